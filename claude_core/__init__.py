@@ -1,0 +1,122 @@
+"""claude-core: a typed, fast Python SDK for the Claude API, extensible through plugins.
+
+Names load on first use (PEP 562), so ``import claude_core`` costs little more than
+``import httpx``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Dict, List
+
+from ._types import NOT_GIVEN, NotGiven, Omit, omit
+from ._version import __version__
+from .errors import (
+    AnthropicError,
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DeadlineExceededError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    OverloadedError,
+    PermissionDeniedError,
+    PluginError,
+    RateLimitError,
+    RequestTooLargeError,
+    ServiceUnavailableError,
+    UnprocessableEntityError,
+    UnsupportedEndpointError,
+)
+
+if TYPE_CHECKING:
+    from . import types as types
+    from ._client import Anthropic as Anthropic
+    from ._client import AsyncAnthropic as AsyncAnthropic
+    from ._client import AsyncClient as AsyncClient
+    from ._client import Client as Client
+    from ._http import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
+    from ._http import DefaultHttpxClient as DefaultHttpxClient
+    from ._options import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
+    from ._options import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from ._options import ClientOptions as ClientOptions
+    from ._response import APIResponse as APIResponse
+    from ._response import AsyncAPIResponse as AsyncAPIResponse
+    from .credentials import APIKeyCredentials as APIKeyCredentials
+    from .hookspecs import hookimpl as hookimpl
+    from .pagination import AsyncPage as AsyncPage
+    from .pagination import SyncPage as SyncPage
+    from .retries import DefaultRetryPolicy as DefaultRetryPolicy
+    from .retries import RetryDecision as RetryDecision
+
+_LAZY: Dict[str, str] = {
+    "Anthropic": "._client",
+    "AsyncAnthropic": "._client",
+    "Client": "._client",
+    "AsyncClient": "._client",
+    "DefaultHttpxClient": "._http",
+    "DefaultAsyncHttpxClient": "._http",
+    "DEFAULT_TIMEOUT": "._options",
+    "DEFAULT_MAX_RETRIES": "._options",
+    "ClientOptions": "._options",
+    "APIResponse": "._response",
+    "AsyncAPIResponse": "._response",
+    "APIKeyCredentials": ".credentials",
+    "hookimpl": ".hookspecs",
+    "SyncPage": ".pagination",
+    "AsyncPage": ".pagination",
+    "DefaultRetryPolicy": ".retries",
+    "RetryDecision": ".retries",
+}
+_SUBMODULES = ("types", "resources", "plugins", "providers", "pagination", "retries", "hookspecs", "streaming", "tools")
+
+__all__ = [
+    "__version__",
+    "NOT_GIVEN",
+    "NotGiven",
+    "Omit",
+    "omit",
+    "AnthropicError",
+    "APIError",
+    "APIStatusError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RequestTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+    "DeadlineExceededError",
+    "OverloadedError",
+    "PluginError",
+    "MissingCredentialsError",
+    "UnsupportedEndpointError",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'claude_core' has no attribute {name!r}")
+
+
+def __dir__() -> List[str]:
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})

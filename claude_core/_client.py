@@ -1,0 +1,325 @@
+"""The clients: :class:`Anthropic` and :class:`AsyncAnthropic`.
+
+Both share :class:`_ClientBase` (options, copying, lazy setup); they differ only in the
+I/O of sending a request and of closing.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Type, TypeVar, Union
+
+import httpx
+
+from ._logs import setup_logging
+from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, _is_secret_header
+from ._pipeline import CallOptions, Pipeline, run_async, run_sync
+from ._response import APIResponse, AsyncAPIResponse
+from ._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
+from .plugins import HookRelay
+from .providers import APIRequest
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from .resources.beta import AsyncBeta, Beta
+    from .resources.messages import AsyncMessages, Messages
+    from .resources.models import AsyncModels, Models
+
+__all__ = ["Anthropic", "AsyncAnthropic", "Client", "AsyncClient"]
+
+T = TypeVar("T")
+HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
+
+_OPTION_NAMES = ("api_key", "auth_token", "base_url", "timeout", "max_retries", "default_headers", "default_query")
+
+
+class _Connection:
+    """The httpx client a client and its ``with_options`` copies share, made on first use."""
+
+    def __init__(self, http_client: Optional[Union[httpx.Client, httpx.AsyncClient]]) -> None:
+        self.http_client = http_client
+        self.lock = threading.Lock()
+
+
+class _ClientBase:
+    _is_async = False
+
+    def __init__(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        auth_token: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[Union[httpx.Client, httpx.AsyncClient]] = None,
+        provider: str = "anthropic",
+        plugins: Sequence[object] = (),
+        disable_plugins: Sequence[str] = (),
+        provider_options: Optional[Mapping[str, Any]] = None,
+        _connection: Optional[_Connection] = None,
+    ) -> None:
+        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+            raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        if isinstance(timeout, NotGiven):
+            timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+        elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout <= 0:
+            raise ValueError(f"timeout must be positive seconds, an httpx.Timeout or None, got {timeout!r}")
+        if http_client is not None and isinstance(http_client, httpx.AsyncClient) != self._is_async:
+            wanted = "httpx.AsyncClient" if self._is_async else "httpx.Client"
+            raise TypeError(
+                f"http_client must be an {wanted} for {type(self).__name__}, got {type(http_client).__name__}"
+            )
+        setup_logging()
+        self._options = ClientOptions(
+            provider=provider,
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=str(base_url) if base_url is not None else None,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=dict(default_headers or {}),
+            default_query=dict(default_query or {}),
+            extra=dict(provider_options or {}),
+        )
+        self._plugins = tuple(plugins)
+        self._disabled = tuple(disable_plugins)
+        self._connection = _connection or _Connection(http_client)
+        self._pipeline_cache: Optional[Pipeline] = None
+
+    # -- options ------------------------------------------------------------------
+
+    @property
+    def options(self) -> ClientOptions:
+        return self._options
+
+    @property
+    def api_key(self) -> Optional[str]:
+        return self._options.api_key
+
+    @property
+    def auth_token(self) -> Optional[str]:
+        return self._options.auth_token
+
+    @property
+    def max_retries(self) -> int:
+        return self._options.max_retries
+
+    @property
+    def timeout(self) -> TimeoutTypes:
+        return self._options.timeout
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self._pipeline.base_url
+
+    @property
+    def default_headers(self) -> Dict[str, str]:
+        return dict(self._pipeline.headers)
+
+    @property
+    def provider(self) -> str:
+        return self._options.provider
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(provider={self._options.provider!r}, base_url={self._options.base_url!r})"
+
+    def copy(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        auth_token: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        set_default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[Union[httpx.Client, httpx.AsyncClient]] = None,
+        provider: Optional[str] = None,
+        plugins: Optional[Sequence[object]] = None,
+        disable_plugins: Optional[Sequence[str]] = None,
+        provider_options: Optional[Mapping[str, Any]] = None,
+    ) -> "Self":
+        """A new client with some options changed, sharing this one's connection pool.
+
+        ``default_headers``/``default_query`` are merged into the current ones;
+        ``set_default_headers``/``set_default_query`` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("pass default_headers (merge) or set_default_headers (replace), not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("pass default_query (merge) or set_default_query (replace), not both")
+        old = self._options
+        headers = (
+            dict(set_default_headers)
+            if set_default_headers is not None
+            else {**old.default_headers, **(default_headers or {})}
+        )
+        query = (
+            dict(set_default_query) if set_default_query is not None else {**old.default_query, **(default_query or {})}
+        )
+        new_provider = provider or old.provider
+        share = http_client is None and new_provider == old.provider
+        return type(self)(
+            api_key=api_key if api_key is not None else old.api_key,
+            auth_token=auth_token if auth_token is not None else old.auth_token,
+            base_url=base_url if base_url is not None else old.base_url,
+            timeout=old.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=old.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            http_client=http_client,
+            provider=new_provider,
+            plugins=self._plugins if plugins is None else plugins,
+            disable_plugins=self._disabled if disable_plugins is None else disable_plugins,
+            provider_options={**old.extra, **(provider_options or {})},
+            _connection=self._connection if share else None,
+        )
+
+    with_options = copy
+
+    # -- lazy setup ---------------------------------------------------------------
+
+    @property
+    def _pipeline(self) -> Pipeline:
+        pipeline = self._pipeline_cache
+        if pipeline is None:
+            with self._connection.lock:
+                if self._pipeline_cache is None:
+                    relay = HookRelay(self._plugins, self._disabled)
+                    self._pipeline_cache = Pipeline(self._options, relay, self._is_async)
+            pipeline = self._pipeline_cache
+            assert pipeline is not None
+        return pipeline
+
+    def _http(self, kind: Type[HttpClientT]) -> HttpClientT:
+        connection = self._connection
+        http = connection.http_client
+        if http is None:
+            pipeline = self._pipeline
+            with connection.lock:
+                if connection.http_client is None:
+                    transport = pipeline.transport(self._is_async)
+                    connection.http_client = kind(transport=transport, timeout=pipeline.timeout, follow_redirects=True)
+                http = connection.http_client
+        return http  # type: ignore[return-value]
+
+    @staticmethod
+    def _redacted(headers: Mapping[str, str]) -> Dict[str, str]:
+        return {k: ("<redacted>" if _is_secret_header(k) else v) for k, v in headers.items()}
+
+
+Parse = Callable[[httpx.Response], T]
+
+
+class Anthropic(_ClientBase):
+    """The synchronous client."""
+
+    _is_async = False
+
+    @cached_property
+    def messages(self) -> "Messages":
+        from .resources.messages import Messages
+
+        return Messages(self)
+
+    @cached_property
+    def models(self) -> "Models":
+        from .resources.models import Models
+
+        return Models(self)
+
+    @cached_property
+    def beta(self) -> "Beta":
+        from .resources.beta import Beta
+
+        return Beta(self)
+
+    def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
+        http = self._http(httpx.Client)
+        response = run_sync(http, self._pipeline.attempts(http, call, opts))
+        if mode == "stream_response":
+            return APIResponse(response, parse)
+        try:
+            response.read()
+        finally:
+            response.close()
+        if mode == "raw":
+            return APIResponse(response, parse)
+        return parse(response)
+
+    def close(self) -> None:
+        """Close the connection pool (shared with ``with_options`` copies)."""
+        http = self._connection.http_client
+        if isinstance(http, httpx.Client):
+            http.close()
+
+    def __enter__(self) -> "Self":
+        return self
+
+    def __exit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        self.close()
+
+
+class AsyncAnthropic(_ClientBase):
+    """The asynchronous client; the same API as :class:`Anthropic`, awaited."""
+
+    _is_async = True
+
+    @cached_property
+    def messages(self) -> "AsyncMessages":
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    @cached_property
+    def models(self) -> "AsyncModels":
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    @cached_property
+    def beta(self) -> "AsyncBeta":
+        from .resources.beta import AsyncBeta
+
+        return AsyncBeta(self)
+
+    async def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
+        http = self._http(httpx.AsyncClient)
+        response = await run_async(http, self._pipeline.attempts(http, call, opts))
+        if mode == "stream_response":
+            return AsyncAPIResponse(response, parse)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        if mode == "raw":
+            return AsyncAPIResponse(response, parse)
+        return parse(response)
+
+    async def close(self) -> None:
+        """Close the connection pool (shared with ``with_options`` copies)."""
+        http = self._connection.http_client
+        if isinstance(http, httpx.AsyncClient):
+            await http.aclose()
+
+    async def __aenter__(self) -> "Self":
+        return self
+
+    async def __aexit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        await self.close()
+
+
+Client = Anthropic
+AsyncClient = AsyncAnthropic

@@ -1,0 +1,58 @@
+"""ClientOptions: everything a client was configured with, as plugins see it."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Dict, Mapping, Optional, Union
+
+import httpx
+
+from ._types import Omit, TimeoutTypes
+
+__all__ = ["ClientOptions", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "DEFAULT_BASE_URL"]
+
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+_SECRET_FIELDS = frozenset({"api_key", "auth_token"})
+
+
+@dataclasses.dataclass(frozen=True)
+class ClientOptions:
+    """The options of one client. Plugins receive it in hooks; it never prints a secret.
+
+    ``extra`` holds provider-specific options (for example an AWS region) that the core
+    does not interpret.
+    """
+
+    provider: str = "anthropic"
+    api_key: Optional[str] = None
+    auth_token: Optional[str] = None
+    base_url: Optional[str] = None
+    timeout: TimeoutTypes = dataclasses.field(default_factory=lambda: DEFAULT_TIMEOUT)
+    max_retries: int = DEFAULT_MAX_RETRIES
+    default_headers: Mapping[str, Union[str, Omit]] = dataclasses.field(default_factory=dict)
+    default_query: Mapping[str, object] = dataclasses.field(default_factory=dict)
+    extra: Dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        parts = []
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if field.name in _SECRET_FIELDS and value is not None:
+                value = "<redacted>"
+            elif field.name == "default_headers":
+                value = {k: "<redacted>" if _is_secret_header(k) else v for k, v in value.items()}
+            parts.append(f"{field.name}={value!r}")
+        return f"ClientOptions({', '.join(parts)})"
+
+    def replace(self, **changes: Any) -> "ClientOptions":
+        return dataclasses.replace(self, **changes)
+
+
+def _is_secret_header(name: str) -> bool:
+    lowered = name.lower()
+    return (
+        lowered in ("authorization", "x-api-key", "proxy-authorization", "x-amz-security-token") or "token" in lowered
+    )

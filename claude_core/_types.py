@@ -1,0 +1,74 @@
+"""Sentinels and small shared types used across the public API."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional, Union
+
+import httpx
+from typing_extensions import Literal, TypedDict
+
+__all__ = [
+    "NOT_GIVEN",
+    "NotGiven",
+    "Omit",
+    "omit",
+    "Headers",
+    "Query",
+    "Body",
+    "TimeoutTypes",
+    "RequestOptions",
+]
+
+
+class NotGiven:
+    """Marks an argument the caller did not pass, where ``None`` has a meaning of its own."""
+
+    _instance: Optional["NotGiven"] = None
+
+    def __new__(cls) -> "NotGiven":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+
+class Omit:
+    """Removes a default header or parameter: ``extra_headers={"x-api-key": omit}``."""
+
+    _instance: Optional["Omit"] = None
+
+    def __new__(cls) -> "Omit":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "omit"
+
+
+omit = Omit()
+
+Headers = Mapping[str, Union[str, Omit]]
+Query = Mapping[str, object]
+Body = Dict[str, Any]
+TimeoutTypes = Union[float, httpx.Timeout, None]
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call options accepted by every resource method beside its API parameters."""
+
+    extra_headers: Optional[Headers]
+    extra_query: Optional[Query]
+    extra_body: Optional[Body]
+    timeout: Union[TimeoutTypes, NotGiven]

@@ -1,0 +1,16 @@
+"""Default transport: httpx's own, with the SDK's connection limits and TCP keep-alive."""
+
+from __future__ import annotations
+
+from typing import Union
+
+import httpx
+
+from .._http import default_transport
+from .._options import ClientOptions
+from ..hookspecs import hookimpl
+
+
+@hookimpl(trylast=True)
+def claude_transport(options: ClientOptions, is_async: bool) -> Union[httpx.BaseTransport, httpx.AsyncBaseTransport]:
+    return default_transport(is_async)

@@ -1,0 +1,216 @@
+"""The exception hierarchy. Every failure the SDK raises is one of these.
+
+::
+
+    AnthropicError
+    ├── PluginError                 a plugin's hook raised; names the plugin
+    ├── MissingCredentialsError     (also a TypeError) no key, token or credentials
+    ├── UnsupportedEndpointError    the provider cannot serve this endpoint
+    └── APIError
+        ├── APIResponseValidationError
+        ├── APIConnectionError
+        │   └── APITimeoutError
+        └── APIStatusError
+            ├── BadRequestError            400
+            ├── AuthenticationError        401
+            ├── PermissionDeniedError      403
+            ├── NotFoundError              404
+            ├── ConflictError              409
+            ├── RequestTooLargeError       413
+            ├── UnprocessableEntityError   422
+            ├── RateLimitError             429
+            ├── InternalServerError        >= 500
+            │   ├── ServiceUnavailableError 503
+            │   └── DeadlineExceededError  504
+            └── OverloadedError            529
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Optional, Type
+
+import httpx
+
+__all__ = [
+    "AnthropicError",
+    "PluginError",
+    "MissingCredentialsError",
+    "UnsupportedEndpointError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RequestTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+    "DeadlineExceededError",
+    "OverloadedError",
+    "status_error_from_response",
+]
+
+
+class AnthropicError(Exception):
+    """Base class of every error raised by claude_core."""
+
+
+class PluginError(AnthropicError):
+    """A plugin's hook implementation raised; ``plugin`` and ``hook`` name it."""
+
+    def __init__(self, plugin: str, hook: str, cause: BaseException) -> None:
+        super().__init__(f"plugin {plugin!r} failed in hook {hook}: {type(cause).__name__}: {cause}")
+        self.plugin = plugin
+        self.hook = hook
+
+
+class MissingCredentialsError(AnthropicError, TypeError):
+    """No plugin could find credentials for the provider."""
+
+
+class UnsupportedEndpointError(AnthropicError):
+    """The selected provider does not serve this endpoint."""
+
+
+class APIError(AnthropicError):
+    """A request was sent; ``request`` is the final httpx request."""
+
+    message: str
+    request: httpx.Request
+    body: object
+
+    def __init__(self, message: str, request: httpx.Request, *, body: object = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+        error = body.get("error") if isinstance(body, dict) else None
+        self.type: Optional[str] = error.get("type") if isinstance(error, dict) else None
+        """The API's error type, such as ``invalid_request_error``, when the body names one."""
+
+
+class APIResponseValidationError(APIError):
+    """The response did not have the shape the SDK expects."""
+
+    def __init__(self, response: httpx.Response, body: object, *, message: Optional[str] = None) -> None:
+        super().__init__(message or "Data returned by API invalid for expected schema.", response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class APIConnectionError(APIError):
+    """The request could not be sent or the connection broke before a response."""
+
+    def __init__(self, *, request: httpx.Request, message: str = "Connection error.") -> None:
+        super().__init__(message, request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+    def __init__(self, request: httpx.Request, message: str = "Request timed out.") -> None:
+        super().__init__(request=request, message=message)
+
+
+class APIStatusError(APIError):
+    """The API answered with a non-success status code."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message, response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id: Optional[str] = response.headers.get("request-id")
+
+
+class BadRequestError(APIStatusError):
+    pass
+
+
+class AuthenticationError(APIStatusError):
+    pass
+
+
+class PermissionDeniedError(APIStatusError):
+    pass
+
+
+class NotFoundError(APIStatusError):
+    pass
+
+
+class ConflictError(APIStatusError):
+    pass
+
+
+class RequestTooLargeError(APIStatusError):
+    pass
+
+
+class UnprocessableEntityError(APIStatusError):
+    pass
+
+
+class RateLimitError(APIStatusError):
+    pass
+
+
+class InternalServerError(APIStatusError):
+    pass
+
+
+class ServiceUnavailableError(InternalServerError):
+    pass
+
+
+class DeadlineExceededError(InternalServerError):
+    pass
+
+
+class OverloadedError(APIStatusError):
+    pass
+
+
+_BY_STATUS: Dict[int, Type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: RequestTooLargeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    529: OverloadedError,
+}
+
+
+def _error_class(status: int) -> Type[APIStatusError]:
+    cls = _BY_STATUS.get(status)
+    if cls is not None:
+        return cls
+    return InternalServerError if status >= 500 else APIStatusError
+
+
+def _describe(status: int, body: object) -> str:
+    error = body.get("error") if isinstance(body, dict) else None
+    if isinstance(error, dict) and ("type" in error or "message" in error):
+        return f"Error code: {status} - {error.get('type')}: {error.get('message')}"
+    return f"Error code: {status} - {body}"
+
+
+def status_error_from_response(response: httpx.Response) -> APIStatusError:
+    """Build the typed error for a non-success ``response`` whose body has been read."""
+    text = response.text
+    body: Any
+    try:
+        body = json.loads(text) if text else None
+    except ValueError:
+        body = text
+    status = response.status_code
+    return _error_class(status)(_describe(status, body), response=response, body=body)

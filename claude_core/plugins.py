@@ -1,0 +1,227 @@
+"""Finding, loading and calling plugins.
+
+Two entry-point groups:
+
+* ``claude_core.plugins``: modules or objects with ``@hookimpl`` functions, registered
+  with one pluggy ``PluginManager`` (project name ``claude_core``).
+* ``claude_core.providers``: Provider classes by name, loaded one at a time with
+  stevedore when a client asks for that name.
+
+Nothing is scanned at ``import claude_core``; the first client request loads the
+plugins once and the result is cached for the process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import warnings
+from types import TracebackType
+from typing import Any, Collection, Dict, List, Optional, Sequence, Type, cast
+
+import pluggy
+
+from . import hookspecs
+from .errors import AnthropicError, PluginError
+from .providers import Provider
+
+if sys.version_info >= (3, 10):
+    from importlib.metadata import EntryPoint, entry_points
+else:  # pragma: no cover - exercised on 3.9 only
+    from importlib_metadata import EntryPoint, entry_points
+
+__all__ = [
+    "PLUGIN_GROUP",
+    "PROVIDER_GROUP",
+    "DISABLE_ENV",
+    "get_plugin_manager",
+    "load_provider",
+    "describe",
+    "HookRelay",
+]
+
+PLUGIN_GROUP = "claude_core.plugins"
+PROVIDER_GROUP = "claude_core.providers"
+DISABLE_ENV = "CLAUDE_CORE_DISABLE_PLUGINS"
+
+_DEFAULT_PLUGINS = (
+    "claude_core.default_plugins.credentials",
+    "claude_core.default_plugins.signing",
+    "claude_core.default_plugins.transport",
+    "claude_core.default_plugins.retry",
+)
+
+_lock = threading.Lock()
+_manager: Optional[pluggy.PluginManager] = None
+_providers: Dict[str, Type[Provider]] = {}
+
+
+def disabled_from_env() -> List[str]:
+    return [name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip()]
+
+
+def _new_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def _entry_points(group: str) -> List[EntryPoint]:
+    return sorted(entry_points(group=group), key=lambda ep: ep.name)
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide manager: core defaults plus every installed, enabled plugin.
+
+    Loaded on first call and cached. Plugins named in ``CLAUDE_CORE_DISABLE_PLUGINS``
+    are not even imported; a plugin that fails to import is skipped with one warning.
+    """
+    global _manager
+    if _manager is not None:
+        return _manager
+    with _lock:
+        if _manager is None:
+            _manager = _load_manager()
+    return _manager
+
+
+def _load_manager() -> pluggy.PluginManager:
+    import importlib
+
+    pm = _new_manager()
+    disabled = set(disabled_from_env())
+    for module_name in _DEFAULT_PLUGINS:
+        if module_name not in disabled:
+            pm.register(importlib.import_module(module_name), name=module_name)
+    for name in disabled:
+        pm.set_blocked(name)
+
+    from stevedore import NamedExtensionManager
+
+    failures: List[str] = []
+
+    def on_failure(_manager: Any, entry_point: EntryPoint, exc: BaseException) -> None:
+        failures.append(f"{entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}")
+
+    wanted = [ep.name for ep in _entry_points(PLUGIN_GROUP) if ep.name not in disabled]
+    extensions = NamedExtensionManager(PLUGIN_GROUP, names=wanted, name_order=True, on_load_failure_callback=on_failure)
+    for extension in extensions:
+        try:
+            pm.register(extension.plugin, name=extension.name)
+            _check_hooks(pm, extension.name)
+        except Exception as exc:  # a plugin with a bad hook must not break the SDK
+            if pm.is_registered(extension.plugin):
+                pm.unregister(extension.plugin)
+            failures.append(f"{extension.name!r} ({extension.entry_point.value}): {type(exc).__name__}: {exc}")
+    if failures:
+        warnings.warn(
+            "claude_core skipped plugins that failed to load: " + "; ".join(failures),
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    return pm
+
+
+def _check_hooks(pm: pluggy.PluginManager, name: str) -> None:
+    plugin = pm.get_plugin(name)
+    for hook_caller in pm.get_hookcallers(plugin) or []:
+        if hook_caller.spec is None:
+            raise pluggy.PluginValidationError(plugin, f"unknown hook {hook_caller.name!r}")
+
+
+def load_provider(name: str) -> Type[Provider]:
+    """The Provider class registered under ``name`` in ``claude_core.providers``."""
+    cls = _providers.get(name)
+    if cls is not None:
+        return cls
+    if name == "anthropic":
+        from .providers.anthropic import AnthropicProvider
+
+        cls = AnthropicProvider
+    else:
+        from stevedore import DriverManager
+        from stevedore.exception import NoMatches
+
+        try:
+            cls = cast(Type[Provider], DriverManager(PROVIDER_GROUP, name, invoke_on_load=False).driver)
+        except NoMatches:
+            known = sorted({"anthropic", *(ep.name for ep in _entry_points(PROVIDER_GROUP))})
+            raise AnthropicError(
+                f"unknown provider {name!r}; installed providers: {', '.join(known)}. "
+                f"Install the provider's package (for example `pip install claude-provider-{name}`)."
+            ) from None
+        except Exception as exc:
+            raise AnthropicError(f"provider {name!r} failed to load: {type(exc).__name__}: {exc}") from exc
+    if not (isinstance(cls, type) and issubclass(cls, Provider)):
+        raise AnthropicError(f"provider {name!r} is not a claude_core.providers.Provider subclass: {cls!r}")
+    _providers[name] = cls
+    return cls
+
+
+def describe() -> List[Dict[str, Any]]:
+    """Every provider and plugin found, with the hooks each plugin implements.
+
+    Providers are listed from their entry points without being imported.
+    """
+    rows: List[Dict[str, Any]] = []
+    seen = {"anthropic"}
+    rows.append({"kind": "provider", "name": "anthropic", "entry_point": "claude_core.providers.anthropic"})
+    for ep in _entry_points(PROVIDER_GROUP):
+        if ep.name not in seen:
+            seen.add(ep.name)
+            rows.append({"kind": "provider", "name": ep.name, "entry_point": ep.value})
+    pm = get_plugin_manager()
+    entry_values = {ep.name: ep.value for ep in _entry_points(PLUGIN_GROUP)}
+    for name, plugin in pm.list_name_plugin():
+        if plugin is None:
+            continue
+        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
+        rows.append({"kind": "plugin", "name": name, "entry_point": entry_values.get(name, name), "hooks": hooks})
+    return rows
+
+
+class HookRelay:
+    """The hooks as one client sees them.
+
+    The process-wide plugins minus the client's ``disable_plugins``, plus the client's
+    own ``plugins=[...]``, which no other client sees.
+    """
+
+    def __init__(self, plugins: Sequence[object] = (), disabled: Collection[str] = ()) -> None:
+        base = get_plugin_manager()
+        if not plugins and not disabled:
+            self._pm = base
+        else:
+            pm = _new_manager()
+            for name, plugin in base.list_name_plugin():
+                if plugin is not None and name not in disabled:
+                    pm.register(plugin, name=name)
+            for plugin in plugins:
+                pm.register(plugin)
+                _check_hooks(pm, pm.get_name(plugin) or repr(plugin))
+            self._pm = pm
+        self.hook = self._pm.hook
+
+    def has_implementations(self, hook_name: str) -> bool:
+        return bool(getattr(self._pm.hook, hook_name).get_hookimpls())
+
+    def call(self, hook_name: str, **kwargs: Any) -> Any:
+        """Call a hook; an exception from an implementation is re-raised naming its plugin."""
+        caller = getattr(self._pm.hook, hook_name)
+        try:
+            return caller(**kwargs)
+        except AnthropicError:
+            raise
+        except Exception as exc:
+            raise PluginError(_culprit(caller, exc.__traceback__), hook_name, exc) from exc
+
+
+def _culprit(caller: pluggy.HookCaller, tb: Optional[TracebackType]) -> str:
+    codes = {impl.function.__code__: impl.plugin_name for impl in caller.get_hookimpls()}
+    while tb is not None:
+        name = codes.get(tb.tb_frame.f_code)
+        if name is not None:
+            return name
+        tb = tb.tb_next
+    return "<unknown>"

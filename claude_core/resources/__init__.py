@@ -1,0 +1,1 @@
+"""API resources: the groups of methods a client exposes."""

@@ -1,0 +1,113 @@
+"""What every resource shares: splitting call options from API parameters, and response views."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import (
+    Any,
+    Awaitable,
+    Collection,
+    Dict,
+    Generator,
+    Generic,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+)
+
+from .._pipeline import CallOptions
+from .._types import NOT_GIVEN, NotGiven, Omit
+
+__all__ = ["Resource", "split_params"]
+
+_OPTION_KEYS = ("extra_headers", "extra_query", "extra_body", "timeout")
+ClientT = TypeVar("ClientT")
+T = TypeVar("T")
+
+
+def split_params(
+    endpoint: str, params: Mapping[str, Any], required: Collection[str] = ()
+) -> Tuple[Dict[str, Any], CallOptions]:
+    """Separate API parameters from per-call options, dropping NOT_GIVEN/omit values.
+
+    Raises ``TypeError`` naming every missing required parameter before any request.
+    """
+    missing = [name for name in required if name not in params or isinstance(params[name], (NotGiven, Omit))]
+    if missing:
+        names = ", ".join(repr(name) for name in sorted(missing))
+        raise TypeError(f"{endpoint}() missing required argument(s): {names}")
+    body: Dict[str, Any] = {}
+    for key, value in params.items():
+        if key not in _OPTION_KEYS and not isinstance(value, (NotGiven, Omit)):
+            body[key] = value
+    opts = CallOptions(
+        extra_headers=params.get("extra_headers"),
+        extra_query=params.get("extra_query"),
+        extra_body=params.get("extra_body"),
+        timeout=params.get("timeout", NOT_GIVEN),
+    )
+    return body, opts
+
+
+class Resource(Generic[ClientT]):
+    """A group of API methods bound to a client.
+
+    ``with_raw_response`` and ``with_streaming_response`` return views of the same
+    resource whose methods return an ``APIResponse`` instead of the parsed object.
+    """
+
+    def __init__(self, client: ClientT, mode: str = "parse") -> None:
+        self._client = client
+        self._mode = mode
+
+    @property
+    def with_raw_response(self) -> Any:
+        """Methods return an ``APIResponse`` (status, headers, ``parse()``), body read."""
+        return _ResponseView(type(self)(self._client, "raw"))
+
+    @property
+    def with_streaming_response(self) -> Any:
+        """Methods return an ``APIResponse`` whose body is read lazily; use it in ``with``."""
+        return _ResponseView(type(self)(self._client, "stream_response"))
+
+
+class _ResponseView:
+    def __init__(self, resource: Any) -> None:
+        self._resource = resource
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._resource, name)
+        if not callable(method) or name.startswith("_"):
+            return method
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            result = method(*args, **kwargs)
+            if self._resource._mode == "stream_response" and isinstance(result, Awaitable):
+                return _AwaitableContext(result)
+            return result
+
+        return call
+
+
+class _AwaitableContext(Generic[T]):
+    """Lets ``async with client.x.with_streaming_response.m(...) as response`` work, and ``await``."""
+
+    def __init__(self, awaitable: Awaitable[T]) -> None:
+        self._awaitable = awaitable
+        self._response: Optional[T] = None
+
+    def __await__(self) -> Generator[Any, None, T]:
+        return self._awaitable.__await__()
+
+    async def __aenter__(self) -> T:
+        response = self._response = await self._awaitable
+        return response
+
+    async def __aexit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        close = getattr(self._response, "close", None)
+        if close is not None:
+            await close()

@@ -1,0 +1,44 @@
+"""``client.beta``: the beta namespace."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .._base import Resource
+from ..models import AsyncModels, Models
+from .messages import AsyncMessages as AsyncBetaMessages
+from .messages import Messages as BetaMessages
+
+if TYPE_CHECKING:
+    from ..._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
+
+__all__ = ["Beta", "AsyncBeta", "BetaMessages", "AsyncBetaMessages", "BetaModels", "AsyncBetaModels"]
+
+
+class BetaModels(Models):
+    _beta = True
+
+
+class AsyncBetaModels(AsyncModels):
+    _beta = True
+
+
+class Beta(Resource["Anthropic"]):
+    @cached_property
+    def messages(self) -> BetaMessages:
+        return BetaMessages(self._client)
+
+    @cached_property
+    def models(self) -> BetaModels:
+        return BetaModels(self._client)
+
+
+class AsyncBeta(Resource["AsyncAnthropic"]):
+    @cached_property
+    def messages(self) -> AsyncBetaMessages:
+        return AsyncBetaMessages(self._client)
+
+    @cached_property
+    def models(self) -> AsyncBetaModels:
+        return AsyncBetaModels(self._client)

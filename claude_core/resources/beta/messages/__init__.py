@@ -1,0 +1,3 @@
+from .messages import AsyncMessages, Messages
+
+__all__ = ["Messages", "AsyncMessages"]

@@ -1,0 +1,111 @@
+"""``client.models``: list (auto-paginating) and retrieve."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from urllib.parse import quote
+
+import httpx
+from typing_extensions import Unpack
+
+from .._pipeline import CallOptions, parse_response
+from .._types import RequestOptions
+from ..pagination import AsyncPage, AsyncPaginator, SyncPage
+from ..providers import APIRequest
+from ..types import ModelInfo, ModelListParams
+from ..types._base import BaseModel
+from ._base import Resource, split_params
+
+if TYPE_CHECKING:
+    from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
+
+__all__ = ["Models", "AsyncModels", "ModelListKwargs"]
+
+
+class ModelListKwargs(ModelListParams, RequestOptions, total=False):
+    """The keyword arguments of ``models.list``."""
+
+
+class _ModelPageBody(BaseModel):
+    data: List[ModelInfo]
+    has_more: bool = False
+    first_id: Optional[str] = None
+    last_id: Optional[str] = None
+
+
+def _list_call(query: Dict[str, Any], opts: CallOptions, beta: bool) -> APIRequest:
+    call = APIRequest("models.list", "GET", "/v1/models", query=dict(query))
+    if beta:
+        call.query["beta"] = "true"
+    return call
+
+
+def _retrieve_call(model_id: str, beta: bool) -> APIRequest:
+    if not isinstance(model_id, str) or not model_id:
+        raise ValueError(f"models.retrieve() needs a non-empty model_id, got {model_id!r}")
+    call = APIRequest("models.retrieve", "GET", f"/v1/models/{quote(model_id, safe='')}")
+    if beta:
+        call.query["beta"] = "true"
+    return call
+
+
+def _parse_model(response: httpx.Response) -> ModelInfo:
+    return parse_response(response, ModelInfo)
+
+
+class Models(Resource["Anthropic"]):
+    """The models the API serves."""
+
+    _beta = False
+
+    def list(self, **params: Unpack[ModelListKwargs]) -> SyncPage[ModelInfo]:
+        """The first page of models, newest first; iterate it to walk every page."""
+        query, opts = split_params("models.list", params)
+
+        def fetch(page_query: Dict[str, Any]) -> SyncPage[ModelInfo]:
+            return self._client._request(_list_call(page_query, opts, self._beta), opts, parse, self._mode)  # type: ignore[no-any-return]
+
+        def parse(response: httpx.Response) -> SyncPage[ModelInfo]:
+            body = parse_response(response, _ModelPageBody)
+            return SyncPage(
+                fetch=fetch,
+                params=query,
+                **body.model_dump(include={"has_more", "first_id", "last_id"}),
+                data=body.data,
+            )
+
+        return fetch(query)
+
+    def retrieve(self, model_id: str, **options: Unpack[RequestOptions]) -> ModelInfo:
+        """One model by id or alias."""
+        _, opts = split_params("models.retrieve", options)
+        return self._client._request(_retrieve_call(model_id, self._beta), opts, _parse_model, self._mode)  # type: ignore[no-any-return]
+
+
+class AsyncModels(Resource["AsyncAnthropic"]):
+    """The models the API serves, awaited."""
+
+    _beta = False
+
+    def list(self, **params: Unpack[ModelListKwargs]) -> AsyncPaginator[ModelInfo]:
+        """``await`` for the first page, or ``async for`` over every model."""
+        query, opts = split_params("models.list", params)
+
+        async def fetch(page_query: Dict[str, Any]) -> AsyncPage[ModelInfo]:
+            return await self._client._request(_list_call(page_query, opts, self._beta), opts, parse, self._mode)  # type: ignore[no-any-return]
+
+        def parse(response: httpx.Response) -> AsyncPage[ModelInfo]:
+            body = parse_response(response, _ModelPageBody)
+            return AsyncPage(
+                fetch=fetch,
+                params=query,
+                **body.model_dump(include={"has_more", "first_id", "last_id"}),
+                data=body.data,
+            )
+
+        return AsyncPaginator(lambda: fetch(query))
+
+    async def retrieve(self, model_id: str, **options: Unpack[RequestOptions]) -> ModelInfo:
+        """One model by id or alias."""
+        _, opts = split_params("models.retrieve", options)
+        return await self._client._request(_retrieve_call(model_id, self._beta), opts, _parse_model, self._mode)  # type: ignore[no-any-return]

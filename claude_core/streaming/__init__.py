@@ -1,0 +1,5 @@
+"""Streaming responses."""
+
+from .context import StreamContext
+
+__all__ = ["StreamContext"]

@@ -1,0 +1,34 @@
+"""The base of every response model."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+import pydantic
+from typing_extensions import Literal
+
+__all__ = ["BaseModel"]
+
+
+class BaseModel(pydantic.BaseModel):
+    """A response object. Unknown fields from newer API versions are kept, not dropped."""
+
+    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True)
+
+    _request_id: Optional[str] = pydantic.PrivateAttr(default=None)
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+    ) -> Dict[str, Any]:
+        """The object as a dict, keeping only the fields the API sent (``exclude_unset``)."""
+        return self.model_dump(mode=mode, exclude_unset=exclude_unset, exclude_none=exclude_none, by_alias=True)
+
+    def to_json(self, *, indent: Optional[int] = 2, exclude_unset: bool = True, exclude_none: bool = False) -> str:
+        """The object as a JSON string, keeping only the fields the API sent."""
+        return self.model_dump_json(
+            indent=indent, exclude_unset=exclude_unset, exclude_none=exclude_none, by_alias=True
+        )

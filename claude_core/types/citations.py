@@ -1,0 +1,109 @@
+"""Citations attached to text blocks in a response: where in a source the cited text comes from."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from pydantic import Tag
+from typing_extensions import Annotated, Literal
+
+from ._base import BaseModel
+from ._discriminator import UNKNOWN_TAG, type_discriminator
+
+__all__ = [
+    "CitationCharLocation",
+    "CitationPageLocation",
+    "CitationContentBlockLocation",
+    "CitationsWebSearchResultLocation",
+    "CitationsSearchResultLocation",
+    "UnknownCitation",
+    "TextCitation",
+    "Citation",
+]
+
+
+class CitationCharLocation(BaseModel):
+    """A character range in a plain-text document."""
+
+    type: Literal["char_location"]
+    cited_text: str
+    document_index: int
+    document_title: Optional[str] = None
+    start_char_index: int
+    end_char_index: int
+    file_id: Optional[str] = None
+
+
+class CitationPageLocation(BaseModel):
+    """A page range in a PDF document (``end_page_number`` is exclusive)."""
+
+    type: Literal["page_location"]
+    cited_text: str
+    document_index: int
+    document_title: Optional[str] = None
+    start_page_number: int
+    end_page_number: int
+    file_id: Optional[str] = None
+
+
+class CitationContentBlockLocation(BaseModel):
+    """A range of blocks in a custom-content document (``end_block_index`` is exclusive)."""
+
+    type: Literal["content_block_location"]
+    cited_text: str
+    document_index: int
+    document_title: Optional[str] = None
+    start_block_index: int
+    end_block_index: int
+    file_id: Optional[str] = None
+
+
+class CitationsWebSearchResultLocation(BaseModel):
+    """A web search result."""
+
+    type: Literal["web_search_result_location"]
+    cited_text: str
+    encrypted_index: str
+    title: Optional[str] = None
+    url: str
+
+
+class CitationsSearchResultLocation(BaseModel):
+    """A range of blocks in a ``search_result`` block from the request."""
+
+    type: Literal["search_result_location"]
+    cited_text: str
+    search_result_index: int
+    source: str
+    title: Optional[str] = None
+    start_block_index: int
+    end_block_index: int
+
+
+class UnknownCitation(BaseModel):
+    """A citation of a ``type`` this version does not know; every field is kept as sent."""
+
+    type: str
+
+
+TextCitation = Annotated[
+    Union[
+        Annotated[CitationCharLocation, Tag("char_location")],
+        Annotated[CitationPageLocation, Tag("page_location")],
+        Annotated[CitationContentBlockLocation, Tag("content_block_location")],
+        Annotated[CitationsWebSearchResultLocation, Tag("web_search_result_location")],
+        Annotated[CitationsSearchResultLocation, Tag("search_result_location")],
+        Annotated[UnknownCitation, Tag(UNKNOWN_TAG)],
+    ],
+    type_discriminator(
+        "char_location",
+        "page_location",
+        "content_block_location",
+        "web_search_result_location",
+        "search_result_location",
+    ),
+]
+"""Any citation; an unknown ``type`` validates as :class:`UnknownCitation`."""
+
+Citation = TextCitation
+"""The citation carried by a ``citations_delta`` (same union as :data:`TextCitation`)."""

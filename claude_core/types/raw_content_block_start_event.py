@@ -1,0 +1,5 @@
+"""Compatibility path of ``anthropic.types.raw_content_block_start_event``."""
+
+from .stream_events import RawContentBlockStartEvent
+
+__all__ = ["RawContentBlockStartEvent"]

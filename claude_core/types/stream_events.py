@@ -1,0 +1,220 @@
+"""Raw server-sent events of a streamed message, their deltas, and :func:`parse_stream_event`."""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Union
+
+from pydantic import Tag, TypeAdapter
+from typing_extensions import Annotated, Literal
+
+from ._base import BaseModel
+from ._discriminator import UNKNOWN_TAG, type_discriminator
+from .citations import Citation
+from .content import ContentBlock
+from .message import Container, Message, MessageDeltaUsage, StopReason
+
+__all__ = [
+    "TextDelta",
+    "InputJSONDelta",
+    "InputJsonDelta",
+    "CitationsDelta",
+    "ThinkingDelta",
+    "SignatureDelta",
+    "CompactionDelta",
+    "UnknownDelta",
+    "RawContentBlockDelta",
+    "MessageDelta",
+    "RawMessageStartEvent",
+    "RawMessageDeltaEvent",
+    "RawMessageStopEvent",
+    "RawContentBlockStartEvent",
+    "RawContentBlockDeltaEvent",
+    "RawContentBlockStopEvent",
+    "UnknownEvent",
+    "RawMessageStreamEvent",
+    "MessageStartEvent",
+    "MessageDeltaEvent",
+    "MessageStopEvent",
+    "ContentBlockStartEvent",
+    "ContentBlockDeltaEvent",
+    "ContentBlockStopEvent",
+    "MessageStreamEvent",
+    "parse_stream_event",
+]
+
+# --- deltas -------------------------------------------------------------------------------------
+
+
+class TextDelta(BaseModel):
+    """Text to append to a ``text`` block."""
+
+    type: Literal["text_delta"]
+    text: str
+
+
+class InputJSONDelta(BaseModel):
+    """A piece of the JSON input of a ``tool_use``, ``server_tool_use`` or ``mcp_tool_use`` block."""
+
+    type: Literal["input_json_delta"]
+    partial_json: str
+
+
+class CitationsDelta(BaseModel):
+    """A citation to append to the citations of a ``text`` block."""
+
+    type: Literal["citations_delta"]
+    citation: Citation
+
+
+class ThinkingDelta(BaseModel):
+    """Thinking to append to a ``thinking`` block."""
+
+    type: Literal["thinking_delta"]
+    thinking: str
+
+
+class SignatureDelta(BaseModel):
+    """The signature of a ``thinking`` block (replaces, not appends)."""
+
+    type: Literal["signature_delta"]
+    signature: str
+
+
+class CompactionDelta(BaseModel):
+    """The content of a ``compaction`` block (replaces, not appends)."""
+
+    type: Literal["compaction_delta"]
+    content: Optional[str] = None
+    encrypted_content: Optional[str] = None
+
+
+class UnknownDelta(BaseModel):
+    """A delta of a ``type`` this version does not know; every field is kept as sent."""
+
+    type: str
+
+
+RawContentBlockDelta = Annotated[
+    Union[
+        Annotated[TextDelta, Tag("text_delta")],
+        Annotated[InputJSONDelta, Tag("input_json_delta")],
+        Annotated[CitationsDelta, Tag("citations_delta")],
+        Annotated[ThinkingDelta, Tag("thinking_delta")],
+        Annotated[SignatureDelta, Tag("signature_delta")],
+        Annotated[CompactionDelta, Tag("compaction_delta")],
+        Annotated[UnknownDelta, Tag(UNKNOWN_TAG)],
+    ],
+    type_discriminator(
+        "text_delta", "input_json_delta", "citations_delta", "thinking_delta", "signature_delta", "compaction_delta"
+    ),
+]
+"""Any delta of a ``content_block_delta`` event; an unknown ``type`` validates as :class:`UnknownDelta`."""
+
+InputJsonDelta = InputJSONDelta
+
+# --- events -------------------------------------------------------------------------------------
+
+
+class RawMessageStartEvent(BaseModel):
+    """The first event: the message with empty content."""
+
+    type: Literal["message_start"]
+    message: Message
+
+
+class MessageDelta(BaseModel):
+    """The top-level fields a ``message_delta`` event changes."""
+
+    stop_reason: Optional[StopReason] = None
+    stop_sequence: Optional[str] = None
+    container: Optional[Container] = None
+    stop_details: Optional[Any] = None
+
+
+class RawMessageDeltaEvent(BaseModel):
+    """Near the end: the stop reason and the cumulative usage."""
+
+    type: Literal["message_delta"]
+    delta: MessageDelta
+    usage: MessageDeltaUsage
+    context_management: Optional[Any] = None
+
+
+class RawMessageStopEvent(BaseModel):
+    """The last event."""
+
+    type: Literal["message_stop"]
+
+
+class RawContentBlockStartEvent(BaseModel):
+    """A new block at ``index``, with its initial (usually empty) content."""
+
+    type: Literal["content_block_start"]
+    index: int
+    content_block: ContentBlock
+
+
+class RawContentBlockDeltaEvent(BaseModel):
+    """A change to the block at ``index``."""
+
+    type: Literal["content_block_delta"]
+    index: int
+    delta: RawContentBlockDelta
+
+
+class RawContentBlockStopEvent(BaseModel):
+    """The block at ``index`` is complete."""
+
+    type: Literal["content_block_stop"]
+    index: int
+
+
+class UnknownEvent(BaseModel):
+    """An event of a ``type`` this version does not know (or ``ping``); every field is kept as sent."""
+
+    type: str
+
+
+RawMessageStreamEvent = Annotated[
+    Union[
+        Annotated[RawMessageStartEvent, Tag("message_start")],
+        Annotated[RawMessageDeltaEvent, Tag("message_delta")],
+        Annotated[RawMessageStopEvent, Tag("message_stop")],
+        Annotated[RawContentBlockStartEvent, Tag("content_block_start")],
+        Annotated[RawContentBlockDeltaEvent, Tag("content_block_delta")],
+        Annotated[RawContentBlockStopEvent, Tag("content_block_stop")],
+        Annotated[UnknownEvent, Tag(UNKNOWN_TAG)],
+    ],
+    type_discriminator(
+        "message_start",
+        "message_delta",
+        "message_stop",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+    ),
+]
+"""Any raw stream event; an unknown ``type`` validates as :class:`UnknownEvent`."""
+
+MessageStartEvent = RawMessageStartEvent
+MessageDeltaEvent = RawMessageDeltaEvent
+MessageStopEvent = RawMessageStopEvent
+ContentBlockStartEvent = RawContentBlockStartEvent
+ContentBlockDeltaEvent = RawContentBlockDeltaEvent
+ContentBlockStopEvent = RawContentBlockStopEvent
+MessageStreamEvent = RawMessageStreamEvent
+
+_event_adapter: Optional[TypeAdapter[RawMessageStreamEvent]] = None
+
+
+def parse_stream_event(data: Union[bytes, str]) -> RawMessageStreamEvent:
+    """Validate the JSON ``data`` of one server-sent event as the event class its ``type`` names.
+
+    Only that class's schema runs. An unknown ``type`` gives an :class:`UnknownEvent`; JSON that is
+    not an object with a ``type`` raises :class:`pydantic.ValidationError`.
+    """
+    global _event_adapter
+    adapter = _event_adapter
+    if adapter is None:
+        adapter = _event_adapter = TypeAdapter(RawMessageStreamEvent)
+    return adapter.validate_json(data)

@@ -1,0 +1,5 @@
+"""Compatibility path of ``anthropic.types.tool_use_block``."""
+
+from .content import ToolUseBlock
+
+__all__ = ["ToolUseBlock"]

@@ -1,0 +1,103 @@
+"""The emulator's model catalogue and the Models API (list with cursor paging, retrieve)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from ._wire import APIErrorReply
+
+__all__ = ["MODELS", "find_model", "is_known_model", "list_models", "retrieve_model"]
+
+# (id, display name, created_at), newest first, as GET /v1/models orders them.
+_CATALOGUE: Tuple[Tuple[str, str, str], ...] = (
+    ("claude-opus-4-5-20251101", "Claude Opus 4.5", "2025-11-24T00:00:00Z"),
+    ("claude-haiku-4-5-20251001", "Claude Haiku 4.5", "2025-10-15T00:00:00Z"),
+    ("claude-sonnet-4-5-20250929", "Claude Sonnet 4.5", "2025-09-29T00:00:00Z"),
+    ("claude-opus-4-1-20250805", "Claude Opus 4.1", "2025-08-05T00:00:00Z"),
+    ("claude-opus-4-20250514", "Claude Opus 4", "2025-05-22T00:00:00Z"),
+    ("claude-sonnet-4-20250514", "Claude Sonnet 4", "2025-05-22T00:00:00Z"),
+    ("claude-3-7-sonnet-20250219", "Claude Sonnet 3.7", "2025-02-24T00:00:00Z"),
+    ("claude-3-5-haiku-20241022", "Claude Haiku 3.5", "2024-10-22T00:00:00Z"),
+    ("claude-3-haiku-20240307", "Claude Haiku 3", "2024-03-07T00:00:00Z"),
+)
+
+MODELS: Tuple[Dict[str, str], ...] = tuple(
+    {"type": "model", "id": model_id, "display_name": name, "created_at": created}
+    for model_id, name, created in _CATALOGUE
+)
+_INDEX: Dict[str, int] = {model["id"]: i for i, model in enumerate(MODELS)}
+# Aliases without the date suffix ("claude-sonnet-4-5") resolve to the dated model.
+_ALIASES: Dict[str, str] = {re.sub(r"-\d{8}$", "", model["id"]): model["id"] for model in MODELS}
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 1000
+
+
+def find_model(model_id: str) -> Optional[Dict[str, str]]:
+    """The catalogue entry for an id or alias, or None."""
+    index = _INDEX.get(_ALIASES.get(model_id, model_id))
+    return None if index is None else MODELS[index]
+
+
+def is_known_model(model_id: str) -> bool:
+    """Whether a Messages request may name this model: a catalogue id, an alias, or any ``claude-*`` id."""
+    return model_id.startswith("claude-") or find_model(model_id) is not None
+
+
+def retrieve_model(model_id: str) -> Dict[str, str]:
+    model = find_model(model_id)
+    if model is None:
+        raise APIErrorReply(404, f"model: {model_id}")
+    return dict(model)
+
+
+def _parse_limit(raw: Optional[str]) -> int:
+    if raw is None:
+        return DEFAULT_LIMIT
+    try:
+        limit = int(raw)
+    except ValueError:
+        message = "limit: Input should be a valid integer, unable to parse string as an integer"
+        raise APIErrorReply(400, message) from None
+    if limit < 1:
+        raise APIErrorReply(400, "limit: Input should be greater than or equal to 1")
+    if limit > MAX_LIMIT:
+        raise APIErrorReply(400, f"limit: Input should be less than or equal to {MAX_LIMIT}")
+    return limit
+
+
+def _cursor_index(name: str, model_id: str) -> int:
+    index = _INDEX.get(model_id)
+    if index is None:
+        raise APIErrorReply(400, f"{name}: unknown model id {model_id!r}")
+    return index
+
+
+def list_models(query: Mapping[str, str]) -> Dict[str, Any]:
+    """One page of GET /v1/models, paged like the real API.
+
+    No cursor: the first ``limit`` models. ``after_id``: the ``limit`` models after it.
+    ``before_id``: the ``limit`` models immediately before it. ``has_more`` says whether
+    more models lie beyond the page in the paging direction.
+    """
+    limit = _parse_limit(query.get("limit"))
+    after_id, before_id = query.get("after_id"), query.get("before_id")
+    if after_id is not None and before_id is not None:
+        raise APIErrorReply(400, "after_id: cannot be used together with before_id")
+    models: List[Dict[str, str]] = list(MODELS)
+    if before_id is not None:
+        end = _cursor_index("before_id", before_id)
+        start = max(0, end - limit)
+        has_more = start > 0
+    else:
+        start = 0 if after_id is None else _cursor_index("after_id", after_id) + 1
+        end = min(len(models), start + limit)
+        has_more = end < len(models)
+    page = [dict(model) for model in models[start:end]]
+    return {
+        "data": page,
+        "has_more": has_more,
+        "first_id": page[0]["id"] if page else None,
+        "last_id": page[-1]["id"] if page else None,
+    }

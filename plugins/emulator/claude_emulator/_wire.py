@@ -1,0 +1,103 @@
+"""What travels between a client and the emulator: requests, replies and API errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+import httpx
+
+__all__ = [
+    "MISSING",
+    "EmulatorRequest",
+    "RecordedRequest",
+    "Reply",
+    "APIErrorReply",
+    "dumps",
+    "json_reply",
+    "error_body",
+]
+
+#: The ``error.type`` the real API uses for each status it returns.
+ERROR_TYPES: Dict[int, str] = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    402: "billing_error",
+    403: "permission_error",
+    404: "not_found_error",
+    408: "timeout_error",
+    413: "request_too_large",
+    429: "rate_limit_error",
+    500: "api_error",
+    504: "timeout_error",
+    529: "overloaded_error",
+}
+
+_JSON_HEADERS = ("content-type", "application/json")
+
+#: Default of arguments where None is a meaningful value (``enqueue(json=None)`` sends ``null``).
+MISSING: Any = object()
+
+
+def dumps(obj: Any) -> bytes:
+    """Compact JSON, as the real API sends it."""
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+@dataclasses.dataclass
+class EmulatorRequest:
+    """One HTTP request as the app sees it: no sockets, the whole body in memory.
+
+    ``path`` is percent-decoded and holds no query string; ``query`` keeps the first value
+    of each parameter; ``headers`` is case-insensitive.
+    """
+
+    method: str
+    path: str
+    query: Dict[str, str] = dataclasses.field(default_factory=dict)
+    headers: httpx.Headers = dataclasses.field(default_factory=httpx.Headers)
+    body: bytes = b""
+
+    def json(self) -> Any:
+        """The body parsed as JSON (raises ``ValueError`` when it is not JSON)."""
+        return json.loads(self.body)
+
+
+#: Requests are recorded exactly as they arrived.
+RecordedRequest = EmulatorRequest
+
+
+@dataclasses.dataclass
+class Reply:
+    """What the app answers: sent after ``delay`` seconds, or never when ``drop`` is set.
+
+    ``body`` is an iterable of byte chunks: a one-chunk sequence is sent with
+    ``Content-Length``, anything else (a generator, several chunks) chunked, as it is produced.
+    ``drop`` closes the connection without sending anything.
+    """
+
+    status: int
+    headers: List[Tuple[str, str]] = dataclasses.field(default_factory=list)
+    body: Iterable[bytes] = ()
+    delay: float = 0.0
+    drop: bool = False
+
+
+class APIErrorReply(Exception):
+    """Raised inside handlers; the app turns it into the API's error body."""
+
+    def __init__(self, status: int, message: str, error_type: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        fallback = "api_error" if status >= 500 else "invalid_request_error"
+        self.error_type = error_type or ERROR_TYPES.get(status, fallback)
+
+
+def error_body(error_type: str, message: str, request_id: str) -> Dict[str, Any]:
+    return {"type": "error", "error": {"type": error_type, "message": message}, "request_id": request_id}
+
+
+def json_reply(status: int, obj: Any, request_id: str) -> Reply:
+    return Reply(status, [_JSON_HEADERS, ("request-id", request_id)], [dumps(obj)])

@@ -1,0 +1,198 @@
+"""The emulator as a pure request handler: ``EmulatorApp.handle(request) -> Reply``, no sockets.
+
+The app checks authentication, routes to the Messages, count_tokens and Models endpoints,
+records every request it receives, and serves queued faults (``enqueue``) before normal
+handling. It is thread-safe: a server thread and a test thread may use it at once.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import itertools
+import threading
+from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Tuple
+
+from . import _messages, _models
+from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
+
+__all__ = ["EmulatorApp", "EMULATOR_API_KEY", "EMULATOR_AUTH_TOKEN"]
+
+EMULATOR_API_KEY = "sk-ant-emulator-key"
+EMULATOR_AUTH_TOKEN = "emulator-token"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fault:
+    status: Optional[int]
+    headers: Tuple[Tuple[str, str], ...]
+    json: Any
+    body: Optional[bytes]
+    delay: float
+    drop: bool
+
+
+class EmulatorApp:
+    """A faithful, offline Claude API: deterministic replies, real error shapes, queued faults.
+
+    :param api_keys: ``x-api-key`` values accepted (default: :data:`EMULATOR_API_KEY`).
+    :param auth_tokens: ``Authorization: Bearer`` tokens accepted (default: :data:`EMULATOR_AUTH_TOKEN`).
+    :param require_auth: check authentication and ``anthropic-version`` at all.
+    """
+
+    def __init__(
+        self,
+        api_keys: Iterable[str] = (EMULATOR_API_KEY,),
+        auth_tokens: Iterable[str] = (EMULATOR_AUTH_TOKEN,),
+        require_auth: bool = True,
+    ) -> None:
+        self.api_keys: Tuple[str, ...] = tuple(api_keys)
+        self.auth_tokens: Tuple[str, ...] = tuple(auth_tokens)
+        self.require_auth = require_auth
+        self._lock = threading.Lock()
+        self._requests: List[RecordedRequest] = []
+        self._faults: Deque[_Fault] = collections.deque()
+        self._counter = itertools.count(1)
+        self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int], Reply]] = {
+            ("POST", "/v1/messages"): self._messages,
+            ("POST", "/v1/messages/count_tokens"): self._count_tokens,
+            ("GET", "/v1/models"): self._list_models,
+        }
+
+    def __repr__(self) -> str:
+        return f"EmulatorApp(requests={len(self._requests)}, queued_faults={len(self._faults)})"
+
+    # -- test helpers -----------------------------------------------------------------
+
+    @property
+    def requests(self) -> List[RecordedRequest]:
+        """A copy of every request received so far, oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    def enqueue(
+        self,
+        status: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        json: Any = MISSING,
+        body: Optional[bytes] = None,
+        delay: float = 0.0,
+        drop: bool = False,
+    ) -> None:
+        """Queue a reply for the next request, whatever its endpoint (faults are served in FIFO order).
+
+        With ``status`` (and optionally ``json=`` or raw ``body=``) the request gets exactly
+        that reply; without a body an error status gets the API's error body for it. Without
+        ``status`` the request is handled normally and only ``headers``, ``delay`` and
+        ``drop`` apply. ``delay`` waits that many seconds before answering; ``drop`` closes
+        the connection without any response.
+        """
+        if json is not MISSING and body is not None:
+            raise ValueError("pass json= or body=, not both")
+        fault = _Fault(status, tuple((headers or {}).items()), json, body, float(delay), bool(drop))
+        with self._lock:
+            self._faults.append(fault)
+
+    def reset(self) -> None:
+        """Forget recorded requests and queued faults."""
+        with self._lock:
+            self._requests.clear()
+            self._faults.clear()
+
+    # -- handling ---------------------------------------------------------------------
+
+    def handle(self, request: EmulatorRequest) -> Reply:
+        """Answer one request: a queued fault if any, else the endpoint's reply or an API error."""
+        with self._lock:
+            number = next(self._counter)
+            self._requests.append(request)
+            fault = self._faults.popleft() if self._faults else None
+        if fault is not None and (fault.status is not None or fault.json is not MISSING or fault.body is not None):
+            return self._fault_reply(fault, number)
+        try:
+            reply = self._route(request, number)
+        except APIErrorReply as exc:
+            reply = json_reply(exc.status, error_body(exc.error_type, exc.message, _rid(number)), _rid(number))
+        if fault is not None:
+            reply.headers.extend(fault.headers)
+            reply.delay, reply.drop = fault.delay, fault.drop
+        return reply
+
+    def _fault_reply(self, fault: _Fault, number: int) -> Reply:
+        status = fault.status if fault.status is not None else 200
+        if fault.body is not None:
+            content = fault.body
+        elif fault.json is not MISSING:
+            content = dumps(fault.json)
+        elif status >= 400:
+            exc = APIErrorReply(status, _FAULT_MESSAGES.get(status, f"Emulated error {status}"))
+            content = dumps(error_body(exc.error_type, exc.message, _rid(number)))
+        else:
+            content = b"{}"
+        headers = [("content-type", "application/json"), ("request-id", _rid(number))]
+        names = {name.lower() for name, _ in fault.headers}
+        headers = [(name, value) for name, value in headers if name not in names] + list(fault.headers)
+        return Reply(status, headers, [content], delay=fault.delay, drop=fault.drop)
+
+    def _route(self, request: EmulatorRequest, number: int) -> Reply:
+        if self.require_auth:
+            self._check_auth(request)
+        handler = self._routes.get((request.method, request.path))
+        if handler is not None:
+            return handler(request, number)
+        if request.method == "GET" and request.path.startswith("/v1/models/"):
+            model = _models.retrieve_model(request.path[len("/v1/models/") :])
+            return json_reply(200, model, _rid(number))
+        raise APIErrorReply(404, "Not Found")
+
+    def _check_auth(self, request: EmulatorRequest) -> None:
+        headers = request.headers
+        api_key = headers.get("x-api-key")
+        authorization = headers.get("authorization")
+        if api_key is not None:
+            if api_key not in self.api_keys:
+                raise APIErrorReply(401, "invalid x-api-key")
+        elif authorization is not None:
+            scheme, _, token = authorization.partition(" ")
+            if scheme.lower() != "bearer" or token.strip() not in self.auth_tokens:
+                raise APIErrorReply(401, "invalid bearer token")
+        else:
+            raise APIErrorReply(401, "x-api-key header is required")
+        if "anthropic-version" not in headers:
+            raise APIErrorReply(400, "anthropic-version: header is required")
+
+    # -- endpoints --------------------------------------------------------------------
+
+    def _messages(self, request: EmulatorRequest, number: int) -> Reply:
+        params = _messages.validate_params(_parse_body(request), need_max_tokens=True)
+        if params.get("stream"):
+            # An SSE reply (message_start, deltas, pings, message_stop) would be built here
+            # from the same message: Reply(200, [("content-type", "text/event-stream")], events).
+            raise APIErrorReply(400, "streaming is not supported by this emulator yet")
+        message = _messages.build_message(params, f"msg_emu_{number}")
+        return json_reply(200, message, _rid(number))
+
+    def _count_tokens(self, request: EmulatorRequest, number: int) -> Reply:
+        params = _messages.validate_params(_parse_body(request), need_max_tokens=False)
+        return json_reply(200, {"input_tokens": _messages.count_input_tokens(params)}, _rid(number))
+
+    def _list_models(self, request: EmulatorRequest, number: int) -> Reply:
+        return json_reply(200, _models.list_models(request.query), _rid(number))
+
+
+_FAULT_MESSAGES: Dict[int, str] = {
+    429: "Number of request tokens has exceeded your per-minute rate limit",
+    500: "Internal server error",
+    529: "Overloaded",
+}
+
+
+def _rid(number: int) -> str:
+    return f"req_emu_{number}"
+
+
+def _parse_body(request: EmulatorRequest) -> Any:
+    try:
+        return request.json()
+    except ValueError:
+        raise APIErrorReply(400, "There was an error parsing the body of your request: invalid JSON") from None

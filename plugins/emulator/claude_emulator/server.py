@@ -1,0 +1,287 @@
+"""A real HTTP/1.1 server for an EmulatorApp: asyncio streams on a background daemon thread.
+
+One event loop serves every connection; the app runs on that loop (no thread hop per
+request), replies are written in one buffer, connections are kept alive. ``Reply.delay``
+sleeps on the connection's own task, so a slow reply never holds up the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http
+import threading
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any, Dict, List, Mapping, Optional, Set, Tuple, Type
+from urllib.parse import parse_qsl, unquote
+
+import httpx
+
+from ._wire import MISSING, EmulatorRequest, RecordedRequest, Reply
+from .app import EmulatorApp
+
+__all__ = ["Emulator"]
+
+_READ_LIMIT = 1 << 20
+_SKIPPED_HEADERS = frozenset({"content-length", "transfer-encoding", "connection"})
+_REASONS: Dict[int, str] = {status.value: status.phrase for status in http.HTTPStatus}
+_REASONS[529] = "Overloaded"
+
+
+class _BadRequest(Exception):
+    pass
+
+
+def _status_line(status: int) -> bytes:
+    return f"HTTP/1.1 {status} {_REASONS.get(status, 'Unknown')}\r\n".encode("latin-1")
+
+
+def _head(reply: Reply, *, length: Optional[int], keep_alive: bool) -> bytes:
+    lines = [_status_line(reply.status)]
+    for name, value in reply.headers:
+        if name.lower() not in _SKIPPED_HEADERS:
+            lines.append(f"{name}: {value}\r\n".encode("latin-1"))
+    lines.append(b"transfer-encoding: chunked\r\n" if length is None else b"content-length: %d\r\n" % length)
+    if not keep_alive:
+        lines.append(b"connection: close\r\n")
+    lines.append(b"\r\n")
+    return b"".join(lines)
+
+
+async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+    parts: List[bytes] = []
+    while True:
+        size_line = await reader.readuntil(b"\r\n")
+        try:
+            size = int(size_line.split(b";", 1)[0].strip(), 16)
+        except ValueError:
+            raise _BadRequest("bad chunk size") from None
+        if size == 0:
+            while (await reader.readuntil(b"\r\n")) != b"\r\n":  # trailers
+                pass
+            return b"".join(parts)
+        parts.append(await reader.readexactly(size))
+        await reader.readexactly(2)
+
+
+def _parse_head(head: bytes) -> Tuple[str, str, Dict[str, str], List[Tuple[str, str]], str]:
+    lines = head[:-4].decode("latin-1").split("\r\n")
+    try:
+        method, target, version = lines[0].split(" ", 2)
+    except ValueError:
+        raise _BadRequest("bad request line") from None
+    raw_path, _, query_string = target.partition("?")
+    query: Dict[str, str] = {}
+    for key, value in parse_qsl(query_string, keep_blank_values=True):
+        query.setdefault(key, value)
+    headers: List[Tuple[str, str]] = []
+    for line in lines[1:]:
+        name, sep, value = line.partition(":")
+        if not sep:
+            raise _BadRequest("bad header line")
+        headers.append((name.strip(), value.strip()))
+    return method, unquote(raw_path), query, headers, version
+
+
+class _Connections:
+    """Serves HTTP/1.1 connections for one app on the current event loop."""
+
+    def __init__(self, app: EmulatorApp) -> None:
+        self.app = app
+        self.tasks: Set["asyncio.Task[Any]"] = set()
+
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self.tasks.add(task)
+        try:
+            while await self._one(reader, writer):
+                pass
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.CancelledError):
+            # CancelledError: the emulator is stopping; ending quietly keeps asyncio from logging it.
+            pass
+        except _BadRequest:
+            writer.write(_status_line(400) + b"content-length: 0\r\nconnection: close\r\n\r\n")
+        finally:
+            if task is not None:
+                self.tasks.discard(task)
+            writer.close()
+
+    async def _one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        """Serve one request; return whether the connection stays open."""
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+        except asyncio.IncompleteReadError:
+            return False  # the client closed between requests
+        method, path, query, header_list, version = _parse_head(head)
+        headers = httpx.Headers(header_list)
+        connection = headers.get("connection", "").lower()
+        keep_alive = "close" not in connection and (version == "HTTP/1.1" or "keep-alive" in connection)
+        if headers.get("expect", "").lower() == "100-continue":
+            writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        if "chunked" in headers.get("transfer-encoding", "").lower():
+            body = await _read_chunked(reader)
+        else:
+            try:
+                length = int(headers.get("content-length", "0"))
+            except ValueError:
+                raise _BadRequest("bad content-length") from None
+            body = await reader.readexactly(length) if length > 0 else b""
+        reply = self.app.handle(EmulatorRequest(method, path, query, headers, body))
+        if reply.delay > 0:
+            await asyncio.sleep(reply.delay)
+        if reply.drop:
+            return False
+        await self._write(writer, reply, keep_alive)
+        return keep_alive
+
+    async def _write(self, writer: asyncio.StreamWriter, reply: Reply, keep_alive: bool) -> None:
+        body = reply.body
+        if isinstance(body, (bytes, bytearray)):
+            body = [bytes(body)]
+        if isinstance(body, Sequence) and len(body) <= 1:
+            content = body[0] if body else b""
+            writer.write(_head(reply, length=len(content), keep_alive=keep_alive) + content)
+            if writer.transport.get_write_buffer_size() > 65536:
+                await writer.drain()
+            return
+        writer.write(_head(reply, length=None, keep_alive=keep_alive))
+        for chunk in body:
+            if chunk:
+                writer.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                await writer.drain()
+        writer.write(b"0\r\n\r\n")
+        await writer.drain()
+
+    async def close_all(self) -> None:
+        tasks = list(self.tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class Emulator:
+    """A Claude API emulator listening on ``host:port`` (port 0: a free port), served from a daemon thread.
+
+    Use it as a context manager (``with Emulator() as emu:``) or call :meth:`start` and
+    :meth:`stop`. Point any client at :attr:`base_url` with :attr:`api_key`.
+    """
+
+    def __init__(self, app: Optional[EmulatorApp] = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app if app is not None else EmulatorApp()
+        self.host = host
+        self._requested_port = port
+        self._port: Optional[int] = None
+        self._thread: Optional[threading.Thread] = None
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._stop: Optional[asyncio.Event] = None
+        self._ready = threading.Event()
+        self._error: Optional[BaseException] = None
+
+    def __repr__(self) -> str:
+        return f"Emulator(base_url={self.base_url if self._port else None!r})"
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def start(self) -> "Emulator":
+        """Start serving; returns once the port is bound (raises if it cannot be)."""
+        if self._thread is not None:
+            raise RuntimeError("the emulator is already running")
+        self._ready.clear()
+        self._error = None
+        self._thread = threading.Thread(target=self._run, name="claude-emulator", daemon=True)
+        self._thread.start()
+        self._ready.wait()
+        if self._error is not None:
+            self._thread.join()
+            self._thread = None
+            raise self._error
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close open connections and wait for the thread to end."""
+        thread, loop, stop = self._thread, self._loop, self._stop
+        if thread is None:
+            return
+        if loop is not None and stop is not None:
+            loop.call_soon_threadsafe(stop.set)
+        thread.join()
+        self._thread = None
+        self._port = None
+
+    def __enter__(self) -> "Emulator":
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.stop()
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._main())
+        except BaseException as exc:  # reported to start()
+            self._error = exc
+        finally:
+            loop.close()
+            self._loop = None
+            self._ready.set()
+
+    async def _main(self) -> None:
+        self._stop = asyncio.Event()
+        connections = _Connections(self.app)
+        server = await asyncio.start_server(
+            connections.serve, self.host, self._requested_port, limit=_READ_LIMIT, reuse_address=True
+        )
+        self._port = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        try:
+            await self._stop.wait()
+        finally:
+            server.close()
+            await connections.close_all()
+            await server.wait_closed()
+
+    # -- what clients need ------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        if self._port is None:
+            raise RuntimeError("the emulator is not running; call start() first")
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def api_key(self) -> str:
+        return self.app.api_keys[0]
+
+    @property
+    def auth_token(self) -> str:
+        return self.app.auth_tokens[0]
+
+    @property
+    def requests(self) -> List[RecordedRequest]:
+        return self.app.requests
+
+    def enqueue(
+        self,
+        status: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        json: Any = MISSING,
+        body: Optional[bytes] = None,
+        delay: float = 0.0,
+        drop: bool = False,
+    ) -> None:
+        """See :meth:`EmulatorApp.enqueue`."""
+        self.app.enqueue(status=status, headers=headers, json=json, body=body, delay=delay, drop=drop)
+
+    def reset(self) -> None:
+        self.app.reset()

@@ -1,0 +1,272 @@
+"""messages.create / count_tokens through the whole stack, over real HTTP to the emulator."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+import pytest
+
+import claude_core
+from claude_core.types import Message, MessageTokensCount, TextBlock
+from tests.conftest import MODEL, USER, Api
+
+EVERY_PARAMETER: Dict[str, Any] = {
+    "model": MODEL,
+    "max_tokens": 256,
+    "messages": [
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "Look at this", "cache_control": {"type": "ephemeral", "ttl": "1h"}},
+                {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo="}},
+                {
+                    "type": "document",
+                    "source": {"type": "text", "media_type": "text/plain", "data": "The grass is green."},
+                    "title": "Facts",
+                    "citations": {"enabled": True},
+                },
+            ],
+        },
+        {
+            "role": "assistant",
+            "content": [
+                {"type": "thinking", "thinking": "Let me check.", "signature": "sig=="},
+                {"type": "tool_use", "id": "toolu_01", "name": "get_weather", "input": {"city": "Paris"}},
+            ],
+        },
+        {
+            "role": "user",
+            "content": [
+                {"type": "tool_result", "tool_use_id": "toolu_01", "content": "Sunny", "is_error": False},
+            ],
+        },
+    ],
+    "system": [{"type": "text", "text": "You are terse.", "cache_control": {"type": "ephemeral"}}],
+    "metadata": {"user_id": "user-123"},
+    "stop_sequences": ["\n\nHuman:"],
+    "temperature": 0.5,
+    "top_k": 40,
+    "top_p": 0.9,
+    "tools": [
+        {
+            "name": "get_weather",
+            "description": "Weather for a city",
+            "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+            "cache_control": {"type": "ephemeral"},
+        },
+        {"type": "web_search_20250305", "name": "web_search", "max_uses": 3},
+    ],
+    "tool_choice": {"type": "auto", "disable_parallel_tool_use": True},
+    "thinking": {"type": "enabled", "budget_tokens": 1024},
+    "output_config": {"effort": "high"},
+    "service_tier": "standard_only",
+}
+
+
+def test_create_returns_a_typed_message(api: Api) -> None:
+    message = api(lambda c: c.messages.create(model=MODEL, max_tokens=64, messages=USER))
+    assert isinstance(message, Message)
+    assert message.role == "assistant" and message.model == MODEL
+    assert isinstance(message.content[0], TextBlock)
+    assert "Hello there, Claude" in message.content[0].text
+    assert message.stop_reason == "end_turn"
+    assert message.usage.input_tokens > 0 and message.usage.output_tokens > 0
+    assert message._request_id is not None and message._request_id.startswith("req_")
+    assert message.to_dict()["id"] == message.id
+    assert json.loads(message.to_json())["content"][0]["type"] == "text"
+
+
+def test_every_parameter_round_trips_into_the_body_exactly(api: Api) -> None:
+    api(lambda c: c.messages.create(**EVERY_PARAMETER))
+    sent = api.emulator.requests[-1]
+    assert sent.method == "POST" and sent.path == "/v1/messages"
+    assert sent.json() == EVERY_PARAMETER
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"thinking": {"type": "adaptive"}},
+        {"thinking": {"type": "disabled"}},
+        {"system": "plain string system prompt"},
+        {"tool_choice": {"type": "tool", "name": "get_weather"}},
+        {"tool_choice": {"type": "none"}},
+        {"output_config": {"format": {"type": "json_schema", "schema": {"type": "object", "properties": {}}}}},
+        {"speed": "fast"},
+        {"service_tier": "auto"},
+    ],
+)
+def test_parameter_variants_are_sent_as_given(api: Api, extra: Dict[str, Any]) -> None:
+    params = {"model": MODEL, "max_tokens": 32, "messages": USER, **extra}
+    api(lambda c: c.messages.create(**params))
+    assert api.emulator.requests[-1].json() == params
+
+
+def test_omitted_and_not_given_parameters_are_absent(api: Api) -> None:
+    api(
+        lambda c: c.messages.create(
+            model=MODEL, max_tokens=32, messages=USER, temperature=claude_core.NOT_GIVEN, top_k=claude_core.omit
+        )
+    )
+    assert api.emulator.requests[-1].json() == {"model": MODEL, "max_tokens": 32, "messages": USER}
+
+
+def test_response_objects_can_be_sent_back_in_a_multi_turn_conversation(api: Api) -> None:
+    first = api(lambda c: c.messages.create(model=MODEL, max_tokens=64, messages=USER))
+    history = [*USER, {"role": "assistant", "content": first.content}, {"role": "user", "content": "And again"}]
+    second = api(lambda c: c.messages.create(model=MODEL, max_tokens=64, messages=history))
+    sent = api.emulator.requests[-1].json()
+    assert sent["messages"][1]["content"] == [block.to_dict(mode="json") for block in first.content]
+    assert "And again" in second.content[0].text
+
+
+def test_extra_headers_query_body_and_timeout(api: Api) -> None:
+    api(
+        lambda c: c.messages.create(
+            model=MODEL,
+            max_tokens=16,
+            messages=USER,
+            extra_headers={"x-trace": "abc"},
+            extra_query={"debug": "1"},
+            extra_body={"custom_field": {"nested": True}},
+            timeout=12.5,
+        )
+    )
+    sent = api.emulator.requests[-1]
+    assert sent.headers["x-trace"] == "abc"
+    assert sent.query == {"debug": "1"}
+    assert sent.json()["custom_field"] == {"nested": True}
+
+
+def test_default_headers(api: Api) -> None:
+    api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    headers = api.emulator.requests[-1].headers
+    assert headers["anthropic-version"] == "2023-06-01"
+    assert headers["content-type"] == "application/json"
+    assert headers["accept"] == "application/json"
+    assert headers["x-api-key"] == api.emulator.api_key
+    assert headers["user-agent"].startswith("claude-core/")
+    assert "authorization" not in headers
+
+
+def test_auth_token_is_sent_as_bearer(api: Api) -> None:
+    client = api.make(api_key=None, auth_token=api.emulator.auth_token)
+    api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER), client)
+    headers = api.emulator.requests[-1].headers
+    assert headers["authorization"] == f"Bearer {api.emulator.auth_token}"
+    assert "x-api-key" not in headers
+
+
+def test_api_key_from_the_environment(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", api.emulator.api_key)
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", api.emulator.base_url)
+    client = claude_core.AsyncAnthropic() if api.is_async else claude_core.Anthropic()
+    message = api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER), client)
+    assert message.content
+    api.run(client.close())
+
+
+def test_missing_required_arguments_raise_type_error_before_sending(api: Api) -> None:
+    with pytest.raises(TypeError, match=r"messages.create\(\) missing required argument\(s\): 'max_tokens', 'model'"):
+        api(lambda c: c.messages.create(messages=USER))
+    with pytest.raises(TypeError, match="'messages'"):
+        api(lambda c: c.messages.count_tokens(model=MODEL))
+    assert api.emulator.requests == []
+
+
+def test_wrong_types_reach_the_server_and_come_back_as_bad_request(api: Api) -> None:
+    with pytest.raises(claude_core.BadRequestError) as caught:
+        api(lambda c: c.messages.create(model=MODEL, max_tokens="many", messages=USER))
+    assert caught.value.status_code == 400
+    assert caught.value.type == "invalid_request_error"
+    assert "max_tokens" in str(caught.value)
+
+
+def test_max_tokens_and_stop_sequences_are_honoured(api: Api) -> None:
+    short = api(lambda c: c.messages.create(model=MODEL, max_tokens=1, messages=USER))
+    assert short.stop_reason == "max_tokens" and short.usage.output_tokens == 1
+    stopped = api(lambda c: c.messages.create(model=MODEL, max_tokens=64, messages=USER, stop_sequences=["there"]))
+    assert stopped.stop_reason == "stop_sequence" and stopped.stop_sequence == "there"
+    assert "there" not in stopped.content[0].text
+
+
+def test_count_tokens(api: Api) -> None:
+    count = api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER, system="Be brief."))
+    assert isinstance(count, MessageTokensCount)
+    assert count.input_tokens > 0
+    assert api.emulator.requests[-1].path == "/v1/messages/count_tokens"
+    message = api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER, system="Be brief."))
+    assert message.usage.input_tokens == count.input_tokens
+
+
+def test_beta_messages_send_the_beta_header(api: Api) -> None:
+    api(lambda c: c.beta.messages.create(model=MODEL, max_tokens=16, messages=USER, betas=["a-2025-01-01", "b-2025"]))
+    sent = api.emulator.requests[-1]
+    assert sent.headers["anthropic-beta"] == "a-2025-01-01,b-2025"
+    assert sent.query == {"beta": "true"}
+    assert "betas" not in sent.json()
+    api(lambda c: c.beta.messages.count_tokens(model=MODEL, messages=USER, betas=["tc-1"]))
+    assert api.emulator.requests[-1].headers["anthropic-beta"] == "tc-1"
+
+
+def test_unknown_fields_and_block_types_are_kept(api: Api) -> None:
+    body = {
+        "id": "msg_future",
+        "type": "message",
+        "role": "assistant",
+        "model": MODEL,
+        "content": [{"type": "hologram", "frames": 3}, {"type": "text", "text": "hi", "sparkle": True}],
+        "stop_reason": "a_new_reason",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 1, "output_tokens": 1, "new_counter": 7},
+        "future_field": {"x": 1},
+    }
+    api.emulator.enqueue(status=200, json=body)
+    message = api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    assert message.to_dict(mode="json") == body
+    assert message.content[0].type == "hologram"
+    assert message.stop_reason == "a_new_reason"
+
+
+def test_invalid_response_shape_raises_validation_error(api: Api) -> None:
+    api.emulator.enqueue(status=200, json={"id": "msg", "content": "not a list"})
+    with pytest.raises(claude_core.APIResponseValidationError) as caught:
+        api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    assert caught.value.body == {"id": "msg", "content": "not a list"}
+
+
+def test_with_raw_response(api: Api) -> None:
+    raw = api(lambda c: c.messages.with_raw_response.create(model=MODEL, max_tokens=16, messages=USER))
+    assert raw.status_code == 200
+    assert raw.headers["request-id"].startswith("req_")
+    assert raw.request_id == raw.headers["request-id"]
+    message = api.run(raw.parse())
+    assert isinstance(message, Message) and message._request_id == raw.request_id
+
+
+def test_with_streaming_response_reads_lazily(api: Api) -> None:
+    if api.is_async:
+
+        async def go() -> Any:
+            async with api.client.messages.with_streaming_response.create(
+                model=MODEL, max_tokens=16, messages=USER
+            ) as response:
+                assert response.status_code == 200
+                chunks = [chunk async for chunk in response.iter_bytes()]
+            return b"".join(chunks)
+
+        data = api.run(go())
+    else:
+        with api.client.messages.with_streaming_response.create(model=MODEL, max_tokens=16, messages=USER) as response:
+            assert response.status_code == 200
+            assert not response.http_response.is_closed
+            data = b"".join(response.iter_bytes())
+    assert json.loads(data)["type"] == "message"
+
+
+def test_with_streaming_response_read_and_parse(api: Api) -> None:
+    response = api(lambda c: c.messages.with_streaming_response.count_tokens(model=MODEL, messages=USER))
+    parsed = api.run(response.parse())
+    assert isinstance(parsed, MessageTokensCount)
+    api.run(response.close())
