@@ -45,9 +45,8 @@ def main() -> None:
         try:
             client.messages.create(model=MODEL, max_tokens=20, messages=[])
         except claude_core.BadRequestError as error:
-            print(
-                f"handled error: {type(error).__name__} {error.status_code} ({error.type}): {error.body['error']['message']}"
-            )
+            reason = error.body["error"]["message"]
+            print(f"handled error: {type(error).__name__} {error.status_code} ({error.type}): {reason}")
         client.close()
     print("demo finished: every call went over HTTP to 127.0.0.1")
 

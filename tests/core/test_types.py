@@ -6,7 +6,7 @@ import importlib
 import json
 import warnings
 from datetime import datetime, timezone
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import pydantic
 import pytest
@@ -201,7 +201,7 @@ def test_message_tokens_count_and_model_info() -> None:
 
 # --- stream events ------------------------------------------------------------------------------
 
-EVENTS = [
+EVENTS: List[Tuple[Dict[str, Any], type]] = [
     (
         {"type": "message_start", "message": dict(FULL_MESSAGE, content=[], stop_reason=None)},
         types.RawMessageStartEvent,
@@ -238,7 +238,7 @@ def test_parse_stream_event_picks_class(payload: Dict[str, Any], cls: type) -> N
         assert event.to_dict(mode="json") == payload
 
 
-DELTAS = [
+DELTAS: List[Tuple[Dict[str, Any], type]] = [
     ({"type": "text_delta", "text": "a"}, types.TextDelta),
     ({"type": "input_json_delta", "partial_json": '{"ci'}, types.InputJSONDelta),
     (
