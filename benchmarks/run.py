@@ -27,9 +27,8 @@ from typing import Any, Awaitable, Callable, Dict, List
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _servers import emulator_process  # noqa: E402
-
-from claude_emulator import EMULATOR_API_KEY  # noqa: E402
+from _servers import emulator_process
+from claude_emulator import EMULATOR_API_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = "claude-sonnet-4-5"
@@ -143,7 +142,11 @@ def main() -> None:
     report: Dict[str, Any] = {
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {platform.system()}",
-        "versions": {"claude_core": claude_core.__version__, "anthropic": anthropic.__version__, "httpx": httpx.__version__},
+        "versions": {
+            "claude_core": claude_core.__version__,
+            "anthropic": anthropic.__version__,
+            "httpx": httpx.__version__,
+        },
     }
     imports = {name: time_import(snippet, runs) for name, snippet in IMPORT_SNIPPETS.items()}
     report["import_seconds"] = imports
@@ -194,10 +197,8 @@ def render(report: Dict[str, Any]) -> str:
         ("sequential_seconds_per_call", "sequential messages.create (µs/call)"),
         ("concurrent64_seconds_per_call", "64 concurrent messages.create (µs/call)"),
     ):
-        row = report[key]
-        lines.append(
-            f"| {label} | {row['raw httpx'] * 1e6:.0f} | {row['claude_core'] * 1e6:.0f} | {row['anthropic'] * 1e6:.0f} |"
-        )
+        cells = " | ".join(f"{report[key][who] * 1e6:.0f}" for who in ("raw httpx", "claude_core", "anthropic"))
+        lines.append(f"| {label} | {cells} |")
     lines += ["", "| ratio | value |", "|---|---|"]
     lines += [f"| {name} | {value:.2f} |" for name, value in report["ratios"].items()]
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from ._logs import logger, redact_headers
 from ._options import ClientOptions
 from ._types import NOT_GIVEN, NotGiven, Omit
 from ._version import __version__
+from .default_plugins import signing
 from .errors import (
     AnthropicError,
     APIConnectionError,
@@ -82,15 +83,17 @@ class Pipeline:
         self.provider: Provider = load_provider(options.provider)(options)
         self.credentials = relay.call("claude_credentials", provider=self.provider, options=options)
         self.retry_policy: RetryPolicy = relay.call("claude_retry_policy", options=options)
-        base = self.provider.base_url().rstrip("/") + "/"
-        self.base_url = httpx.URL(base)
+        self._url_prefix = self.provider.base_url().rstrip("/") + "/"
+        self.base_url = httpx.URL(self._url_prefix)
         self.timeout = _as_timeout(options.timeout)
-        headers: Dict[str, str] = {
-            "Accept": "application/json",
-            "User-Agent": _USER_AGENT,
-        }
-        headers.update(self.provider.default_headers())
+        headers = _merge_headers(
+            {"accept": "application/json", "user-agent": _USER_AGENT}, self.provider.default_headers()
+        )
         self.headers = _merge_headers(headers, options.default_headers)
+        # The built-in signer only adds headers computed from fixed credentials: when it is
+        # the only implementation, add them while building and skip the per-attempt hook call.
+        signers = relay.hook.claude_sign_request.get_hookimpls()
+        self._builtin_signing = len(signers) == 1 and signers[0].plugin_name == signing.__name__
         self.query = {k: v for k, v in options.default_query.items() if v is not None and not isinstance(v, Omit)}
 
     def transport(self, is_async: bool) -> Any:
@@ -111,10 +114,12 @@ class Pipeline:
             body = {**(body or {}), **opts.extra_body}
         if body is not None:
             content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_encode).encode()
-            headers.setdefault("Content-Type", "application/json")
+            headers.setdefault("content-type", "application/json")
+        if self._builtin_signing:
+            signing.apply_auth(headers, self.credentials, self.provider)
         timeout = self.timeout if isinstance(opts.timeout, NotGiven) else _as_timeout(opts.timeout)
         path = call.path
-        url = httpx.URL(path) if path.startswith(("http://", "https://")) else self.base_url.join(path.lstrip("/"))
+        url = path if path.startswith(("http://", "https://")) else self._url_prefix + path.lstrip("/")
         return http.build_request(
             call.method, url, headers=headers, params=params or None, content=content, timeout=timeout
         )
@@ -126,11 +131,12 @@ class Pipeline:
         retries_taken = 0
         while True:
             request = self.build(http, call, opts)
-            signed = self.relay.call(
-                "claude_sign_request", request=request, credentials=self.credentials, provider=self.provider
-            )
-            if signed is not None:
-                request = signed
+            if not self._builtin_signing:
+                signed = self.relay.call(
+                    "claude_sign_request", request=request, credentials=self.credentials, provider=self.provider
+                )
+                if signed is not None:
+                    request = signed
             if logger.isEnabledFor(10):
                 logger.debug("Request: %s %s headers=%s", request.method, request.url, redact_headers(request.headers))
             outcome = yield request
@@ -159,17 +165,14 @@ def _query_value(value: object) -> Union[str, int, float, bool]:
 
 
 def _merge_headers(base: Mapping[str, str], extra: Mapping[str, Any]) -> Dict[str, str]:
+    """``base`` updated by ``extra``; keys lower-cased, ``omit``/None values removed."""
     merged = dict(base)
-    lowered = {k.lower(): k for k in merged}
     for key, value in extra.items():
-        existing = lowered.get(key.lower())
-        if existing is not None:
-            del merged[existing]
+        key = key.lower()
         if isinstance(value, Omit) or value is None:
-            lowered.pop(key.lower(), None)
-            continue
-        merged[key] = value
-        lowered[key.lower()] = key
+            merged.pop(key, None)
+        else:
+            merged[key] = value
     return merged
 
 
@@ -247,5 +250,5 @@ def parse_response(response: httpx.Response, cast_to: Type[ModelT]) -> ModelT:
         raise APIResponseValidationError(
             response, body, message=f"Response did not match {cast_to.__name__}: {exc}"
         ) from exc
-    result._request_id = response.headers.get("request-id")
+    object.__setattr__(result, "_request_id", response.headers.get("request-id"))
     return result

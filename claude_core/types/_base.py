@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, ClassVar, Dict, Optional
 
 import pydantic
 from typing_extensions import Literal
@@ -15,7 +15,9 @@ class BaseModel(pydantic.BaseModel):
 
     model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True)
 
-    _request_id: Optional[str] = pydantic.PrivateAttr(default=None)
+    #: The ``request-id`` header of the response this object came from (top-level objects only).
+    #: A class default rather than a pydantic private attribute: those cost time on every nested model.
+    _request_id: ClassVar[Optional[str]] = None
 
     def to_dict(
         self,
