@@ -95,7 +95,7 @@ def bench_concurrent(base_url: str, total: int, width: int = 64) -> Dict[str, fl
 
     async def run() -> Dict[str, float]:
         results: Dict[str, float] = {}
-        async with httpx.AsyncClient(base_url=base_url, limits=httpx.Limits(max_connections=1000)) as raw:
+        async with httpx.AsyncClient(base_url=base_url, limits=claude_core.DEFAULT_CONNECTION_LIMITS) as raw:
 
             async def raw_call() -> Any:
                 response = await raw.post("/v1/messages", content=json.dumps(body).encode(), headers=HEADERS)

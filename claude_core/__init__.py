@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._client import AsyncAnthropic as AsyncAnthropic
     from ._client import AsyncClient as AsyncClient
     from ._client import Client as Client
+    from ._http import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._http import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
     from ._http import DefaultHttpxClient as DefaultHttpxClient
     from ._options import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
@@ -55,6 +56,10 @@ if TYPE_CHECKING:
     from .retries import DefaultRetryPolicy as DefaultRetryPolicy
     from .retries import RetryDecision as RetryDecision
 
+#: Prompt markers of the legacy Text Completions API, kept for code that imports them.
+HUMAN_PROMPT = "\n\nHuman:"
+AI_PROMPT = "\n\nAssistant:"
+
 _LAZY: Dict[str, str] = {
     "Anthropic": "._client",
     "AsyncAnthropic": "._client",
@@ -62,6 +67,7 @@ _LAZY: Dict[str, str] = {
     "AsyncClient": "._client",
     "DefaultHttpxClient": "._http",
     "DefaultAsyncHttpxClient": "._http",
+    "DEFAULT_CONNECTION_LIMITS": "._http",
     "DEFAULT_TIMEOUT": "._options",
     "DEFAULT_MAX_RETRIES": "._options",
     "ClientOptions": "._options",
@@ -78,6 +84,8 @@ _SUBMODULES = ("types", "resources", "plugins", "providers", "pagination", "retr
 
 __all__ = [
     "__version__",
+    "HUMAN_PROMPT",
+    "AI_PROMPT",
     "NOT_GIVEN",
     "NotGiven",
     "Omit",

@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 import httpx
 
 from ._logs import setup_logging
-from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, _is_secret_header
-from ._pipeline import CallOptions, Pipeline, run_async, run_sync
+from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions
 from ._response import APIResponse, AsyncAPIResponse
 from ._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
-from .plugins import HookRelay
-from .providers import APIRequest
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from ._pipeline import CallOptions, Pipeline
+    from .providers import APIRequest
     from .resources.beta import AsyncBeta, Beta
     from .resources.messages import AsyncMessages, Messages
     from .resources.models import AsyncModels, Models
@@ -32,8 +31,6 @@ __all__ = ["Anthropic", "AsyncAnthropic", "Client", "AsyncClient"]
 
 T = TypeVar("T")
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
-
-_OPTION_NAMES = ("api_key", "auth_token", "base_url", "timeout", "max_retries", "default_headers", "default_query")
 
 
 class _Connection:
@@ -193,8 +190,11 @@ class _ClientBase:
         if pipeline is None:
             with self._connection.lock:
                 if self._pipeline_cache is None:
+                    from ._pipeline import Pipeline
+                    from .plugins import HookRelay
+
                     relay = HookRelay(self._plugins, self._disabled)
-                    self._pipeline_cache = Pipeline(self._options, relay, self._is_async)
+                    self._pipeline_cache = Pipeline(self._options, relay)
             pipeline = self._pipeline_cache
             assert pipeline is not None
         return pipeline
@@ -210,10 +210,6 @@ class _ClientBase:
                     connection.http_client = kind(transport=transport, timeout=pipeline.timeout, follow_redirects=True)
                 http = connection.http_client
         return http  # type: ignore[return-value]
-
-    @staticmethod
-    def _redacted(headers: Mapping[str, str]) -> Dict[str, str]:
-        return {k: ("<redacted>" if _is_secret_header(k) else v) for k, v in headers.items()}
 
 
 Parse = Callable[[httpx.Response], T]
@@ -243,6 +239,8 @@ class Anthropic(_ClientBase):
         return Beta(self)
 
     def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
+        from ._pipeline import run_sync
+
         http = self._http(httpx.Client)
         response = run_sync(http, self._pipeline.attempts(http, call, opts))
         if mode == "stream_response":
@@ -294,6 +292,8 @@ class AsyncAnthropic(_ClientBase):
         return AsyncBeta(self)
 
     async def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
+        from ._pipeline import run_async
+
         http = self._http(httpx.AsyncClient)
         response = await run_async(http, self._pipeline.attempts(http, call, opts))
         if mode == "stream_response":

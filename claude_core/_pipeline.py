@@ -77,7 +77,7 @@ def _as_timeout(value: Union[float, httpx.Timeout, None]) -> httpx.Timeout:
 class Pipeline:
     """What a client needs to send requests, resolved once on its first request."""
 
-    def __init__(self, options: ClientOptions, relay: HookRelay, is_async: bool) -> None:
+    def __init__(self, options: ClientOptions, relay: HookRelay) -> None:
         self.options = options
         self.relay = relay
         self.provider: Provider = load_provider(options.provider)(options)

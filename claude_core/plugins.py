@@ -198,8 +198,12 @@ class HookRelay:
                 if plugin is not None and name not in disabled:
                     pm.register(plugin, name=name)
             for plugin in plugins:
-                pm.register(plugin)
-                _check_hooks(pm, pm.get_name(plugin) or repr(plugin))
+                name = getattr(plugin, "__name__", None) or type(plugin).__name__
+                try:
+                    pm.register(plugin, name=f"{name}@{id(plugin):x}")
+                    _check_hooks(pm, f"{name}@{id(plugin):x}")
+                except pluggy.PluginValidationError as exc:
+                    raise PluginError(name, "registration", exc) from exc
             self._pm = pm
         self.hook = self._pm.hook
 

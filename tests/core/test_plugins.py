@@ -210,3 +210,23 @@ def test_import_scans_nothing() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert result.stderr == ""
+
+
+class Misspelt:
+    @hookimpl
+    def claude_credentails(self) -> None:  # the typo is the point
+        raise AssertionError("never called")
+
+
+class WrongParameter:
+    @hookimpl
+    def claude_credentials(self, secret_store: object) -> None:
+        raise AssertionError("never called")
+
+
+@pytest.mark.parametrize("plugin", [Misspelt(), WrongParameter()])
+def test_invalid_per_client_plugins_are_rejected_naming_them(api: Api, plugin: object) -> None:
+    with pytest.raises(claude_core.PluginError) as caught:
+        create(api, api.make(plugins=[plugin]))
+    assert caught.value.plugin == type(plugin).__name__
+    assert api.emulator.requests == []
