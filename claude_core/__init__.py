@@ -55,6 +55,12 @@ if TYPE_CHECKING:
     from .pagination import SyncPage as SyncPage
     from .retries import DefaultRetryPolicy as DefaultRetryPolicy
     from .retries import RetryDecision as RetryDecision
+    from .streaming.accumulator import MessageAccumulator as MessageAccumulator
+    from .streaming.message_stream import AsyncMessageStream as AsyncMessageStream
+    from .streaming.message_stream import MessageStream as MessageStream
+    from .streaming.stream import AsyncStream as AsyncStream
+    from .streaming.stream import Stream as Stream
+    from .usage import UsageTally as UsageTally
 
 #: Prompt markers of the legacy Text Completions API, kept for code that imports them.
 HUMAN_PROMPT = "\n\nHuman:"
@@ -78,9 +84,27 @@ _LAZY: Dict[str, str] = {
     "SyncPage": ".pagination",
     "AsyncPage": ".pagination",
     "DefaultRetryPolicy": ".retries",
+    "Stream": ".streaming.stream",
+    "AsyncStream": ".streaming.stream",
+    "MessageStream": ".streaming.message_stream",
+    "AsyncMessageStream": ".streaming.message_stream",
+    "MessageAccumulator": ".streaming.accumulator",
+    "UsageTally": ".usage",
     "RetryDecision": ".retries",
 }
-_SUBMODULES = ("types", "resources", "plugins", "providers", "pagination", "retries", "hookspecs", "streaming", "tools")
+_SUBMODULES = (
+    "types",
+    "resources",
+    "plugins",
+    "providers",
+    "pagination",
+    "retries",
+    "hookspecs",
+    "streaming",
+    "tools",
+    "lib",
+    "usage",
+)
 
 __all__ = [
     "__version__",

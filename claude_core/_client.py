@@ -9,23 +9,25 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 import httpx
 
 from ._logs import setup_logging
 from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions
 from ._response import APIResponse, AsyncAPIResponse
-from ._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, Omit, StreamOptions, TimeoutTypes
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from ._pipeline import CallOptions, Pipeline
+    from ._streaming_call import StreamSetup
     from .providers import APIRequest
     from .resources.beta import AsyncBeta, Beta
     from .resources.messages import AsyncMessages, Messages
     from .resources.models import AsyncModels, Models
+    from .streaming.stream import AsyncStream, Stream
 
 __all__ = ["Anthropic", "AsyncAnthropic", "Client", "AsyncClient"]
 
@@ -59,6 +61,8 @@ class _ClientBase:
         plugins: Sequence[object] = (),
         disable_plugins: Sequence[str] = (),
         provider_options: Optional[Mapping[str, Any]] = None,
+        stream_idle_timeout: Optional[float] = None,
+        auto_stream_long_requests: bool = True,
         _connection: Optional[_Connection] = None,
     ) -> None:
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
@@ -67,6 +71,8 @@ class _ClientBase:
             timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
         elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout <= 0:
             raise ValueError(f"timeout must be positive seconds, an httpx.Timeout or None, got {timeout!r}")
+        if stream_idle_timeout is not None and not stream_idle_timeout > 0:
+            raise ValueError(f"stream_idle_timeout must be positive seconds or None, got {stream_idle_timeout!r}")
         if http_client is not None and isinstance(http_client, httpx.AsyncClient) != self._is_async:
             wanted = "httpx.AsyncClient" if self._is_async else "httpx.Client"
             raise TypeError(
@@ -82,6 +88,8 @@ class _ClientBase:
             max_retries=max_retries,
             default_headers=dict(default_headers or {}),
             default_query=dict(default_query or {}),
+            stream_idle_timeout=stream_idle_timeout,
+            auto_stream_long_requests=auto_stream_long_requests,
             extra=dict(provider_options or {}),
         )
         self._plugins = tuple(plugins)
@@ -143,6 +151,8 @@ class _ClientBase:
         plugins: Optional[Sequence[object]] = None,
         disable_plugins: Optional[Sequence[str]] = None,
         provider_options: Optional[Mapping[str, Any]] = None,
+        stream_idle_timeout: Optional[float] = None,
+        auto_stream_long_requests: Optional[bool] = None,
     ) -> "Self":
         """A new client with some options changed, sharing this one's connection pool.
 
@@ -177,6 +187,10 @@ class _ClientBase:
             plugins=self._plugins if plugins is None else plugins,
             disable_plugins=self._disabled if disable_plugins is None else disable_plugins,
             provider_options={**old.extra, **(provider_options or {})},
+            stream_idle_timeout=old.stream_idle_timeout if stream_idle_timeout is None else stream_idle_timeout,
+            auto_stream_long_requests=(
+                old.auto_stream_long_requests if auto_stream_long_requests is None else auto_stream_long_requests
+            ),
             _connection=self._connection if share else None,
         )
 
@@ -198,6 +212,21 @@ class _ClientBase:
             pipeline = self._pipeline_cache
             assert pipeline is not None
         return pipeline
+
+    def _stream_setup(
+        self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any
+    ) -> "StreamSetup":
+        from ._streaming_call import StreamSetup
+
+        idle = stream_options.get("stream_idle_timeout", self._options.stream_idle_timeout)
+        return StreamSetup(
+            self._pipeline,
+            call,
+            opts,
+            idle_timeout=idle,
+            deadline=stream_options.get("deadline"),
+            accumulator=accumulator,
+        )
 
     def _http(self, kind: Type[HttpClientT]) -> HttpClientT:
         connection = self._connection
@@ -241,8 +270,9 @@ class Anthropic(_ClientBase):
     def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
         from ._pipeline import run_sync
 
+        pipeline = self._pipeline
         http = self._http(httpx.Client)
-        response = run_sync(http, self._pipeline.attempts(http, call, opts))
+        response, _ = run_sync(http, pipeline.attempts(http, pipeline.provider.prepare(call), opts))
         if mode == "stream_response":
             return APIResponse(response, parse)
         try:
@@ -252,6 +282,17 @@ class Anthropic(_ClientBase):
         if mode == "raw":
             return APIResponse(response, parse)
         return parse(response)
+
+    def _stream(
+        self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
+    ) -> "Stream[Any]":
+        from ._pipeline import run_sync
+        from .streaming.stream import Retrier, Stream
+
+        setup = self._stream_setup(call, opts, stream_options, accumulator)
+        http = self._http(httpx.Client)
+        core = setup.started(run_sync(http, setup.flow(http)))
+        return Stream(core, Retrier(setup.decide, lambda: setup.restarted(run_sync(http, setup.flow(http)))))
 
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies)."""
@@ -294,8 +335,9 @@ class AsyncAnthropic(_ClientBase):
     async def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
         from ._pipeline import run_async
 
+        pipeline = self._pipeline
         http = self._http(httpx.AsyncClient)
-        response = await run_async(http, self._pipeline.attempts(http, call, opts))
+        response, _ = await run_async(http, pipeline.attempts(http, pipeline.provider.prepare(call), opts))
         if mode == "stream_response":
             return AsyncAPIResponse(response, parse)
         try:
@@ -305,6 +347,21 @@ class AsyncAnthropic(_ClientBase):
         if mode == "raw":
             return AsyncAPIResponse(response, parse)
         return parse(response)
+
+    async def _stream(
+        self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
+    ) -> "AsyncStream[Any]":
+        from ._pipeline import run_async
+        from .streaming.stream import AsyncStream, Retrier
+
+        setup = self._stream_setup(call, opts, stream_options, accumulator)
+        http = self._http(httpx.AsyncClient)
+        core = setup.started(await run_async(http, setup.flow(http)))
+
+        async def resend() -> Tuple[httpx.Request, httpx.Response]:
+            return setup.restarted(await run_async(http, setup.flow(http)))
+
+        return AsyncStream(core, Retrier(setup.decide, resend))
 
     async def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies)."""

@@ -34,6 +34,8 @@ class ClientOptions:
     max_retries: int = DEFAULT_MAX_RETRIES
     default_headers: Mapping[str, Union[str, Omit]] = dataclasses.field(default_factory=dict)
     default_query: Mapping[str, object] = dataclasses.field(default_factory=dict)
+    stream_idle_timeout: Optional[float] = None
+    auto_stream_long_requests: bool = True
     extra: Dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __repr__(self) -> str:

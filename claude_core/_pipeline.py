@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import TYPE_CHECKING, Any, Dict, Generator, Mapping, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Dict, Generator, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 import httpx
 
@@ -36,7 +36,7 @@ __all__ = ["Pipeline", "CallOptions", "run_sync", "run_async", "parse_response"]
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
 Outcome = Union[httpx.Response, APIConnectionError]
-Flow = Generator[Union[httpx.Request, float], Outcome, httpx.Response]
+Flow = Generator[Union[httpx.Request, float], Outcome, Tuple[httpx.Response, int]]
 
 _USER_AGENT = f"claude-core/{__version__} (Python; httpx/{httpx.__version__})"
 
@@ -92,6 +92,7 @@ class Pipeline:
         self.headers = _merge_headers(headers, options.default_headers)
         # The built-in signer only adds headers computed from fixed credentials: when it is
         # the only implementation, add them while building and skip the per-attempt hook call.
+        self.stream_hooks = relay.has_implementations("claude_stream_event")
         signers = relay.hook.claude_sign_request.get_hookimpls()
         self._builtin_signing = len(signers) == 1 and signers[0].plugin_name == signing.__name__
         self.query = {k: v for k, v in options.default_query.items() if v is not None and not isinstance(v, Omit)}
@@ -117,18 +118,27 @@ class Pipeline:
             headers.setdefault("content-type", "application/json")
         if self._builtin_signing:
             signing.apply_auth(headers, self.credentials, self.provider)
-        timeout = self.timeout if isinstance(opts.timeout, NotGiven) else _as_timeout(opts.timeout)
+        timeout = self.timeout_for(opts)
         path = call.path
         url = path if path.startswith(("http://", "https://")) else self._url_prefix + path.lstrip("/")
         return http.build_request(
             call.method, url, headers=headers, params=params or None, content=content, timeout=timeout
         )
 
-    def attempts(self, http: Union[httpx.Client, httpx.AsyncClient], call: APIRequest, opts: CallOptions) -> Flow:
-        """Yield requests to send and delays to sleep; return the successful response."""
-        call = self.provider.prepare(call)
-        max_retries = self.options.max_retries if opts.max_retries is None else opts.max_retries
-        retries_taken = 0
+    def timeout_for(self, opts: CallOptions) -> httpx.Timeout:
+        return self.timeout if isinstance(opts.timeout, NotGiven) else _as_timeout(opts.timeout)
+
+    def max_retries(self, opts: CallOptions) -> int:
+        return self.options.max_retries if opts.max_retries is None else opts.max_retries
+
+    def attempts(
+        self, http: Union[httpx.Client, httpx.AsyncClient], call: APIRequest, opts: CallOptions, retries_taken: int = 0
+    ) -> Flow:
+        """Yield requests to send and delays to sleep; return the response and the retries taken.
+
+        ``call`` must have been through ``provider.prepare``.
+        """
+        max_retries = self.max_retries(opts)
         while True:
             request = self.build(http, call, opts)
             if not self._builtin_signing:
@@ -141,7 +151,7 @@ class Pipeline:
                 logger.debug("Request: %s %s headers=%s", request.method, request.url, redact_headers(request.headers))
             outcome = yield request
             if isinstance(outcome, httpx.Response) and outcome.status_code < 400:
-                return outcome
+                return outcome, retries_taken
             if isinstance(outcome, httpx.Response):
                 attempt = Attempt(request, retries_taken, max_retries, response=outcome)
             else:
@@ -186,7 +196,7 @@ def _connection_error(request: httpx.Request, exc: Exception) -> APIConnectionEr
     return error
 
 
-def run_sync(http: httpx.Client, flow: Flow) -> httpx.Response:
+def run_sync(http: httpx.Client, flow: Flow) -> Tuple[httpx.Response, int]:
     """Drive ``flow`` with blocking I/O. Error bodies are read before the retry decision."""
     step = next(flow)
     while True:
@@ -211,7 +221,7 @@ def run_sync(http: httpx.Client, flow: Flow) -> httpx.Response:
             return done.value  # type: ignore[no-any-return]
 
 
-async def run_async(http: httpx.AsyncClient, flow: Flow) -> httpx.Response:
+async def run_async(http: httpx.AsyncClient, flow: Flow) -> Tuple[httpx.Response, int]:
     """Drive ``flow`` with async I/O; the twin of :func:`run_sync`."""
     import anyio
 

@@ -17,6 +17,7 @@ __all__ = [
     "Body",
     "TimeoutTypes",
     "RequestOptions",
+    "StreamOptions",
 ]
 
 
@@ -72,3 +73,12 @@ class RequestOptions(TypedDict, total=False):
     extra_query: Optional[Query]
     extra_body: Optional[Body]
     timeout: Union[TimeoutTypes, NotGiven]
+
+
+class StreamOptions(TypedDict, total=False):
+    """Options of a streamed call (``stream=True`` or ``messages.stream``)."""
+
+    stream_idle_timeout: Optional[float]
+    """Raise :class:`~claude_core.APITimeoutError` after this many seconds without an event (pings do not count)."""
+    deadline: Optional[float]
+    """Raise :class:`~claude_core.APITimeoutError` once this many seconds have passed since the call started."""

@@ -55,6 +55,7 @@ __all__ = [
     "DeadlineExceededError",
     "OverloadedError",
     "status_error_from_response",
+    "error_from_stream_event",
 ]
 
 
@@ -190,6 +191,21 @@ _BY_STATUS: Dict[int, Type[APIStatusError]] = {
 }
 
 
+#: Error types of an ``event: error`` in a stream, with the status the API uses for them.
+_BY_TYPE: Dict[str, int] = {
+    "invalid_request_error": 400,
+    "authentication_error": 401,
+    "billing_error": 402,
+    "permission_error": 403,
+    "not_found_error": 404,
+    "request_too_large": 413,
+    "rate_limit_error": 429,
+    "api_error": 500,
+    "timeout_error": 504,
+    "overloaded_error": 529,
+}
+
+
 def _error_class(status: int) -> Type[APIStatusError]:
     cls = _BY_STATUS.get(status)
     if cls is not None:
@@ -202,6 +218,26 @@ def _describe(status: int, body: object) -> str:
     if isinstance(error, dict) and ("type" in error or "message" in error):
         return f"Error code: {status} - {error.get('type')}: {error.get('message')}"
     return f"Error code: {status} - {body}"
+
+
+def error_from_stream_event(data: str, response: httpx.Response) -> APIStatusError:
+    """The typed error for an ``event: error`` that arrived inside a successful stream.
+
+    The class follows the error's type (``overloaded_error`` -> :class:`OverloadedError`);
+    ``status_code`` is the status the API uses for that type, although the stream's own
+    HTTP status was 200.
+    """
+    body: Any
+    try:
+        body = json.loads(data)
+    except ValueError:
+        body = data
+    error = body.get("error") if isinstance(body, dict) else None
+    kind = error.get("type") if isinstance(error, dict) else None
+    status = _BY_TYPE.get(kind, 500) if isinstance(kind, str) else 500
+    exc = _error_class(status)(_describe(status, body) + " (in the stream)", response=response, body=body)
+    exc.status_code = status
+    return exc
 
 
 def status_error_from_response(response: httpx.Response) -> APIStatusError:

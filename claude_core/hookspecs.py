@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ._options import ClientOptions
     from .providers import Provider
     from .retries import RetryPolicy
+    from .streaming.accumulator import MessageAccumulator
     from .streaming.context import StreamContext
     from .tools.registry import ToolRegistry
 
@@ -127,16 +128,22 @@ def claude_sign_request(request: httpx.Request, credentials: Any, provider: Prov
 
 
 @hookspec
-def claude_stream_event(event: Any, snapshot: Any, context: StreamContext) -> None:
+def claude_stream_event(event: Any, snapshot: MessageAccumulator, context: StreamContext) -> None:
     """Observe one event of a streamed response.
 
-    Called for every event of every stream, in order, after the accumulator applied
-    it: keep implementations cheap. The client checks once per stream whether any
-    plugin implements this hook and skips the calls otherwise.
+    Called for every event delivered to the caller of every stream (raw ``stream=True``
+    streams and ``messages.stream()`` alike), in order, after the accumulator applied it;
+    pings are not events. Keep implementations cheap: they run once per delta. The client
+    checks once whether any plugin implements this hook and skips all of this otherwise.
+    Events of an attempt that failed before delivering anything, and was retried, are
+    never seen.
 
     :param event: the raw stream event (``message_start``, ``content_block_delta``...).
-    :param snapshot: the message accumulated so far, including this event.
-    :param context: the provider name, the model and the request id of the stream.
+    :param snapshot: the stream's :class:`~claude_core.streaming.MessageAccumulator`;
+        ``snapshot.message`` is the message so far. Reading it joins the text received
+        since the last read, so read it at ``message_stop`` or sparingly, not per delta.
+    :param context: the :class:`~claude_core.streaming.StreamContext`: provider name,
+        model and request id of the stream.
     :returns: nothing; every implementation is called.
     """
 

@@ -27,9 +27,11 @@ MAX_SERVER_DELAY = 60.0
 class Attempt:
     """One finished attempt that did not succeed.
 
-    Exactly one of ``response`` (a non-success answer, body not necessarily read) and
-    ``error`` (the :class:`~claude_core.APIConnectionError` or
-    :class:`~claude_core.APITimeoutError` the send raised) is set.
+    Exactly one of ``response`` (a non-success answer, its body read) and ``error`` is
+    set. ``error`` is the :class:`~claude_core.APIConnectionError` or
+    :class:`~claude_core.APITimeoutError` the send raised, or, for a stream that failed
+    before any content reached the caller, the error it failed with (a typed
+    :class:`~claude_core.APIStatusError` for an ``event: error``).
     """
 
     request: httpx.Request
@@ -75,6 +77,9 @@ class DefaultRetryPolicy:
             return RetryDecision(False)
         response = attempt.response
         if response is not None and not self.should_retry(response):
+            return RetryDecision(False)
+        status = getattr(attempt.error, "status_code", None)  # an error event inside a stream
+        if isinstance(status, int) and not (status in RETRYABLE_STATUSES or status >= 500):
             return RetryDecision(False)
         server_delay = retry_after_seconds(response.headers) if response is not None else None
         if server_delay is not None and 0 < server_delay <= MAX_SERVER_DELAY:

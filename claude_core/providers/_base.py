@@ -60,6 +60,13 @@ class Provider:
         """Headers this deployment needs on every request (for example a version)."""
         return {}
 
+    def stream_decoder(self) -> Any:
+        """A fresh decoder for one streamed response body: ``feed(bytes)`` and ``close()``
+        return events with ``event`` and ``data`` attributes. Server-Sent Events by default."""
+        from ..streaming.sse import SSEDecoder
+
+        return SSEDecoder()
+
     def prepare(self, request: APIRequest) -> APIRequest:
         """Map ``request`` onto this deployment; raise for endpoints it does not serve.
 

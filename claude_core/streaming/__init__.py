@@ -1,5 +1,47 @@
-"""Streaming responses."""
+"""Streaming responses: the SSE decoder, raw streams, the accumulator and MessageStream.
+
+Submodules load on first use, so ``import claude_core.streaming`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .context import StreamContext
 
-__all__ = ["StreamContext"]
+if TYPE_CHECKING:
+    from .accumulator import MessageAccumulator as MessageAccumulator
+    from .message_stream import AsyncMessageStream as AsyncMessageStream
+    from .message_stream import AsyncMessageStreamManager as AsyncMessageStreamManager
+    from .message_stream import MessageStream as MessageStream
+    from .message_stream import MessageStreamManager as MessageStreamManager
+    from .sse import ServerSentEvent as ServerSentEvent
+    from .sse import SSEDecoder as SSEDecoder
+    from .stream import AsyncStream as AsyncStream
+    from .stream import IncompleteStreamError as IncompleteStreamError
+    from .stream import Stream as Stream
+
+_LAZY = {
+    "MessageAccumulator": ".accumulator",
+    "MessageStream": ".message_stream",
+    "AsyncMessageStream": ".message_stream",
+    "MessageStreamManager": ".message_stream",
+    "AsyncMessageStreamManager": ".message_stream",
+    "ServerSentEvent": ".sse",
+    "SSEDecoder": ".sse",
+    "Stream": ".stream",
+    "AsyncStream": ".stream",
+    "IncompleteStreamError": ".stream",
+}
+
+__all__ = ["StreamContext", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claude_core.streaming' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

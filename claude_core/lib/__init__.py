@@ -1,0 +1,1 @@
+"""Compatibility paths (``anthropic.lib.*``) re-exporting the real objects."""

@@ -1,0 +1,238 @@
+"""``messages.stream(...)``: a context manager yielding a :class:`MessageStream`."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, AsyncIterator, Awaitable, Callable, Iterator, Optional, Type
+
+import httpx
+
+from ..types import Message, TextBlock
+from .accumulator import MessageAccumulator
+from .events import (
+    CitationEvent,
+    InputJsonEvent,
+    ParsedContentBlockStopEvent,
+    ParsedMessageStopEvent,
+    SignatureEvent,
+    TextEvent,
+    ThinkingEvent,
+)
+from .stream import AsyncStream, IncompleteStreamError, Stream
+
+__all__ = ["MessageStream", "AsyncMessageStream", "MessageStreamManager", "AsyncMessageStreamManager"]
+
+
+def _expand(event: Any, accumulator: MessageAccumulator) -> Iterator[Any]:
+    """The raw event, then the SDK events it implies."""
+    kind = event.type
+    if kind == "content_block_delta":
+        yield event
+        delta = event.delta
+        delta_kind = delta.type
+        if delta_kind == "text_delta":
+            yield TextEvent(event.index, accumulator, delta.text)
+        elif delta_kind == "input_json_delta":
+            yield InputJsonEvent(event.index, accumulator, delta.partial_json)
+        elif delta_kind == "thinking_delta":
+            yield ThinkingEvent(event.index, accumulator, delta.thinking)
+        elif delta_kind == "signature_delta":
+            yield SignatureEvent(event.index, accumulator, delta.signature)
+        elif delta_kind == "citations_delta":
+            yield CitationEvent(event.index, accumulator, delta.citation)
+    elif kind == "content_block_stop":
+        yield ParsedContentBlockStopEvent.model_construct(
+            type="content_block_stop", index=event.index, content_block=accumulator.block(event.index)
+        )
+    elif kind == "message_stop":
+        yield ParsedMessageStopEvent.model_construct(type="message_stop", message=accumulator.message)
+    else:
+        yield event
+
+
+class _MessageStreamBase:
+    def __init__(self, accumulator: MessageAccumulator) -> None:
+        self._accumulator = accumulator
+
+    @property
+    def current_message_snapshot(self) -> Message:
+        """The message accumulated so far."""
+        return self._accumulator.message
+
+    def _final_message(self) -> Message:
+        if not self._accumulator.done:
+            raise IncompleteStreamError(
+                request=self.response.request, message="The stream ended before message_stop: no final message."
+            )
+        return self._accumulator.message
+
+    def _final_text(self) -> str:
+        message = self._final_message()
+        texts = [block.text for block in message.content if isinstance(block, TextBlock)]
+        if not texts:
+            raise ValueError("get_final_text(): the final message has no text block")
+        return "".join(texts)
+
+    @property
+    def response(self) -> httpx.Response:
+        raise NotImplementedError
+
+
+class MessageStream(_MessageStreamBase):
+    """Iterate raw events plus ``text``, ``input_json``, ``thinking``, ``signature`` and
+    ``citation`` events; or read ``text_stream``; or call ``get_final_message()``."""
+
+    def __init__(self, raw: Stream[Any], accumulator: MessageAccumulator) -> None:
+        super().__init__(accumulator)
+        self._raw = raw
+        self._iterator = self._events()
+
+    def _events(self) -> Iterator[Any]:
+        accumulator = self._accumulator
+        for event in self._raw:
+            yield from _expand(event, accumulator)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._iterator
+
+    def __next__(self) -> Any:
+        return next(self._iterator)
+
+    @property
+    def text_stream(self) -> Iterator[str]:
+        """Only the text deltas; shares the stream's iterator."""
+        for event in self._iterator:
+            if event.type == "text":
+                yield event.text
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._raw.response
+
+    @property
+    def request_id(self) -> Optional[str]:
+        return self._raw.request_id
+
+    def until_done(self) -> None:
+        """Read the stream to its end."""
+        for _ in self._iterator:
+            pass
+
+    def get_final_message(self) -> Message:
+        """Read to the end and return the whole message (raises if the stream was cut short)."""
+        self.until_done()
+        return self._final_message()
+
+    def get_final_text(self) -> str:
+        """Read to the end and return the text of every text block, joined."""
+        self.until_done()
+        return self._final_text()
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def __enter__(self) -> "MessageStream":
+        return self
+
+    def __exit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        self.close()
+
+
+class AsyncMessageStream(_MessageStreamBase):
+    """The async twin of :class:`MessageStream`."""
+
+    def __init__(self, raw: AsyncStream[Any], accumulator: MessageAccumulator) -> None:
+        super().__init__(accumulator)
+        self._raw = raw
+        self._iterator = self._events()
+
+    async def _events(self) -> AsyncIterator[Any]:
+        accumulator = self._accumulator
+        async for event in self._raw:
+            for item in _expand(event, accumulator):
+                yield item
+
+    def __aiter__(self) -> AsyncIterator[Any]:
+        return self._iterator
+
+    async def __anext__(self) -> Any:
+        return await self._iterator.__anext__()
+
+    @property
+    def text_stream(self) -> AsyncIterator[str]:
+        """Only the text deltas; shares the stream's iterator."""
+        return self._text_stream()
+
+    async def _text_stream(self) -> AsyncIterator[str]:
+        async for event in self._iterator:
+            if event.type == "text":
+                yield event.text
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._raw.response
+
+    @property
+    def request_id(self) -> Optional[str]:
+        return self._raw.request_id
+
+    async def until_done(self) -> None:
+        async for _ in self._iterator:
+            pass
+
+    async def get_final_message(self) -> Message:
+        await self.until_done()
+        return self._final_message()
+
+    async def get_final_text(self) -> str:
+        await self.until_done()
+        return self._final_text()
+
+    async def close(self) -> None:
+        await self._raw.close()
+
+    async def __aenter__(self) -> "AsyncMessageStream":
+        return self
+
+    async def __aexit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        await self.close()
+
+
+class MessageStreamManager:
+    """``with client.messages.stream(...) as stream``: the request is sent on entry."""
+
+    def __init__(self, start: Callable[[], MessageStream]) -> None:
+        self._start = start
+        self._stream: Optional[MessageStream] = None
+
+    def __enter__(self) -> MessageStream:
+        self._stream = self._start()
+        return self._stream
+
+    def __exit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+class AsyncMessageStreamManager:
+    """``async with client.messages.stream(...) as stream``: the request is sent on entry."""
+
+    def __init__(self, start: Callable[[], Awaitable[AsyncMessageStream]]) -> None:
+        self._start = start
+        self._stream: Optional[AsyncMessageStream] = None
+
+    async def __aenter__(self) -> AsyncMessageStream:
+        self._stream = await self._start()
+        return self._stream
+
+    async def __aexit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        if self._stream is not None:
+            await self._stream.close()
