@@ -8,7 +8,10 @@ Measured, in one run:
 * import + client construction, in fresh interpreters (median of N runs), against
   ``import httpx, pydantic``;
 * sequential ``messages.create`` round trips, and 64-way concurrent ones with the
-  async clients, against the emulator running in its own process.
+  async clients, against the emulator running in its own process;
+* streaming: events per second of a 20,000-delta text stream (raw httpx line
+  iteration, ``stream=True``, ``.stream()`` text), and the seconds to stream a tool
+  call whose input arrives in N ``input_json_delta`` chunks, N = 500 ... 8,000.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from typing import Any, Awaitable, Callable, Dict, List
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _plot import line_plot
 from _servers import emulator_process
 from claude_emulator import EMULATOR_API_KEY
+from streaming import events_per_second, tool_input_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = "claude-sonnet-4-5"
@@ -134,6 +139,8 @@ def main() -> None:
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     args = parser.parse_args()
     runs, sequential, concurrent = (5, 200, 640) if args.quick else (15, 2000, 3200)
+    deltas, repeat = (5000, 2) if args.quick else (20_000, 5)
+    sizes = [500, 1000, 2000, 4000, 8000]
 
     import anthropic
 
@@ -153,6 +160,8 @@ def main() -> None:
     with emulator_process() as base_url:
         report["sequential_seconds_per_call"] = bench_sequential(base_url, sequential)
         report["concurrent64_seconds_per_call"] = bench_concurrent(base_url, concurrent)
+        report["stream_events_per_second"] = events_per_second(base_url, deltas, repeat)
+        report["tool_input_seconds"] = tool_input_seconds(base_url, sizes, repeat)
     report["ratios"] = ratios(report)
     out = ROOT / "benchmarks" / "results" / "latest.json"
     out.parent.mkdir(exist_ok=True)
@@ -161,6 +170,13 @@ def main() -> None:
     print(table)
     if args.write_docs:
         write_docs(table)
+        plot = line_plot(
+            {name: dict(values) for name, values in report["tool_input_seconds"].items()},
+            "Streaming a tool call: N input_json_delta chunks",
+            "N (chunks)",
+            "seconds",
+        )
+        (ROOT / "docs" / "tool-input.svg").write_text(plot)
 
 
 def ratios(report: Dict[str, Any]) -> Dict[str, float]:
@@ -175,6 +191,27 @@ def ratios(report: Dict[str, Any]) -> Dict[str, float]:
         "sequential: anthropic / raw httpx": seq["anthropic"] / seq["raw httpx"],
         "concurrent 64: claude_core / raw httpx (target <= 1.15)": conc["claude_core"] / conc["raw httpx"],
         "concurrent 64: anthropic / raw httpx": conc["anthropic"] / conc["raw httpx"],
+        **stream_ratios(report),
+    }
+
+
+def stream_ratios(report: Dict[str, Any]) -> Dict[str, float]:
+    eps = report["stream_events_per_second"]
+    tools = report["tool_input_seconds"]
+    first, last = min(tools["claude_core"]), max(tools["claude_core"])
+    growth = last / first
+
+    def scaling(name: str) -> float:
+        return (tools[name][last] / tools[name][first]) / growth
+
+    return {
+        ".stream() events/s: claude_core / anthropic (target >= 3)": eps["claude_core .stream() text"]
+        / eps["anthropic .stream() text"],
+        "stream=True events/s: claude_core / anthropic": eps["claude_core stream=True"] / eps["anthropic stream=True"],
+        "raw httpx lines / claude_core .stream() (target <= 1.5)": eps["raw httpx iter_lines"]
+        / eps["claude_core .stream() text"],
+        f"tool input: claude_core time growth / N growth, N {first}->{last} (1.0 = linear)": scaling("claude_core"),
+        f"tool input: anthropic time growth / N growth, N {first}->{last} (1.0 = linear)": scaling("anthropic"),
     }
 
 
@@ -199,6 +236,14 @@ def render(report: Dict[str, Any]) -> str:
     ):
         cells = " | ".join(f"{report[key][who] * 1e6:.0f}" for who in ("raw httpx", "claude_core", "anthropic"))
         lines.append(f"| {label} | {cells} |")
+    eps = report["stream_events_per_second"]
+    lines += ["", "| stream of text deltas | events/s |", "|---|---|"]
+    lines += [f"| {name} | {value:,.0f} |" for name, value in eps.items()]
+    tools = report["tool_input_seconds"]
+    lines += ["", "| tool input chunks N | claude_core (s) | anthropic (s) |", "|---|---|---|"]
+    lines += [
+        f"| {n} | {tools['claude_core'][n]:.4f} | {tools['anthropic'][n]:.4f} |" for n in sorted(tools["claude_core"])
+    ]
     lines += ["", "| ratio | value |", "|---|---|"]
     lines += [f"| {name} | {value:.2f} |" for name, value in report["ratios"].items()]
     return "\n".join(lines)

@@ -153,12 +153,20 @@ class StreamCore:
         out.append(event)
 
 
-def wire_error(exc: Exception, request: httpx.Request) -> AnthropicError:
+def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
     """Map an exception raised while reading a stream into the SDK's tree."""
     if isinstance(exc, AnthropicError):
         return exc
+    request = core.request
+    error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):
-        error: APIConnectionError = APITimeoutError(request, "Timed out reading the stream.")
+        left = core.seconds_left()
+        # the read timeout was shortened to the watchdog's limits: say which one fired
+        error = (
+            core.timed_out()
+            if left is not None and left <= 0
+            else APITimeoutError(request, "Timed out reading the stream.")
+        )
     else:
         error = APIConnectionError(request=request, message=f"Connection lost mid-stream: {type(exc).__name__}: {exc}")
     error.__cause__ = exc
@@ -226,7 +234,7 @@ class Stream(_StreamBase, Generic[T]):
                 yield from core.end()
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
-                error = wire_error(exc, core.request)
+                error = wire_error(exc, core)
                 core.response.close()
                 delay = self._retry_delay(error)
                 if delay is None:
@@ -288,7 +296,7 @@ class AsyncStream(_StreamBase, Generic[T]):
                     yield event
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
-                error = wire_error(exc, core.request)
+                error = wire_error(exc, core)
                 await core.response.aclose()
                 delay = self._retry_delay(error)
                 if delay is None:

@@ -145,7 +145,6 @@ INVALID = [
     (message_body(temperature=1.5), "temperature: Input should be less than or equal to 1"),
     (message_body(temperature=-0.1), "temperature: Input should be greater than or equal to 0"),
     (message_body(temperature="hot"), "temperature: Input should be a valid number"),
-    (message_body(stream=True), "streaming is not supported by this emulator yet"),
     ([1, 2], "body: Input should be a valid JSON object"),
 ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._wire import EmulatorRequest, RecordedRequest, Reply
+from ._wire import DISCONNECT, EmulatorRequest, Pause, RecordedRequest, Reply
 from .app import EMULATOR_API_KEY, EMULATOR_AUTH_TOKEN, EmulatorApp
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ __all__ = [
     "EmulatorRequest",
     "RecordedRequest",
     "Reply",
+    "Pause",
+    "DISCONNECT",
     "EMULATOR_API_KEY",
     "EMULATOR_AUTH_TOKEN",
 ]

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional
 
+from ._content import Generated, generate, reply_text
 from ._models import is_known_model
 from ._wire import APIErrorReply
 
 __all__ = ["validate_params", "count_input_tokens", "build_message", "reply_text"]
-
-_WORD = re.compile(r"\S+")
 
 
 def _bad(message: str) -> APIErrorReply:
@@ -99,6 +97,9 @@ def validate_params(body: object, *, need_max_tokens: bool) -> Dict[str, Any]:
     tools = body.get("tools")
     if tools is not None and not isinstance(tools, list):
         raise _bad("tools: Input should be a valid list")
+    thinking = body.get("thinking")
+    if thinking is not None and not (isinstance(thinking, dict) and isinstance(thinking.get("type"), str)):
+        raise _bad("thinking: Input should be a valid dictionary with a string 'type'")
     stream = body.get("stream")
     if stream is not None and not isinstance(stream, bool):
         raise _bad("stream: Input should be a valid boolean")
@@ -132,67 +133,21 @@ def count_input_tokens(params: Mapping[str, Any]) -> int:
     return max(1, math.ceil(chars / 4))
 
 
-def _tool_result_text(block: Mapping[str, Any]) -> str:
-    content = block.get("content")
-    if isinstance(content, list):
-        content = " ".join(str(b.get("text", "")) for b in content if isinstance(b, dict) and b.get("type") == "text")
-    label = "tool error" if block.get("is_error") else "tool result"
-    text = f" {content}" if content else ""
-    return f"[{label} {block.get('tool_use_id', '?')}:{text}]"
-
-
-def reply_text(messages: List[Dict[str, Any]]) -> str:
-    """``"Echo: "`` plus the text of the last user message (tool results are quoted)."""
-    last = next((m for m in reversed(messages) if m["role"] == "user"), messages[0])
-    content = last["content"]
-    if isinstance(content, str):
-        said = content
-    else:
-        parts = []
-        for block in content:
-            if block["type"] == "text":
-                parts.append(str(block.get("text", "")))
-            elif block["type"] == "tool_result":
-                parts.append(_tool_result_text(block))
-            else:
-                parts.append(f"[{block['type']}]")
-        said = " ".join(parts)
-    return f"Echo: {said}" if said.strip() else "Echo: (no text)"
-
-
-def _cut(text: str, max_tokens: int, stop_sequences: List[str]) -> Tuple[str, str, Optional[str]]:
-    """Apply ``max_tokens`` (in words) and ``stop_sequences`` the way generation would meet them."""
-    words = list(_WORD.finditer(text))
-    limit_end = words[max_tokens - 1].end() if len(words) > max_tokens else len(text)
-    hits = []
-    for sequence in stop_sequences:
-        index = text.find(sequence) if sequence else -1
-        if index >= 0 and index + len(sequence) <= limit_end:
-            hits.append((index, sequence))
-    if hits:
-        index, sequence = min(hits, key=lambda hit: hit[0])
-        return text[:index], "stop_sequence", sequence
-    if limit_end < len(text):
-        return text[:limit_end], "max_tokens", None
-    return text, "end_turn", None
-
-
-def build_message(params: Mapping[str, Any], message_id: str) -> Dict[str, Any]:
-    """The Message object answering validated ``params``, derived only from them."""
-    text, stop_reason, stop_sequence = _cut(
-        reply_text(params["messages"]), params["max_tokens"], list(params.get("stop_sequences") or ())
-    )
+def build_message(params: Mapping[str, Any], message_id: str, generated: Optional[Generated] = None) -> Dict[str, Any]:
+    """The Message object answering validated ``params``, derived only from them (see :mod:`._content`)."""
+    if generated is None:
+        generated = generate(params)
     return {
         "id": message_id,
         "type": "message",
         "role": "assistant",
         "model": params["model"],
-        "content": [{"type": "text", "text": text}],
-        "stop_reason": stop_reason,
-        "stop_sequence": stop_sequence,
+        "content": [block.final for block in generated.blocks],
+        "stop_reason": generated.stop_reason,
+        "stop_sequence": generated.stop_sequence,
         "usage": {
             "input_tokens": count_input_tokens(params),
-            "output_tokens": len(_WORD.findall(text)),
+            "output_tokens": generated.output_tokens,
             "cache_creation_input_tokens": 0,
             "cache_read_input_tokens": 0,
         },

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 import httpx
 
@@ -13,6 +13,10 @@ __all__ = [
     "EmulatorRequest",
     "RecordedRequest",
     "Reply",
+    "Pause",
+    "Disconnect",
+    "DISCONNECT",
+    "BodyPart",
     "APIErrorReply",
     "dumps",
     "json_reply",
@@ -68,18 +72,39 @@ class EmulatorRequest:
 RecordedRequest = EmulatorRequest
 
 
+@dataclasses.dataclass(frozen=True)
+class Pause:
+    """A body part: wait ``seconds`` (a real sleep, on this connection only) before sending the rest."""
+
+    seconds: float
+
+
+class Disconnect:
+    """A body part: close the connection abruptly here, without the chunked terminator."""
+
+    def __repr__(self) -> str:
+        return "DISCONNECT"
+
+
+DISCONNECT = Disconnect()
+
+#: What a reply body yields: bytes to send, a :class:`Pause`, or :data:`DISCONNECT`.
+BodyPart = Union[bytes, Pause, Disconnect]
+
+
 @dataclasses.dataclass
 class Reply:
     """What the app answers: sent after ``delay`` seconds, or never when ``drop`` is set.
 
     ``body`` is an iterable of byte chunks: a one-chunk sequence is sent with
     ``Content-Length``, anything else (a generator, several chunks) chunked, as it is produced.
-    ``drop`` closes the connection without sending anything.
+    It may also yield :class:`Pause` (sleep, then go on) and :data:`DISCONNECT` (cut the
+    connection mid-body). ``drop`` closes the connection without sending anything.
     """
 
     status: int
     headers: List[Tuple[str, str]] = dataclasses.field(default_factory=list)
-    body: Iterable[bytes] = ()
+    body: Iterable[BodyPart] = ()
     delay: float = 0.0
     drop: bool = False
 

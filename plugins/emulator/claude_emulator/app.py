@@ -13,7 +13,7 @@ import itertools
 import threading
 from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Tuple
 
-from . import _messages, _models
+from . import _content, _messages, _models, _stream
 from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
 
 __all__ = ["EmulatorApp", "EMULATOR_API_KEY", "EMULATOR_AUTH_TOKEN"]
@@ -30,6 +30,12 @@ class _Fault:
     body: Optional[bytes]
     delay: float
     drop: bool
+    script: _stream.StreamScript
+    sse: Optional[bytes]
+
+    @property
+    def replaces_reply(self) -> bool:
+        return self.status is not None or self.json is not MISSING or self.body is not None
 
 
 class EmulatorApp:
@@ -38,6 +44,7 @@ class EmulatorApp:
     :param api_keys: ``x-api-key`` values accepted (default: :data:`EMULATOR_API_KEY`).
     :param auth_tokens: ``Authorization: Bearer`` tokens accepted (default: :data:`EMULATOR_AUTH_TOKEN`).
     :param require_auth: check authentication and ``anthropic-version`` at all.
+    :param event_delay: seconds to wait between the events of every streamed reply.
     """
 
     def __init__(
@@ -45,15 +52,17 @@ class EmulatorApp:
         api_keys: Iterable[str] = (EMULATOR_API_KEY,),
         auth_tokens: Iterable[str] = (EMULATOR_AUTH_TOKEN,),
         require_auth: bool = True,
+        event_delay: float = 0.0,
     ) -> None:
         self.api_keys: Tuple[str, ...] = tuple(api_keys)
         self.auth_tokens: Tuple[str, ...] = tuple(auth_tokens)
         self.require_auth = require_auth
+        self.event_delay = float(event_delay)
         self._lock = threading.Lock()
         self._requests: List[RecordedRequest] = []
         self._faults: Deque[_Fault] = collections.deque()
         self._counter = itertools.count(1)
-        self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int], Reply]] = {
+        self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int, _stream.StreamScript], Reply]] = {
             ("POST", "/v1/messages"): self._messages,
             ("POST", "/v1/messages/count_tokens"): self._count_tokens,
             ("GET", "/v1/models"): self._list_models,
@@ -78,6 +87,15 @@ class EmulatorApp:
         body: Optional[bytes] = None,
         delay: float = 0.0,
         drop: bool = False,
+        *,
+        stream_error_after: Optional[int] = None,
+        error_type: str = "overloaded_error",
+        drop_after_events: Optional[int] = None,
+        stall_after_events: Optional[int] = None,
+        stall_seconds: float = 0.0,
+        stall_pings: bool = False,
+        truncate_after_events: Optional[int] = None,
+        sse: Optional[bytes] = None,
     ) -> None:
         """Queue a reply for the next request, whatever its endpoint (faults are served in FIFO order).
 
@@ -86,10 +104,29 @@ class EmulatorApp:
         ``status`` the request is handled normally and only ``headers``, ``delay`` and
         ``drop`` apply. ``delay`` waits that many seconds before answering; ``drop`` closes
         the connection without any response.
+
+        ``sse=`` answers with exactly these bytes as a ``text/event-stream`` body (status 200
+        unless ``status`` is given). The other keywords script the next reply if it streams
+        (``"stream": true``), counting events of the normal stream, pings included:
+        ``stream_error_after=N`` sends an ``error`` event of ``error_type`` after N events and
+        ends the body; ``drop_after_events=N`` cuts the connection after N events (no chunked
+        terminator); ``stall_after_events=N`` sleeps ``stall_seconds`` after N events, sending a
+        ``ping`` every 0.05 s meanwhile if ``stall_pings``, then goes on; and
+        ``truncate_after_events=N`` ends the body cleanly after N events (no ``message_stop``).
         """
-        if json is not MISSING and body is not None:
-            raise ValueError("pass json= or body=, not both")
-        fault = _Fault(status, tuple((headers or {}).items()), json, body, float(delay), bool(drop))
+        if (json is not MISSING) + (body is not None) + (sse is not None) > 1:
+            raise ValueError("pass only one of json=, body= and sse=")
+        script = _stream.StreamScript(
+            stream_error_after,
+            error_type,
+            drop_after_events,
+            stall_after_events,
+            float(stall_seconds),
+            bool(stall_pings),
+            truncate_after_events,
+        )
+        items = tuple((headers or {}).items())
+        fault = _Fault(status, items, json, body, float(delay), bool(drop), script, sse)
         with self._lock:
             self._faults.append(fault)
 
@@ -107,15 +144,23 @@ class EmulatorApp:
             number = next(self._counter)
             self._requests.append(request)
             fault = self._faults.popleft() if self._faults else None
-        if fault is not None and (fault.status is not None or fault.json is not MISSING or fault.body is not None):
+        if fault is not None and fault.sse is not None:
+            reply = _stream.sse_reply([fault.sse], _rid(number), fault.status if fault.status is not None else 200)
+            return self._with_fault(reply, fault)
+        if fault is not None and fault.replaces_reply:
             return self._fault_reply(fault, number)
         try:
-            reply = self._route(request, number)
+            reply = self._route(request, number, fault.script if fault is not None else _NO_SCRIPT)
         except APIErrorReply as exc:
             reply = json_reply(exc.status, error_body(exc.error_type, exc.message, _rid(number)), _rid(number))
-        if fault is not None:
-            reply.headers.extend(fault.headers)
-            reply.delay, reply.drop = fault.delay, fault.drop
+        return reply if fault is None else self._with_fault(reply, fault)
+
+    @staticmethod
+    def _with_fault(reply: Reply, fault: _Fault) -> Reply:
+        names = {name.lower() for name, _ in fault.headers}
+        reply.headers = [(name, value) for name, value in reply.headers if name.lower() not in names]
+        reply.headers.extend(fault.headers)
+        reply.delay, reply.drop = fault.delay, fault.drop
         return reply
 
     def _fault_reply(self, fault: _Fault, number: int) -> Reply:
@@ -134,12 +179,12 @@ class EmulatorApp:
         headers = [(name, value) for name, value in headers if name not in names] + list(fault.headers)
         return Reply(status, headers, [content], delay=fault.delay, drop=fault.drop)
 
-    def _route(self, request: EmulatorRequest, number: int) -> Reply:
+    def _route(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         if self.require_auth:
             self._check_auth(request)
         handler = self._routes.get((request.method, request.path))
         if handler is not None:
-            return handler(request, number)
+            return handler(request, number, script)
         if request.method == "GET" and request.path.startswith("/v1/models/"):
             model = _models.retrieve_model(request.path[len("/v1/models/") :])
             return json_reply(200, model, _rid(number))
@@ -163,20 +208,21 @@ class EmulatorApp:
 
     # -- endpoints --------------------------------------------------------------------
 
-    def _messages(self, request: EmulatorRequest, number: int) -> Reply:
+    def _messages(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         params = _messages.validate_params(_parse_body(request), need_max_tokens=True)
-        if params.get("stream"):
-            # An SSE reply (message_start, deltas, pings, message_stop) would be built here
-            # from the same message: Reply(200, [("content-type", "text/event-stream")], events).
-            raise APIErrorReply(400, "streaming is not supported by this emulator yet")
-        message = _messages.build_message(params, f"msg_emu_{number}")
-        return json_reply(200, message, _rid(number))
+        knobs = _content.knobs_from_headers(request.headers)
+        generated = _content.generate(params, knobs)
+        message = _messages.build_message(params, f"msg_emu_{number}", generated)
+        if not params.get("stream"):
+            return json_reply(200, message, _rid(number))
+        frames = _stream.render_events(message, generated, pings=knobs.pings)
+        return _stream.sse_reply(_stream.stream_body(frames, script, self.event_delay), _rid(number))
 
-    def _count_tokens(self, request: EmulatorRequest, number: int) -> Reply:
+    def _count_tokens(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         params = _messages.validate_params(_parse_body(request), need_max_tokens=False)
         return json_reply(200, {"input_tokens": _messages.count_input_tokens(params)}, _rid(number))
 
-    def _list_models(self, request: EmulatorRequest, number: int) -> Reply:
+    def _list_models(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         return json_reply(200, _models.list_models(request.query), _rid(number))
 
 
@@ -185,6 +231,9 @@ _FAULT_MESSAGES: Dict[int, str] = {
     500: "Internal server error",
     529: "Overloaded",
 }
+
+
+_NO_SCRIPT = _stream.StreamScript()
 
 
 def _rid(number: int) -> str:

@@ -2,7 +2,9 @@
 
 One event loop serves every connection; the app runs on that loop (no thread hop per
 request), replies are written in one buffer, connections are kept alive. ``Reply.delay``
-sleeps on the connection's own task, so a slow reply never holds up the others.
+and ``Pause`` body parts sleep on the connection's own task, so a slow reply never holds up
+the others; streamed bodies are sent chunk by chunk (``Transfer-Encoding: chunked``) and
+``DISCONNECT`` closes the connection without the terminating chunk.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from urllib.parse import parse_qsl, unquote
 
 import httpx
 
-from ._wire import MISSING, EmulatorRequest, RecordedRequest, Reply
+from ._wire import MISSING, Disconnect, EmulatorRequest, Pause, RecordedRequest, Reply
 from .app import EmulatorApp
 
 __all__ = ["Emulator"]
@@ -132,26 +134,39 @@ class _Connections:
             await asyncio.sleep(reply.delay)
         if reply.drop:
             return False
-        await self._write(writer, reply, keep_alive)
-        return keep_alive
+        return await self._write(writer, reply, keep_alive) and keep_alive
 
-    async def _write(self, writer: asyncio.StreamWriter, reply: Reply, keep_alive: bool) -> None:
+    async def _write(self, writer: asyncio.StreamWriter, reply: Reply, keep_alive: bool) -> bool:
+        """Send ``reply``; return False when its body cut the connection."""
         body = reply.body
         if isinstance(body, (bytes, bytearray)):
             body = [bytes(body)]
-        if isinstance(body, Sequence) and len(body) <= 1:
+        if isinstance(body, Sequence) and len(body) <= 1 and all(isinstance(part, bytes) for part in body):
             content = body[0] if body else b""
+            assert isinstance(content, bytes)
             writer.write(_head(reply, length=len(content), keep_alive=keep_alive) + content)
             if writer.transport.get_write_buffer_size() > 65536:
                 await writer.drain()
-            return
+            return True
         writer.write(_head(reply, length=None, keep_alive=keep_alive))
-        for chunk in body:
-            if chunk:
-                writer.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-                await writer.drain()
+        try:
+            for part in body:
+                if isinstance(part, Pause):
+                    await writer.drain()
+                    await asyncio.sleep(part.seconds)
+                elif isinstance(part, Disconnect):
+                    await writer.drain()
+                    return False
+                elif part:
+                    writer.write(b"%x\r\n%s\r\n" % (len(part), part))
+                    await writer.drain()
+        finally:
+            close = getattr(body, "close", None)
+            if callable(close):
+                close()
         writer.write(b"0\r\n\r\n")
         await writer.drain()
+        return True
 
     async def close_all(self) -> None:
         tasks = list(self.tasks)
@@ -279,9 +294,33 @@ class Emulator:
         body: Optional[bytes] = None,
         delay: float = 0.0,
         drop: bool = False,
+        *,
+        stream_error_after: Optional[int] = None,
+        error_type: str = "overloaded_error",
+        drop_after_events: Optional[int] = None,
+        stall_after_events: Optional[int] = None,
+        stall_seconds: float = 0.0,
+        stall_pings: bool = False,
+        truncate_after_events: Optional[int] = None,
+        sse: Optional[bytes] = None,
     ) -> None:
         """See :meth:`EmulatorApp.enqueue`."""
-        self.app.enqueue(status=status, headers=headers, json=json, body=body, delay=delay, drop=drop)
+        self.app.enqueue(
+            status=status,
+            headers=headers,
+            json=json,
+            body=body,
+            delay=delay,
+            drop=drop,
+            stream_error_after=stream_error_after,
+            error_type=error_type,
+            drop_after_events=drop_after_events,
+            stall_after_events=stall_after_events,
+            stall_seconds=stall_seconds,
+            stall_pings=stall_pings,
+            truncate_after_events=truncate_after_events,
+            sse=sse,
+        )
 
     def reset(self) -> None:
         self.app.reset()

@@ -8,24 +8,54 @@ from typing import AsyncIterator, Dict, Iterable, Iterator, Optional
 import anyio
 import httpx
 
-from ._wire import EmulatorRequest, Reply
+from ._wire import BodyPart, Disconnect, EmulatorRequest, Pause, Reply
 from .app import EmulatorApp
 
 __all__ = ["EmulatorTransport"]
 
 
-class _ReplyStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A reply body handed to httpx chunk by chunk, so streamed bodies stay streamed."""
+_CUT = "peer closed connection without sending complete message body: incomplete chunked read"
 
-    def __init__(self, chunks: Iterable[bytes]) -> None:
-        self._chunks = chunks
+
+class _ReplyStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A reply body handed to httpx chunk by chunk as it is produced, so streamed bodies stay streamed.
+
+    ``Pause`` parts sleep (``time.sleep`` or the async library's sleep); ``DISCONNECT``
+    raises ``httpx.RemoteProtocolError`` as a connection cut mid-body would.
+    """
+
+    def __init__(self, parts: Iterable[BodyPart], request: httpx.Request) -> None:
+        self._parts = parts
+        self._request = request
+
+    def _cut(self) -> httpx.RemoteProtocolError:
+        return httpx.RemoteProtocolError(_CUT, request=self._request)
 
     def __iter__(self) -> Iterator[bytes]:
-        yield from self._chunks
+        for part in self._parts:
+            if isinstance(part, Pause):
+                time.sleep(part.seconds)
+            elif isinstance(part, Disconnect):
+                raise self._cut()
+            elif part:
+                yield part
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self._chunks:
-            yield chunk
+        for part in self._parts:
+            if isinstance(part, Pause):
+                await anyio.sleep(part.seconds)
+            elif isinstance(part, Disconnect):
+                raise self._cut()
+            elif part:
+                yield part
+
+    def close(self) -> None:
+        close = getattr(self._parts, "close", None)
+        if callable(close):
+            close()
+
+    async def aclose(self) -> None:
+        self.close()
 
 
 class EmulatorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -33,7 +63,8 @@ class EmulatorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     Works for both ``httpx.Client`` and ``httpx.AsyncClient``. ``Reply.delay`` sleeps
     (``time.sleep`` or the async library's sleep); ``Reply.drop`` raises
-    ``httpx.RemoteProtocolError`` as a dropped connection would.
+    ``httpx.RemoteProtocolError`` as a dropped connection would. Bodies are not read in
+    advance: the response streams, part by part, as the app produces it.
     """
 
     def __init__(self, app: Optional[EmulatorApp] = None) -> None:
@@ -53,7 +84,8 @@ class EmulatorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _response(request: httpx.Request, reply: Reply) -> httpx.Response:
         if reply.drop:
             raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
-        return httpx.Response(reply.status, headers=reply.headers, stream=_ReplyStream(reply.body), request=request)
+        stream = _ReplyStream(reply.body, request)
+        return httpx.Response(reply.status, headers=reply.headers, stream=stream, request=request)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         reply = self._handle(request, request.read())

@@ -1,0 +1,322 @@
+"""The deterministic content of a reply, block by block, with the deltas that stream each block.
+
+A :class:`Block` holds both the finished block (as a non-streaming Message carries it) and
+the ``content_block_start`` block plus the deltas that rebuild it, so a streamed reply
+always accumulates to exactly the non-streaming one. What a request gets:
+
+- ``thinking: {"type": "enabled" | "adaptive"}``: first a ``thinking`` block with a signature;
+- custom ``tools`` one of which the last user message's text names: ``"I'll use <name>."``
+  then a ``tool_use`` block whose input follows the tool's ``input_schema`` (``tool_use``);
+- a ``document`` with ``citations: {"enabled": true}``: the text cites its first sentence;
+- otherwise ``"Echo: "`` plus the last user message, cut by ``max_tokens`` (words) and
+  ``stop_sequences``.
+
+Benchmark knobs (request headers): ``x-emulator-text-deltas: N`` makes the text exactly N
+words ``"w0 w1 ... "`` (one delta each, ``max_tokens`` ignored, ``stop_sequences`` honoured);
+``x-emulator-tool-chunks: N`` with tools offered makes one ``tool_use`` block whose input JSON
+streams in exactly N ``input_json_delta`` chunks; ``x-emulator-no-ping: 1`` drops pings.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import math
+import re
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from ._wire import APIErrorReply
+
+__all__ = ["Block", "Generated", "Knobs", "generate", "knobs_from_headers", "reply_text", "split_words"]
+
+_WORD = re.compile(r"\S+")
+_PIECE = re.compile(r"\s*\S+\s*|\s+")
+_SENTENCE = re.compile(r".*?[.!?](?=\s|$)", re.DOTALL)
+_JSON_CHUNK = 7
+_BENCH_CHUNK = 16
+_MAX_KNOB = 10_000_000
+
+
+@dataclasses.dataclass
+class Block:
+    """One content block: ``final`` as a Message holds it, ``start`` and ``deltas`` as a stream sends it."""
+
+    final: Dict[str, Any]
+    start: Dict[str, Any]
+    deltas: List[Dict[str, Any]]
+
+
+@dataclasses.dataclass
+class Generated:
+    blocks: List[Block]
+    stop_reason: str
+    stop_sequence: Optional[str]
+    output_tokens: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Knobs:
+    """Benchmark knobs read from ``x-emulator-*`` request headers."""
+
+    text_deltas: Optional[int] = None
+    tool_chunks: Optional[int] = None
+    pings: bool = True
+
+
+def _knob(headers: Mapping[str, str], name: str, minimum: int) -> Optional[int]:
+    raw = headers.get(name)
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if not minimum <= value <= _MAX_KNOB:
+        raise APIErrorReply(400, f"{name}: should be an integer from {minimum} to {_MAX_KNOB}")
+    return value
+
+
+def knobs_from_headers(headers: Mapping[str, str]) -> Knobs:
+    no_ping = headers.get("x-emulator-no-ping", "").strip().lower() in ("1", "true", "yes")
+    return Knobs(_knob(headers, "x-emulator-text-deltas", 0), _knob(headers, "x-emulator-tool-chunks", 1), not no_ping)
+
+
+def split_words(text: str) -> List[str]:
+    """Word-sized pieces (each keeps the whitespace after it) whose concatenation is ``text``."""
+    return _PIECE.findall(text)
+
+
+# -- what the user said -----------------------------------------------------------
+
+
+def _last_user(messages: List[Dict[str, Any]]) -> Dict[str, Any]:
+    return next((m for m in reversed(messages) if m["role"] == "user"), messages[0])
+
+
+def _tool_result_text(block: Mapping[str, Any]) -> str:
+    content = block.get("content")
+    if isinstance(content, list):
+        content = " ".join(str(b.get("text", "")) for b in content if isinstance(b, dict) and b.get("type") == "text")
+    label = "tool error" if block.get("is_error") else "tool result"
+    text = f" {content}" if content else ""
+    return f"[{label} {block.get('tool_use_id', '?')}:{text}]"
+
+
+def reply_text(messages: List[Dict[str, Any]]) -> str:
+    """``"Echo: "`` plus the text of the last user message (tool results are quoted)."""
+    content = _last_user(messages)["content"]
+    if isinstance(content, str):
+        said = content
+    else:
+        parts = []
+        for block in content:
+            if block["type"] == "text":
+                parts.append(str(block.get("text", "")))
+            elif block["type"] == "tool_result":
+                parts.append(_tool_result_text(block))
+            else:
+                parts.append(f"[{block['type']}]")
+        said = " ".join(parts)
+    return f"Echo: {said}" if said.strip() else "Echo: (no text)"
+
+
+def _user_text(messages: List[Dict[str, Any]]) -> str:
+    """Only what the user typed in the last user message (not tool results)."""
+    content = _last_user(messages)["content"]
+    if isinstance(content, str):
+        return content
+    return " ".join(str(b.get("text", "")) for b in content if b["type"] == "text")
+
+
+def cut(text: str, max_tokens: int, stop_sequences: List[str]) -> Tuple[str, str, Optional[str]]:
+    """Apply ``max_tokens`` (in words) and ``stop_sequences`` the way generation would meet them."""
+    words = list(_WORD.finditer(text))
+    limit_end = words[max_tokens - 1].end() if len(words) > max_tokens else len(text)
+    hits = []
+    for sequence in stop_sequences:
+        index = text.find(sequence) if sequence else -1
+        if index >= 0 and index + len(sequence) <= limit_end:
+            hits.append((index, sequence))
+    if hits:
+        index, sequence = min(hits, key=lambda hit: hit[0])
+        return text[:index], "stop_sequence", sequence
+    if limit_end < len(text):
+        return text[:limit_end], "max_tokens", None
+    return text, "end_turn", None
+
+
+# -- blocks -----------------------------------------------------------------------
+
+
+def _text_block(
+    text: str, citations: Optional[List[Dict[str, Any]]] = None, pieces: Optional[List[str]] = None
+) -> Block:
+    final: Dict[str, Any] = {"type": "text", "text": text}
+    deltas: List[Dict[str, Any]] = []
+    if citations is not None:
+        final["citations"] = citations
+        deltas.extend({"type": "citations_delta", "citation": citation} for citation in citations)
+    deltas.extend({"type": "text_delta", "text": piece} for piece in (split_words(text) if pieces is None else pieces))
+    return Block(final, {"type": "text", "text": ""}, deltas)
+
+
+def _thinking_block(messages: List[Dict[str, Any]]) -> Block:
+    words = len(_WORD.findall(_user_text(messages)))
+    thinking = f"The user wrote {words} words, so I will answer them with a short, faithful echo."
+    digest = hashlib.sha256(("emulator:" + thinking + reply_text(messages)).encode("utf-8")).digest()
+    signature = base64.b64encode(digest[:30]).decode("ascii")
+    deltas: List[Dict[str, Any]] = [{"type": "thinking_delta", "thinking": p} for p in split_words(thinking)]
+    half = len(signature) // 2
+    deltas += [{"type": "signature_delta", "signature": s} for s in (signature[:half], signature[half:])]
+    final = {"type": "thinking", "thinking": thinking, "signature": signature}
+    return Block(final, {"type": "thinking", "thinking": "", "signature": ""}, deltas)
+
+
+def _tool_block(tool_id: str, name: str, tool_input: Dict[str, Any], chunks: List[str]) -> Block:
+    final = {"type": "tool_use", "id": tool_id, "name": name, "input": tool_input}
+    start = {"type": "tool_use", "id": tool_id, "name": name, "input": {}}
+    return Block(final, start, [{"type": "input_json_delta", "partial_json": c} for c in chunks])
+
+
+def _schema_value(name: str, schema: Any) -> Any:
+    if not isinstance(schema, dict):
+        return f"value for {name}"
+    if "const" in schema:
+        return schema["const"]
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        return schema["enum"][0]
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if isinstance(options, list) and options:
+        usable = [o for o in options if not (isinstance(o, dict) and o.get("type") == "null")]
+        return _schema_value(name, (usable or options)[0])
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    simple: Dict[Any, Any] = {"integer": 42, "number": 42, "boolean": True, "null": None}
+    if kind in simple:
+        return simple[kind]
+    if kind == "array":
+        return []
+    if kind == "object":
+        return {}
+    return f"value for {name}"
+
+
+def tool_input(tool: Mapping[str, Any]) -> Dict[str, Any]:
+    """A deterministic input for a custom tool, one value per ``input_schema`` property."""
+    schema = tool.get("input_schema")
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict):
+        return {}
+    return {str(name): _schema_value(str(name), prop) for name, prop in properties.items()}
+
+
+def _custom_tools(params: Mapping[str, Any]) -> List[Dict[str, Any]]:
+    tools = params.get("tools") or []
+    return [
+        t
+        for t in tools
+        if isinstance(t, dict) and t.get("type", "custom") == "custom" and isinstance(t.get("name"), str)
+    ]
+
+
+def _next_tool_id(messages: List[Dict[str, Any]]) -> str:
+    used = sum(
+        1
+        for m in messages
+        if m["role"] == "assistant" and isinstance(m["content"], list)
+        for b in m["content"]
+        if b.get("type") == "tool_use"
+    )
+    return f"toolu_emu_{used + 1}"
+
+
+def _bench_tool_input(chunks: int) -> Tuple[Dict[str, Any], List[str]]:
+    """``{"items": [...]}`` long enough to stream as exactly ``chunks`` pieces of about 16 characters."""
+    count = max(1, math.ceil(_BENCH_CHUNK * chunks / 13))
+    value: Dict[str, Any] = {"items": [f"item-{i:05d}" for i in range(count)]}
+    encoded = _compact(value)
+    size, extra = divmod(len(encoded), chunks)
+    pieces, at = [], 0
+    for i in range(chunks):
+        end = at + size + (1 if i < extra else 0)
+        pieces.append(encoded[at:end])
+        at = end
+    return value, pieces
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _citations(messages: List[Dict[str, Any]]) -> Optional[List[Dict[str, Any]]]:
+    """A citation of the first sentence of the first citable plain-text document, if any."""
+    index = 0
+    for message in messages:
+        if message["role"] != "user" or isinstance(message["content"], str):
+            continue
+        for block in message["content"]:
+            if block.get("type") != "document":
+                continue
+            source, citations = block.get("source"), block.get("citations")
+            enabled = isinstance(citations, dict) and citations.get("enabled") is True
+            if enabled and isinstance(source, dict) and isinstance(source.get("data"), str):
+                data = source["data"]
+                match = _SENTENCE.match(data)
+                sentence = match.group(0) if match else data
+                citation = {
+                    "type": "char_location",
+                    "cited_text": sentence,
+                    "document_index": index,
+                    "document_title": block.get("title"),
+                    "start_char_index": 0,
+                    "end_char_index": len(sentence),
+                }
+                return [citation]
+            index += 1
+    return None
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def generate(params: Mapping[str, Any], knobs: Knobs = Knobs()) -> Generated:
+    """The content of the reply to validated Messages ``params``, derived only from them and ``knobs``."""
+    messages: List[Dict[str, Any]] = params["messages"]
+    stops = list(params.get("stop_sequences") or ())
+    blocks: List[Block] = []
+    tokens = 0
+    thinking = params.get("thinking")
+    if isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive"):
+        blocks.append(_thinking_block(messages))
+        tokens += _words(blocks[-1].final["thinking"])
+    tools = _custom_tools(params)
+    if knobs.tool_chunks is not None and tools:
+        value, chunks = _bench_tool_input(knobs.tool_chunks)
+        blocks.append(_tool_block(_next_tool_id(messages), tools[0]["name"], value, chunks))
+        return Generated(blocks, "tool_use", None, tokens + math.ceil(len("".join(chunks)) / 4))
+    if knobs.text_deltas is not None:
+        words = [f"w{i} " for i in range(knobs.text_deltas)]
+        full = "".join(words)
+        text, reason, sequence = cut(full, knobs.text_deltas + 1, stops)
+        blocks.append(_text_block(text, pieces=words if text == full else None))
+        return Generated(blocks, reason, sequence, tokens + _words(text))
+    said = _user_text(messages)
+    tool = next((t for t in tools if t["name"] in said), None)
+    if tool is not None:
+        text, reason, sequence = cut(f"I'll use {tool['name']}.", params["max_tokens"], stops)
+        blocks.append(_text_block(text))
+        tokens += _words(text)
+        if reason == "end_turn":
+            value = tool_input(tool)
+            encoded = _compact(value)
+            chunks = [""] + [encoded[i : i + _JSON_CHUNK] for i in range(0, len(encoded), _JSON_CHUNK)]
+            blocks.append(_tool_block(_next_tool_id(messages), tool["name"], value, chunks))
+            reason, tokens = "tool_use", tokens + math.ceil(len(encoded) / 4)
+        return Generated(blocks, reason, sequence, tokens)
+    text, reason, sequence = cut(reply_text(messages), params["max_tokens"], stops)
+    blocks.append(_text_block(text, _citations(messages)))
+    return Generated(blocks, reason, sequence, tokens + _words(text))
