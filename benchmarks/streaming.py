@@ -17,7 +17,8 @@ TOOLS = [{"name": "record", "description": "Record items", "input_schema": {"typ
 
 
 def _best(fn: Callable[[], int], repeat: int) -> float:
-    """Seconds of the fastest of ``repeat`` runs."""
+    """Seconds of the fastest of ``repeat`` runs, after one untimed warm-up run."""
+    fn()
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()

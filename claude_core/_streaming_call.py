@@ -83,12 +83,12 @@ class StreamSetup:
             def observer(event: Any, snapshot: MessageAccumulator) -> None:
                 pipeline.relay.call("claude_stream_event", event=event, snapshot=snapshot, context=context)
 
-        from .types.stream_events import parse_stream_event
+        from .types.stream_events import validate_stream_event
 
         self.core = StreamCore(
             response.request,
             response,
-            parse=parse_stream_event,
+            validate=validate_stream_event,
             accumulator=self.accumulator,
             observer=observer,
             idle_timeout=self.idle_timeout,

@@ -61,8 +61,12 @@ class Provider:
         return {}
 
     def stream_decoder(self) -> Any:
-        """A fresh decoder for one streamed response body: ``feed(bytes)`` and ``close()``
-        return events with ``event`` and ``data`` attributes. Server-Sent Events by default."""
+        """A fresh decoder for one streamed response body (Server-Sent Events by default).
+
+        It needs ``feed_pairs(chunk: bytes)`` and ``close_pairs()``, each returning the
+        completed events as ``(event name, JSON data)`` pairs, like
+        :class:`~claude_core.streaming.SSEDecoder`.
+        """
         from ..streaming.sse import SSEDecoder
 
         return SSEDecoder()

@@ -7,11 +7,13 @@ input JSON is parsed at those moments only, never re-parsed at every delta.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Union
 
+import pydantic
 import pydantic_core
 
-from ..types import Message
+from ..types import ContentBlock, Message, TextCitation
+from ..types.message import Container, ServerToolUsage
 from ..types.stream_events import RawMessageStreamEvent
 
 __all__ = ["MessageAccumulator"]
@@ -60,12 +62,10 @@ def _parse_json(raw: str, final: bool) -> Any:
     return pydantic_core.from_json(raw, allow_partial="trailing-strings")
 
 
-def _append(pieces: List[str], model: Any, field: str, piece: str) -> None:
-    if not pieces:
-        initial = getattr(model, field, None)
-        if initial:
-            pieces.append(initial)
-    pieces.append(piece)
+def _seed(model: Any, field: str) -> List[str]:
+    """Deltas continue what the block started with (usually "")."""
+    initial = getattr(model, field, None)
+    return [initial] if isinstance(initial, str) and initial else []
 
 
 def _collapse(pieces: List[str]) -> str:
@@ -80,7 +80,9 @@ def _collapse(pieces: List[str]) -> str:
 class MessageAccumulator:
     """Builds a :class:`~claude_core.types.Message` from raw stream events.
 
-    Use it on its own to wrap any source of raw events::
+    Events may be the SDK's event objects or the decoded JSON dicts of the wire (what
+    the client itself feeds, which saves building an object per delta). Use it on its
+    own to wrap any source of raw events::
 
         accumulator = MessageAccumulator()
         for event in raw_events:
@@ -95,29 +97,47 @@ class MessageAccumulator:
         self.done = False
         """True once ``message_stop`` arrived."""
 
-    def add(self, event: RawMessageStreamEvent) -> None:
-        """Apply one raw event."""
-        kind = event.type
+    def add(self, event: Union[RawMessageStreamEvent, Dict[str, Any]]) -> None:
+        """Apply one raw event (an event object or its JSON dict)."""
+        self.add_dicts((event if isinstance(event, dict) else event.model_dump(by_alias=True),))
+
+    def add_dicts(self, events: Iterable[Dict[str, Any]]) -> None:
+        """Apply raw events given as JSON dicts, in order; text deltas take a short path."""
+        by_index = self._by_index
+        for data in events:
+            if data.get("type") == "content_block_delta":
+                delta = data["delta"]
+                if delta.get("type") == "text_delta":
+                    block = by_index.get(data["index"])
+                    if block is not None:
+                        block.text.append(delta["text"])
+                        block.dirty = True
+                        continue
+            self._add(data)
+            by_index = self._by_index
+
+    def _add(self, data: Dict[str, Any]) -> None:
+        kind = data.get("type")
         if kind == "content_block_delta":
-            self._delta(event)
+            self._delta(data)
         elif kind == "message_start":
-            self._message = event.message  # type: ignore[union-attr]
+            message = self._message = Message.model_validate(data["message"])
+            message.content = []
             self._blocks = []
             self._by_index = {}
-            self._message.content = []
             self.done = False
         elif kind == "content_block_start":
             message = self._require(kind)
-            block = _Block(event.content_block)  # type: ignore[union-attr]
+            block = _Block(_content_block(data["content_block"]))
             self._blocks.append(block)
-            self._by_index[event.index] = block  # type: ignore[union-attr]
+            self._by_index[data["index"]] = block
             message.content.append(block.model)
         elif kind == "content_block_stop":
-            stopped = self._by_index.get(event.index)  # type: ignore[union-attr]
+            stopped = self._by_index.get(data.get("index"))  # type: ignore[arg-type]
             if stopped is not None:
                 stopped.materialize(final=True)
         elif kind == "message_delta":
-            self._message_delta(event)
+            self._message_delta(data)
         elif kind == "message_stop":
             self._require(kind)
             self.done = True
@@ -127,47 +147,50 @@ class MessageAccumulator:
             raise RuntimeError(f"stream event {kind!r} arrived before message_start")
         return self._message
 
-    def _delta(self, event: Any) -> None:
-        block = self._by_index.get(event.index)
+    def _delta(self, data: Dict[str, Any]) -> None:
+        block = self._by_index.get(data.get("index"))  # type: ignore[arg-type]
         if block is None:
-            raise RuntimeError(f"content_block_delta for block {event.index} which was never started")
-        delta = event.delta
-        kind = delta.type
+            raise RuntimeError(f"content_block_delta for block {data.get('index')} which was never started")
+        delta = data["delta"]
+        kind = delta.get("type")
         if kind == "text_delta":
-            _append(block.text, block.model, "text", delta.text)
+            block.text.append(delta["text"])
         elif kind == "input_json_delta":
-            block.json.append(delta.partial_json)
+            block.json.append(delta["partial_json"])
         elif kind == "thinking_delta":
-            _append(block.thinking, block.model, "thinking", delta.thinking)
+            block.thinking.append(delta["thinking"])
         elif kind == "signature_delta":
-            _append(block.signature, block.model, "signature", delta.signature)
+            block.signature.append(delta["signature"])
         elif kind == "citations_delta":
             citations = getattr(block.model, "citations", None)
             if citations is None:
                 citations = []
                 block.model.citations = citations
-            citations.append(delta.citation)
+            citations.append(_citation(delta["citation"]))
             return
         elif kind == "compaction_delta":
-            block.model.content = delta.content
+            block.model.content = delta.get("content")
             return
         else:
             return
         block.dirty = True
 
-    def _message_delta(self, event: Any) -> None:
+    def _message_delta(self, data: Dict[str, Any]) -> None:
         message = self._require("message_delta")
-        message.stop_reason = event.delta.stop_reason
-        message.stop_sequence = event.delta.stop_sequence
-        container = getattr(event.delta, "container", None)
-        if container is not None:
-            message.container = container
-        usage, update = message.usage, event.usage
-        usage.output_tokens = update.output_tokens
-        for field in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens", "server_tool_use"):
-            value = getattr(update, field, None)
+        delta = data.get("delta") or {}
+        message.stop_reason = delta.get("stop_reason")
+        message.stop_sequence = delta.get("stop_sequence")
+        if delta.get("container") is not None:
+            message.container = Container.model_validate(delta["container"])
+        usage, update = message.usage, data.get("usage") or {}
+        if update.get("output_tokens") is not None:
+            usage.output_tokens = update["output_tokens"]
+        for field in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+            value = update.get(field)
             if value is not None:
                 setattr(usage, field, value)
+        if update.get("server_tool_use") is not None:
+            usage.server_tool_use = ServerToolUsage.model_validate(update["server_tool_use"])
 
     # -- reading ------------------------------------------------------------------
 
@@ -203,3 +226,21 @@ class MessageAccumulator:
 
     def citations(self, index: int) -> List[Any]:
         return list(getattr(self._by_index[index].model, "citations", None) or [])
+
+
+_adapters: Dict[str, Any] = {}
+
+
+def _adapter(name: str, kind: Any) -> Any:
+    adapter = _adapters.get(name)
+    if adapter is None:
+        adapter = _adapters[name] = pydantic.TypeAdapter(kind)
+    return adapter
+
+
+def _content_block(data: Any) -> Any:
+    return _adapter("block", ContentBlock).validate_python(data)
+
+
+def _citation(data: Any) -> Any:
+    return _adapter("citation", TextCitation).validate_python(data)

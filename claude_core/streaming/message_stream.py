@@ -89,8 +89,9 @@ class MessageStream(_MessageStreamBase):
 
     def _events(self) -> Iterator[Any]:
         accumulator = self._accumulator
-        for event in self._raw:
-            yield from _expand(event, accumulator)
+        typed = self._raw._core.typed
+        for data in self._raw._dict_iterator:
+            yield from _expand(typed(data), accumulator)
 
     def __iter__(self) -> Iterator[Any]:
         return self._iterator
@@ -100,10 +101,23 @@ class MessageStream(_MessageStreamBase):
 
     @property
     def text_stream(self) -> Iterator[str]:
-        """Only the text deltas; shares the stream's iterator."""
-        for event in self._iterator:
-            if event.type == "text":
-                yield event.text
+        """Only the text deltas; shares the stream's position, builds no event objects."""
+        raw = self._raw
+        while True:
+            batch = raw._take()
+            if batch is None:
+                return
+            done = 0
+            try:
+                for data in batch:
+                    done += 1
+                    if data.get("type") == "content_block_delta":
+                        delta = data["delta"]
+                        if delta.get("type") == "text_delta":
+                            yield delta["text"]
+            finally:
+                if done < len(batch):  # stopped early: later readers get the rest
+                    raw._batch, raw._pos = batch, done
 
     @property
     def response(self) -> httpx.Response:
@@ -115,7 +129,7 @@ class MessageStream(_MessageStreamBase):
 
     def until_done(self) -> None:
         """Read the stream to its end."""
-        for _ in self._iterator:
+        while self._raw._take() is not None:
             pass
 
     def get_final_message(self) -> Message:
@@ -150,8 +164,9 @@ class AsyncMessageStream(_MessageStreamBase):
 
     async def _events(self) -> AsyncIterator[Any]:
         accumulator = self._accumulator
-        async for event in self._raw:
-            for item in _expand(event, accumulator):
+        typed = self._raw._core.typed
+        async for data in self._raw._dict_iterator:
+            for item in _expand(typed(data), accumulator):
                 yield item
 
     def __aiter__(self) -> AsyncIterator[Any]:
@@ -166,9 +181,22 @@ class AsyncMessageStream(_MessageStreamBase):
         return self._text_stream()
 
     async def _text_stream(self) -> AsyncIterator[str]:
-        async for event in self._iterator:
-            if event.type == "text":
-                yield event.text
+        raw = self._raw
+        while True:
+            batch = await raw._take()
+            if batch is None:
+                return
+            done = 0
+            try:
+                for data in batch:
+                    done += 1
+                    if data.get("type") == "content_block_delta":
+                        delta = data["delta"]
+                        if delta.get("type") == "text_delta":
+                            yield delta["text"]
+            finally:
+                if done < len(batch):  # stopped early: later readers get the rest
+                    raw._batch, raw._pos = batch, done
 
     @property
     def response(self) -> httpx.Response:
@@ -179,7 +207,7 @@ class AsyncMessageStream(_MessageStreamBase):
         return self._raw.request_id
 
     async def until_done(self) -> None:
-        async for _ in self._iterator:
+        while await self._raw._take() is not None:
             pass
 
     async def get_final_message(self) -> Message:

@@ -10,11 +10,13 @@ reached the caller can be retried without the caller seeing anything twice.
 
 from __future__ import annotations
 
+import json
 import time
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Generic, Iterator, List, Optional, Type, TypeVar
+from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar
 
 import httpx
+import pydantic_core
 
 from ..errors import (
     AnthropicError,
@@ -25,7 +27,7 @@ from ..errors import (
     error_from_stream_event,
 )
 from .accumulator import MessageAccumulator
-from .sse import ServerSentEvent, SSEDecoder
+from .sse import SSEDecoder
 
 __all__ = ["Stream", "AsyncStream", "StreamCore", "IncompleteStreamError", "Observer"]
 
@@ -46,7 +48,7 @@ class StreamCore:
         request: httpx.Request,
         response: httpx.Response,
         *,
-        parse: Callable[[str], Any],
+        validate: Callable[[Dict[str, Any]], Any],
         accumulator: Optional[MessageAccumulator] = None,
         observer: Optional[Observer] = None,
         idle_timeout: Optional[float] = None,
@@ -55,16 +57,17 @@ class StreamCore:
     ) -> None:
         self.request = request
         self.response = response
-        self._parse = parse
+        self._validate = validate
         self.accumulator = accumulator
         self._observer = observer
         self._idle_timeout = idle_timeout
         self._deadline = deadline  # a time.monotonic() value
         self._new_decoder = new_decoder
         self._decoder = new_decoder()
-        self._held: List[Any] = []
+        self._held: List[Dict[str, Any]] = []
         self.delivered = False
         self.finished = False
+        self.error: Optional[AnthropicError] = None
         self._last_event = time.monotonic()
 
     def restart(self, request: httpx.Request, response: httpx.Response) -> None:
@@ -74,6 +77,7 @@ class StreamCore:
         self._decoder = self._new_decoder()
         self._held = []
         self.finished = False
+        self.error = None
         self._last_event = time.monotonic()
 
     def seconds_left(self) -> Optional[float]:
@@ -86,23 +90,30 @@ class StreamCore:
             limits.append(self._deadline - now)
         return max(min(limits), 0.0) if limits else None
 
-    def feed(self, chunk: bytes) -> List[Any]:
-        out: List[Any] = []
-        for sse in self._decoder.feed(chunk):
-            self._one(sse, out)
-        self._watch()
+    def feed(self, chunk: bytes) -> List[Dict[str, Any]]:
+        """The decoded events ``chunk`` completed, as JSON dicts, ready for the caller.
+
+        A failure (an ``event: error``, bad JSON) is kept in :attr:`error` and raised by
+        the driver after the events before it were handed over.
+        """
+        out: List[Dict[str, Any]] = []
+        self._events(self._decoder.feed_pairs(chunk), out)
+        if self.error is None:
+            left = self.seconds_left()
+            if left is not None and left <= 0:
+                self.error = self.timed_out()
         return out
 
-    def end(self) -> List[Any]:
-        out: List[Any] = []
-        for sse in self._decoder.close():
-            self._one(sse, out)
-        self._release(out)
-        if not self.finished:
-            raise IncompleteStreamError(
-                request=self.request,
-                message="The stream ended before message_stop: the response is incomplete.",
-            )
+    def end(self) -> List[Dict[str, Any]]:
+        out: List[Dict[str, Any]] = []
+        self._events(self._decoder.close_pairs(), out)
+        if self.error is None:
+            self._release(out)
+            if not self.finished:
+                self.error = IncompleteStreamError(
+                    request=self.request,
+                    message="The stream ended before message_stop: the response is incomplete.",
+                )
         return out
 
     def timed_out(self) -> APITimeoutError:
@@ -111,46 +122,100 @@ class StreamCore:
             return APITimeoutError(self.request, "The stream passed its deadline.")
         return APITimeoutError(self.request, f"No stream event for {self._idle_timeout} s (stream_idle_timeout).")
 
-    def _watch(self) -> None:
-        left = self.seconds_left()
-        if left is not None and left <= 0:
-            raise self.timed_out()
+    def _events(self, events: List[Any], out: List[Dict[str, Any]]) -> None:
+        """Hand over decoded events; this loop runs once per delta, so it is kept flat."""
+        if self.error is not None:
+            return
+        payloads: List[str] = []
+        failure: Optional[AnthropicError] = None
+        for name, data in events:
+            if name == "ping":
+                continue
+            if name == "error":
+                failure = error_from_stream_event(data, self.response)
+                break
+            payloads.append(data)
+        if payloads:
+            self._last_event = time.monotonic()
+            decoded = self._decode(payloads)
+            try:
+                self._hand_over(decoded, out)
+            except (RuntimeError, LookupError, TypeError, ValueError) as exc:
+                # the events do not make a message (a delta before its block, a malformed field)
+                self.error = APIResponseValidationError(self.response, None, message=f"Malformed stream: {exc}")
+                return
+        if failure is not None and self.error is None:
+            self.error = failure
 
-    def _one(self, sse: ServerSentEvent, out: List[Any]) -> None:
-        name = sse.event
-        if name == "ping":
-            return
-        if name == "error":
-            raise error_from_stream_event(sse.data, self.response)
+    def _hand_over(self, decoded: List[Dict[str, Any]], out: List[Dict[str, Any]]) -> None:
+        accumulator = self.accumulator
+        if self.delivered and not self._held and self._observer is None and accumulator is not None:
+            accumulator.add_dicts(decoded)
+            self.finished = accumulator.done
+            out.extend(decoded)
+        else:
+            for data in decoded:
+                if self.error is not None:
+                    return
+                self._one(data, out)
+
+    def _decode(self, payloads: List[str]) -> List[Dict[str, Any]]:
+        """Parse the JSON of many events with one call; find the culprit only when that fails."""
         try:
-            event = self._parse(sse.data)
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                self.response, sse.data, message=f"Could not parse stream event {name!r}: {exc}"
-            ) from exc
-        self._last_event = time.monotonic()
-        if event.type == "message_start" and not self.delivered:
-            self._held.append(event)
+            decoded = pydantic_core.from_json("[" + ",".join(payloads) + "]")
+            if all(type(item) is dict for item in decoded):
+                return decoded  # type: ignore[no-any-return]
+        except ValueError:
+            pass
+        good: List[Dict[str, Any]] = []
+        for data in payloads:
+            try:
+                item = json.loads(data)
+            except ValueError as exc:
+                item = exc
+            if not isinstance(item, dict) or not isinstance(item.get("type"), str):
+                self.error = APIResponseValidationError(
+                    self.response, data, message=f"Stream event is not a JSON object with a type: {data[:200]!r}"
+                )
+                break
+            good.append(item)
+        return good
+
+    def _one(self, data: Dict[str, Any], out: List[Dict[str, Any]]) -> None:
+        kind = data.get("type")
+        if kind == "message_start" and not self.delivered:
+            self._held.append(data)
             return
-        if event.type == "message_stop":
+        if kind == "message_stop":
             self.finished = True
         if self._held:
             self._release(out)
-        self._deliver(event, out)
+        self._deliver(data, out)
 
-    def _release(self, out: List[Any]) -> None:
+    def _release(self, out: List[Dict[str, Any]]) -> None:
         held, self._held = self._held, []
-        for event in held:
-            self._deliver(event, out)
+        for data in held:
+            self._deliver(data, out)
 
-    def _deliver(self, event: Any, out: List[Any]) -> None:
+    def _deliver(self, data: Dict[str, Any], out: List[Dict[str, Any]]) -> None:
         self.delivered = True
         accumulator = self.accumulator
         if accumulator is not None:
-            accumulator.add(event)
+            accumulator.add_dicts((data,))
             if self._observer is not None:
-                self._observer(event, accumulator)
-        out.append(event)
+                try:
+                    self._observer(self.typed(data), accumulator)
+                except AnthropicError as exc:
+                    self.error = exc
+                    return
+        out.append(data)
+
+    def typed(self, data: Dict[str, Any]) -> Any:
+        """The event object for one decoded event (validated against its own type only)."""
+        try:
+            return self._validate(data)
+        except ValueError as exc:
+            raise APIResponseValidationError(self.response, data, message=f"Invalid stream event: {exc}") from exc
 
 
 def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
@@ -189,6 +254,8 @@ class _StreamBase:
     def __init__(self, core: StreamCore, retrier: Optional[Retrier[Any]]) -> None:
         self._core = core
         self._retrier = retrier
+        self._batch: List[Dict[str, Any]] = []  # decoded events not yet handed out, from _pos on
+        self._pos = 0
 
     @property
     def response(self) -> httpx.Response:
@@ -217,6 +284,8 @@ class Stream(_StreamBase, Generic[T]):
 
     def __init__(self, core: StreamCore, retrier: Optional[Retrier[Any]] = None) -> None:
         super().__init__(core, retrier)
+        self._batches = self._read()
+        self._dict_iterator = self._dicts()
         self._iterator = self._events()
 
     def __iter__(self) -> Iterator[T]:
@@ -226,12 +295,47 @@ class Stream(_StreamBase, Generic[T]):
         return next(self._iterator)
 
     def _events(self) -> Iterator[T]:
+        typed = self._core.typed
+        for data in self._dict_iterator:
+            yield typed(data)
+
+    def _dicts(self) -> Iterator[Dict[str, Any]]:
+        """The decoded events one by one; shares its position with :meth:`_take`."""
+        while True:
+            if self._pos >= len(self._batch):
+                batch = next(self._batches, None)
+                if batch is None:
+                    return
+                self._batch, self._pos = batch, 0
+                continue
+            item = self._batch[self._pos]
+            self._pos += 1
+            yield item
+
+    def _take(self) -> Optional[List[Dict[str, Any]]]:
+        """The rest of the current batch of decoded events, or the next batch; None at the end."""
+        if self._pos < len(self._batch):
+            rest = self._batch[self._pos :]
+            self._batch, self._pos = [], 0
+            return rest
+        return next(self._batches, None)
+
+    def _read(self) -> Iterator[List[Dict[str, Any]]]:
+        """Batches of decoded events, retried transparently while nothing was delivered."""
         core = self._core
         while True:
             try:
                 for chunk in core.response.iter_bytes():
-                    yield from core.feed(chunk)
-                yield from core.end()
+                    batch = core.feed(chunk)
+                    if batch:
+                        yield batch
+                    if core.error is not None:
+                        raise core.error
+                batch = core.end()
+                if batch:
+                    yield batch
+                if core.error is not None:
+                    raise core.error
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
                 error = wire_error(exc, core)
@@ -263,6 +367,8 @@ class AsyncStream(_StreamBase, Generic[T]):
 
     def __init__(self, core: StreamCore, retrier: Optional[Retrier[Any]] = None) -> None:
         super().__init__(core, retrier)
+        self._batches = self._read()
+        self._dict_iterator = self._dicts()
         self._iterator = self._events()
 
     def __aiter__(self) -> AsyncIterator[T]:
@@ -272,6 +378,38 @@ class AsyncStream(_StreamBase, Generic[T]):
         return await self._iterator.__anext__()
 
     async def _events(self) -> AsyncIterator[T]:
+        typed = self._core.typed
+        async for data in self._dict_iterator:
+            yield typed(data)
+
+    async def _dicts(self) -> AsyncIterator[Dict[str, Any]]:
+        """The decoded events one by one; shares its position with :meth:`_take`."""
+        while True:
+            if self._pos >= len(self._batch):
+                batch = await self._next_batch()
+                if batch is None:
+                    return
+                self._batch, self._pos = batch, 0
+                continue
+            item = self._batch[self._pos]
+            self._pos += 1
+            yield item
+
+    async def _take(self) -> Optional[List[Dict[str, Any]]]:
+        """The rest of the current batch of decoded events, or the next batch; None at the end."""
+        if self._pos < len(self._batch):
+            rest = self._batch[self._pos :]
+            self._batch, self._pos = [], 0
+            return rest
+        return await self._next_batch()
+
+    async def _next_batch(self) -> Optional[List[Dict[str, Any]]]:
+        try:
+            return await self._batches.__anext__()
+        except StopAsyncIteration:
+            return None
+
+    async def _read(self) -> AsyncIterator[List[Dict[str, Any]]]:
         import anyio
 
         core = self._core
@@ -290,10 +428,16 @@ class AsyncStream(_StreamBase, Generic[T]):
                         break
                     except TimeoutError:
                         raise core.timed_out() from None
-                    for event in core.feed(chunk):
-                        yield event
-                for event in core.end():
-                    yield event
+                    batch = core.feed(chunk)
+                    if batch:
+                        yield batch
+                    if core.error is not None:
+                        raise core.error
+                batch = core.end()
+                if batch:
+                    yield batch
+                if core.error is not None:
+                    raise core.error
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
                 error = wire_error(exc, core)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any, Dict, Optional, Union
 
 from pydantic import Tag, TypeAdapter
 from typing_extensions import Annotated, Literal
@@ -14,6 +14,7 @@ from .content import ContentBlock
 from .message import Container, Message, MessageDeltaUsage, StopReason
 
 __all__ = [
+    "validate_stream_event",
     "TextDelta",
     "InputJSONDelta",
     "InputJsonDelta",
@@ -218,3 +219,12 @@ def parse_stream_event(data: Union[bytes, str]) -> RawMessageStreamEvent:
     if adapter is None:
         adapter = _event_adapter = TypeAdapter(RawMessageStreamEvent)
     return adapter.validate_json(data)
+
+
+def validate_stream_event(data: Dict[str, Any]) -> RawMessageStreamEvent:
+    """Like :func:`parse_stream_event`, for the already decoded JSON object of one event."""
+    global _event_adapter
+    adapter = _event_adapter
+    if adapter is None:
+        adapter = _event_adapter = TypeAdapter(RawMessageStreamEvent)
+    return adapter.validate_python(data)

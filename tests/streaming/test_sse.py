@@ -116,3 +116,33 @@ def test_a_long_line_over_many_chunks_is_linear() -> None:
     chunks = [b"data: "] + [payload[i : i + 100] for i in range(0, len(payload), 100)] + [b"\n\n"]
     (event,) = decode(chunks)
     assert len(event.data) == 200_000
+
+
+def decode_pairs(chunks: List[bytes]) -> List[Tuple[Optional[str], str]]:
+    decoder = SSEDecoder()
+    out: List[Tuple[Optional[str], str]] = []
+    for chunk in chunks:
+        out.extend(decoder.feed_pairs(chunk))
+    out.extend(decoder.close_pairs())
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(streams(), st.lists(st.integers(0, 10_000), max_size=30))
+def test_the_fast_pair_path_agrees(stream: Tuple[bytes, List[ServerSentEvent]], cuts: List[int]) -> None:
+    body, expected = stream
+    pairs = [(event.event, event.data) for event in expected]
+    assert decode_pairs([body]) == pairs
+    assert decode_pairs(split(body, cuts)) == pairs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400), st.lists(st.integers(0, 1000), max_size=20))
+def test_the_fast_pair_path_agrees_on_any_bytes(data: bytes, cuts: List[int]) -> None:
+    assert decode_pairs(split(data, cuts)) == [(event.event, event.data) for event in decode([data])]
+
+
+def test_api_shaped_stream_in_big_chunks() -> None:
+    body = b"".join(b'event: content_block_delta\ndata: {"i":%d}\n\n' % i for i in range(1000))
+    pairs = decode_pairs([body[i : i + 777] for i in range(0, len(body), 777)])
+    assert pairs == [("content_block_delta", f'{{"i":{i}}}') for i in range(1000)]
