@@ -7,7 +7,7 @@ input JSON is parsed at those moments only, never re-parsed at every delta.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 import pydantic
 import pydantic_core
@@ -101,20 +101,28 @@ class MessageAccumulator:
         """Apply one raw event (an event object or its JSON dict)."""
         self.add_dicts((event if isinstance(event, dict) else event.model_dump(by_alias=True),))
 
-    def add_dicts(self, events: Iterable[Dict[str, Any]]) -> None:
-        """Apply raw events given as JSON dicts, in order; text deltas take a short path."""
+    def add_dicts(self, events: Iterable[Dict[str, Any]]) -> List[Tuple[int, str]]:
+        """Apply raw events given as JSON dicts, in order; text deltas take a short path.
+
+        Returns ``(position after it, text)`` for each text delta, which ``text_stream``
+        hands out without looking at the events again.
+        """
         by_index = self._by_index
-        for data in events:
+        texts: List[Tuple[int, str]] = []
+        for position, data in enumerate(events, 1):
             if data.get("type") == "content_block_delta":
                 delta = data["delta"]
                 if delta.get("type") == "text_delta":
                     block = by_index.get(data["index"])
                     if block is not None:
-                        block.text.append(delta["text"])
+                        text = delta["text"]
+                        block.text.append(text)
                         block.dirty = True
+                        texts.append((position, text))
                         continue
             self._add(data)
             by_index = self._by_index
+        return texts
 
     def _add(self, data: Dict[str, Any]) -> None:
         kind = data.get("type")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterator, Optional, Type
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
 import httpx
 
@@ -48,6 +48,15 @@ def _expand(event: Any, accumulator: MessageAccumulator) -> Iterator[Any]:
         yield ParsedMessageStopEvent.model_construct(type="message_stop", message=accumulator.message)
     else:
         yield event
+
+
+def _texts(batch: List[Dict[str, Any]]) -> List[Tuple[int, str]]:
+    """``(position after it, text)`` of each text delta of a batch (the accumulator checked their shape)."""
+    return [
+        (position, data["delta"]["text"])
+        for position, data in enumerate(batch, 1)
+        if data.get("type") == "content_block_delta" and data["delta"].get("type") == "text_delta"
+    ]
 
 
 class _MessageStreamBase:
@@ -107,17 +116,14 @@ class MessageStream(_MessageStreamBase):
             batch = raw._take()
             if batch is None:
                 return
-            done = 0
-            try:
-                for data in batch:
-                    done += 1
-                    if data.get("type") == "content_block_delta":
-                        delta = data["delta"]
-                        if delta.get("type") == "text_delta":
-                            yield delta["text"]
-            finally:
-                if done < len(batch):  # stopped early: later readers get the rest
-                    raw._batch, raw._pos = batch, done
+            # the shared position moves with every text, so a reader that stops here
+            # (even an async one whose generator is closed later) leaves the rest to the next
+            raw._batch = batch
+            texts = getattr(batch, "texts", None)
+            for position, text in texts if texts is not None else _texts(batch):
+                raw._pos = position
+                yield text
+            raw._batch, raw._pos = [], 0
 
     @property
     def response(self) -> httpx.Response:
@@ -186,17 +192,14 @@ class AsyncMessageStream(_MessageStreamBase):
             batch = await raw._take()
             if batch is None:
                 return
-            done = 0
-            try:
-                for data in batch:
-                    done += 1
-                    if data.get("type") == "content_block_delta":
-                        delta = data["delta"]
-                        if delta.get("type") == "text_delta":
-                            yield delta["text"]
-            finally:
-                if done < len(batch):  # stopped early: later readers get the rest
-                    raw._batch, raw._pos = batch, done
+            # the shared position moves with every text, so a reader that stops here
+            # (even an async one whose generator is closed later) leaves the rest to the next
+            raw._batch = batch
+            texts = getattr(batch, "texts", None)
+            for position, text in texts if texts is not None else _texts(batch):
+                raw._pos = position
+                yield text
+            raw._batch, raw._pos = [], 0
 
     @property
     def response(self) -> httpx.Response:

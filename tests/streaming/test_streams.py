@@ -323,3 +323,30 @@ def test_stream_hook_errors_name_the_plugin(api: Api) -> None:
         run_stream(api, params("text"), api.make(plugins=[Broken()]))
     assert caught.value.plugin.startswith("Broken")
     assert len(api.emulator.requests) == 1
+
+
+def test_leaving_text_stream_early_keeps_the_rest_for_the_next_reader(api: Api) -> None:
+    full = api(lambda c: c.messages.create(**params("text"))).content[0].text
+    if api.is_async:
+
+        async def go() -> Any:
+            async with api.client.messages.stream(**params("text")) as stream:
+                first: List[str] = []
+                async for piece in stream.text_stream:
+                    first.append(piece)
+                    if len(first) == 2:
+                        break
+                rest = [event.text async for event in stream if event.type == "text"]
+                return first, rest
+
+        first, rest = api.run(go())
+    else:
+        with api.client.messages.stream(**params("text")) as stream:
+            first = []
+            for piece in stream.text_stream:
+                first.append(piece)
+                if len(first) == 2:
+                    break
+            rest = [event.text for event in stream if event.type == "text"]
+    assert len(first) == 2 and rest
+    assert "".join(first + rest) == full
