@@ -20,8 +20,8 @@
             ├── UnprocessableEntityError   422
             ├── RateLimitError             429
             ├── InternalServerError        >= 500
-            │   ├── ServiceUnavailableError 503
-            │   └── DeadlineExceededError  504
+            │   ├── ServiceUnavailableError 503 (raised by cloud providers)
+            │   └── DeadlineExceededError  504 (raised by cloud providers)
             └── OverloadedError            529
 """
 

@@ -124,6 +124,15 @@ class MessageAccumulator:
             by_index = self._by_index
         return texts
 
+    def extend_text(self, index: int, texts: List[str]) -> bool:
+        """Append text deltas to block ``index``; False (nothing done) if it is not a started block."""
+        block = self._by_index.get(index)
+        if block is None or not hasattr(block.model, "text"):
+            return False
+        block.text.extend(texts)
+        block.dirty = True
+        return True
+
     def _add(self, data: Dict[str, Any]) -> None:
         kind = data.get("type")
         if kind == "content_block_delta":
