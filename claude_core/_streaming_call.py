@@ -16,7 +16,7 @@ from .providers import APIRequest
 from .retries import Attempt
 from .streaming.accumulator import MessageAccumulator
 from .streaming.context import StreamContext
-from .streaming.stream import StreamCore
+from .streaming.core import StreamCore
 
 __all__ = ["StreamSetup"]
 

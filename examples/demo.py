@@ -1,8 +1,8 @@
 """The main job: a real round trip through the whole client stack, offline.
 
 Starts the Claude API emulator on 127.0.0.1, then uses claude_core exactly as you
-would against api.anthropic.com: a message, a token count, a paginated model list,
-a retried overload and a handled error.
+would against api.anthropic.com: a message, the same message streamed, a token count,
+a paginated model list, a retried overload and a handled error.
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ def main() -> None:
         print(
             f"  usage: {message.usage.input_tokens} in / {message.usage.output_tokens} out, "
             f"request id {message._request_id}"
+        )
+
+        with client.messages.stream(model=MODEL, max_tokens=200, messages=conversation) as stream:
+            pieces = list(stream.text_stream)
+            streamed = stream.get_final_message()
+        print(
+            f"streamed in {len(pieces)} text deltas, same text: {streamed.content[0].text == message.content[0].text}"
         )
 
         count = client.messages.count_tokens(model=MODEL, messages=conversation)

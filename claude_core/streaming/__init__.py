@@ -12,6 +12,7 @@ from .context import StreamContext
 
 if TYPE_CHECKING:
     from .accumulator import MessageAccumulator as MessageAccumulator
+    from .core import IncompleteStreamError as IncompleteStreamError
     from .message_stream import AsyncMessageStream as AsyncMessageStream
     from .message_stream import AsyncMessageStreamManager as AsyncMessageStreamManager
     from .message_stream import MessageStream as MessageStream
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from .sse import ServerSentEvent as ServerSentEvent
     from .sse import SSEDecoder as SSEDecoder
     from .stream import AsyncStream as AsyncStream
-    from .stream import IncompleteStreamError as IncompleteStreamError
     from .stream import Stream as Stream
 
 _LAZY = {
@@ -32,7 +32,7 @@ _LAZY = {
     "SSEDecoder": ".sse",
     "Stream": ".stream",
     "AsyncStream": ".stream",
-    "IncompleteStreamError": ".stream",
+    "IncompleteStreamError": ".core",
 }
 
 __all__ = ["StreamContext", *_LAZY]

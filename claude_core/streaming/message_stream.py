@@ -9,6 +9,7 @@ import httpx
 
 from ..types import Message, TextBlock
 from .accumulator import MessageAccumulator
+from .core import IncompleteStreamError
 from .events import (
     CitationEvent,
     InputJsonEvent,
@@ -18,7 +19,7 @@ from .events import (
     TextEvent,
     ThinkingEvent,
 )
-from .stream import AsyncStream, IncompleteStreamError, Stream
+from .stream import AsyncStream, Stream
 
 __all__ = ["MessageStream", "AsyncMessageStream", "MessageStreamManager", "AsyncMessageStreamManager"]
 

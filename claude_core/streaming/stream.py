@@ -1,338 +1,23 @@
 """Raw event streams: ``messages.create(..., stream=True)`` returns a :class:`Stream`.
 
-:class:`StreamCore` holds every decision and no I/O: it turns received bytes into
-events, skips pings, raises the typed error of an ``event: error``, watches for stalls,
-feeds the accumulator and the ``claude_stream_event`` hook, and holds back
-``message_start`` until content follows, so a stream that fails before any content
-reached the caller can be retried without the caller seeing anything twice.
-:class:`Stream` and :class:`AsyncStream` only read bytes and sleep.
+The decisions live in :class:`~claude_core.streaming.core.StreamCore`; :class:`Stream`
+and :class:`AsyncStream` read bytes, sleep before a retry, and hand events out.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Tuple, Type, TypeVar
+from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar
 
 import httpx
-import pydantic_core
 
-from ..errors import (
-    AnthropicError,
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    error_from_stream_event,
-)
-from .accumulator import MessageAccumulator
-from .sse import SSEDecoder
+from ..errors import AnthropicError, APIConnectionError, APIStatusError
+from .core import StreamCore, wire_error
 
-__all__ = ["Stream", "AsyncStream", "StreamCore", "IncompleteStreamError", "Observer"]
+__all__ = ["Stream", "AsyncStream", "Retrier"]
 
 T = TypeVar("T")
-#: Called with each delivered event and the accumulator (the ``claude_stream_event`` hook).
-Observer = Callable[[Any, MessageAccumulator], None]
-
-
-class IncompleteStreamError(APIConnectionError):
-    """The stream ended without ``message_stop``: the message would be truncated."""
-
-
-class Batch(List[Dict[str, Any]]):
-    """The decoded events of one chunk; ``texts`` lists its text deltas when the
-    accumulator already picked them out (``(position after it, text)``).
-
-    A chunk of nothing but text deltas of one block is kept as its texts only; the
-    event dicts are built if someone reads them (iterating typed events).
-    """
-
-    texts: Optional[List[Tuple[int, str]]] = None
-    _text_block: Optional[int] = None
-
-    @classmethod
-    def of_texts(cls, index: int, texts: List[str]) -> "Batch":
-        batch = cls()
-        batch.texts = list(enumerate(texts, 1))
-        batch._text_block = index
-        return batch
-
-    def has_events(self) -> bool:
-        return self._text_block is not None or list.__len__(self) > 0
-
-    def _fill(self) -> None:
-        index = self._text_block
-        if index is not None and self.texts is not None:
-            self._text_block = None
-            list.extend(
-                self,
-                [
-                    {"type": "content_block_delta", "index": index, "delta": {"type": "text_delta", "text": text}}
-                    for _, text in self.texts
-                ],
-            )
-
-    def __len__(self) -> int:
-        self._fill()
-        return list.__len__(self)
-
-    def __getitem__(self, item: Any) -> Any:
-        self._fill()
-        return list.__getitem__(self, item)
-
-    def __iter__(self) -> Iterator[Dict[str, Any]]:
-        self._fill()
-        return list.__iter__(self)
-
-
-_TEXT_PREFIX = '{"type":"content_block_delta","index":'
-_TEXT_MIDDLE = ',"delta":{"type":"text_delta","text":"'
-_TEXT_SUFFIX = '"}}'
-#: One text delta exactly as the API writes it (the JSON string unrolled: no per-character
-#: alternation); anything else takes the general path.
-_TEXT_DELTA = re.compile(
-    re.escape(_TEXT_PREFIX) + r"(\d+)" + re.escape(_TEXT_MIDDLE) + r'([^"\\]*(?:\\.[^"\\]*)*)' + re.escape(_TEXT_SUFFIX)
-)
-_TEXT_FIXED = len(_TEXT_PREFIX) + len(_TEXT_MIDDLE) + len(_TEXT_SUFFIX)
-
-
-class StreamCore:
-    """The I/O-free part of a stream. ``feed`` bytes, then ``end`` at end of body."""
-
-    def __init__(
-        self,
-        request: httpx.Request,
-        response: httpx.Response,
-        *,
-        validate: Callable[[Dict[str, Any]], Any],
-        accumulator: Optional[MessageAccumulator] = None,
-        observer: Optional[Observer] = None,
-        idle_timeout: Optional[float] = None,
-        deadline: Optional[float] = None,
-        new_decoder: Callable[[], Any] = SSEDecoder,
-    ) -> None:
-        self.request = request
-        self.response = response
-        self._validate = validate
-        self.accumulator = accumulator
-        self._observer = observer
-        self._idle_timeout = idle_timeout
-        self._deadline = deadline  # a time.monotonic() value
-        self._new_decoder = new_decoder
-        self._decoder = new_decoder()
-        self._held: List[Dict[str, Any]] = []
-        self.delivered = False
-        self.finished = False
-        self.error: Optional[AnthropicError] = None
-        self.texts: Optional[List[Tuple[int, str]]] = None
-        self._last_event = time.monotonic()
-
-    def restart(self, request: httpx.Request, response: httpx.Response) -> None:
-        """Start over on a new response after a retry (nothing was delivered)."""
-        self.request = request
-        self.response = response
-        self._decoder = self._new_decoder()
-        self._held = []
-        self.finished = False
-        self.error = None
-        self._last_event = time.monotonic()
-
-    def seconds_left(self) -> Optional[float]:
-        """How long the next read may wait before a watchdog fires (None: no limit)."""
-        limits = []
-        now = time.monotonic()
-        if self._idle_timeout is not None:
-            limits.append(self._last_event + self._idle_timeout - now)
-        if self._deadline is not None:
-            limits.append(self._deadline - now)
-        return max(min(limits), 0.0) if limits else None
-
-    def feed(self, chunk: bytes) -> Batch:
-        """The decoded events ``chunk`` completed, as JSON dicts, ready for the caller.
-
-        A failure (an ``event: error``, bad JSON) is kept in :attr:`error` and raised by
-        the driver after the events before it were handed over.
-        """
-        pairs = self._decoder.feed_pairs(chunk)
-        texts = self._only_texts(pairs)
-        if texts is not None:
-            out = texts
-        else:
-            out = Batch()
-            self.texts = None
-            self._events(pairs, out)
-            out.texts = self.texts
-        if self.error is None:
-            left = self.seconds_left()
-            if left is not None and left <= 0:
-                self.error = self.timed_out()
-        return out
-
-    def _only_texts(self, pairs: List[Tuple[Optional[str], str]]) -> Optional[Batch]:
-        """The fast path: a chunk of nothing but text deltas of one block, in the API's exact form."""
-        accumulator = self.accumulator
-        if not pairs or accumulator is None or self._held or not self.delivered or self._observer is not None:
-            return None
-        names, payloads = zip(*pairs)
-        if self.error is not None or set(names) != {"content_block_delta"}:
-            return None
-        joined = ",".join(payloads)
-        found = _TEXT_DELTA.findall(joined)
-        if len(found) != len(pairs):
-            return None
-        indices = [index for index, _ in found]
-        raws = [raw for _, raw in found]
-        # every character is part of a match: the chunk holds nothing else
-        matched = _TEXT_FIXED * len(found) + sum(map(len, indices)) + sum(map(len, raws)) + len(found) - 1
-        if matched != len(joined) or indices.count(indices[0]) != len(indices):
-            return None
-        try:
-            texts = [json.loads(f'"{raw}"') if "\\" in raw else raw for raw in raws]
-        except ValueError:
-            return None
-        index = int(indices[0])
-        if not accumulator.extend_text(index, texts):
-            return None
-        self._last_event = time.monotonic()
-        left = self.seconds_left()
-        if left is not None and left <= 0:
-            self.error = self.timed_out()
-        return Batch.of_texts(index, texts)
-
-    def end(self) -> Batch:
-        out = Batch()
-        self._events(self._decoder.close_pairs(), out)
-        if self.error is None:
-            self._release(out)
-            if not self.finished:
-                self.error = IncompleteStreamError(
-                    request=self.request,
-                    message="The stream ended before message_stop: the response is incomplete.",
-                )
-        return out
-
-    def timed_out(self) -> APITimeoutError:
-        now = time.monotonic()
-        if self._deadline is not None and now >= self._deadline:
-            return APITimeoutError(self.request, "The stream passed its deadline.")
-        return APITimeoutError(self.request, f"No stream event for {self._idle_timeout} s (stream_idle_timeout).")
-
-    def _events(self, events: List[Any], out: List[Dict[str, Any]]) -> None:
-        """Hand over decoded events; this loop runs once per delta, so it is kept flat."""
-        if self.error is not None:
-            return
-        payloads: List[str] = []
-        failure: Optional[AnthropicError] = None
-        for name, data in events:
-            if name == "ping":
-                continue
-            if name == "error":
-                failure = error_from_stream_event(data, self.response)
-                break
-            payloads.append(data)
-        if payloads:
-            self._last_event = time.monotonic()
-            decoded = self._decode(payloads)
-            try:
-                self._hand_over(decoded, out)
-            except (RuntimeError, LookupError, TypeError, ValueError, AttributeError) as exc:
-                # the events do not make a message (a delta before its block, a malformed field)
-                self.error = APIResponseValidationError(self.response, None, message=f"Malformed stream: {exc}")
-                return
-        if failure is not None and self.error is None:
-            self.error = failure
-
-    def _hand_over(self, decoded: List[Dict[str, Any]], out: List[Dict[str, Any]]) -> None:
-        accumulator = self.accumulator
-        if self.delivered and not self._held and self._observer is None and accumulator is not None:
-            self.texts = accumulator.add_dicts(decoded)
-            self.finished = accumulator.done
-            out.extend(decoded)
-        else:
-            for data in decoded:
-                if self.error is not None:
-                    return
-                self._one(data, out)
-
-    def _decode(self, payloads: List[str]) -> List[Dict[str, Any]]:
-        """Parse the JSON of many events with one call; find the culprit only when that fails."""
-        try:
-            decoded = pydantic_core.from_json("[" + ",".join(payloads) + "]", cache_strings="keys")
-            if type(decoded[0]) is dict and type(decoded[-1]) is dict:  # the rest are checked where used
-                return decoded  # type: ignore[no-any-return]
-        except ValueError:
-            pass
-        good: List[Dict[str, Any]] = []
-        for data in payloads:
-            try:
-                item = json.loads(data)
-            except ValueError as exc:
-                item = exc
-            if not isinstance(item, dict) or not isinstance(item.get("type"), str):
-                self.error = APIResponseValidationError(
-                    self.response, data, message=f"Stream event is not a JSON object with a type: {data[:200]!r}"
-                )
-                break
-            good.append(item)
-        return good
-
-    def _one(self, data: Dict[str, Any], out: List[Dict[str, Any]]) -> None:
-        kind = data.get("type")
-        if kind == "message_start" and not self.delivered:
-            self._held.append(data)
-            return
-        if kind == "message_stop":
-            self.finished = True
-        if self._held:
-            self._release(out)
-        self._deliver(data, out)
-
-    def _release(self, out: List[Dict[str, Any]]) -> None:
-        held, self._held = self._held, []
-        for data in held:
-            self._deliver(data, out)
-
-    def _deliver(self, data: Dict[str, Any], out: List[Dict[str, Any]]) -> None:
-        self.delivered = True
-        accumulator = self.accumulator
-        if accumulator is not None:
-            accumulator.add_dicts((data,))
-            if self._observer is not None:
-                try:
-                    self._observer(self.typed(data), accumulator)
-                except AnthropicError as exc:
-                    self.error = exc
-                    return
-        out.append(data)
-
-    def typed(self, data: Dict[str, Any]) -> Any:
-        """The event object for one decoded event (validated against its own type only)."""
-        try:
-            return self._validate(data)
-        except ValueError as exc:
-            raise APIResponseValidationError(self.response, data, message=f"Invalid stream event: {exc}") from exc
-
-
-def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
-    """Map an exception raised while reading a stream into the SDK's tree."""
-    if isinstance(exc, AnthropicError):
-        return exc
-    request = core.request
-    error: APIConnectionError
-    if isinstance(exc, httpx.TimeoutException):
-        left = core.seconds_left()
-        # the read timeout was shortened to the watchdog's limits: say which one fired
-        error = (
-            core.timed_out()
-            if left is not None and left <= 0
-            else APITimeoutError(request, "Timed out reading the stream.")
-        )
-    else:
-        error = APIConnectionError(request=request, message=f"Connection lost mid-stream: {type(exc).__name__}: {exc}")
-    error.__cause__ = exc
-    return error
 
 
 class Retrier(Generic[T]):
@@ -367,13 +52,22 @@ class _StreamBase:
     def request_id(self) -> Optional[str]:
         return self._request_id
 
-    def _retry_delay(self, error: AnthropicError) -> Optional[float]:
-        """Retry only failures of the connection or the API, and only before any delivery."""
-        if self._core.delivered or self._retrier is None:
-            return None
-        if not isinstance(error, (APIConnectionError, APIStatusError)):
-            return None
-        return self._retrier.decide(error)
+    def _delay_or_raise(self, exc: Exception) -> float:
+        """After a failed read: the wait before retrying, or the failure raised as the SDK's error.
+
+        Only failures of the connection or of the API are retried, and only while nothing
+        was delivered; the retry policy decides the rest.
+        """
+        error = wire_error(exc, self._core)
+        delay = None
+        retriable = isinstance(error, (APIConnectionError, APIStatusError))
+        if retriable and not self._core.delivered and self._retrier is not None:
+            delay = self._retrier.decide(error)
+        if delay is None:
+            if error is exc:
+                raise exc
+            raise error from exc
+        return delay
 
 
 class Stream(_StreamBase, Generic[T]):
@@ -435,14 +129,8 @@ class Stream(_StreamBase, Generic[T]):
                     raise core.error
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
-                error = wire_error(exc, core)
                 core.response.close()
-                delay = self._retry_delay(error)
-                if delay is None:
-                    if error is exc:
-                        raise
-                    raise error from exc
-                time.sleep(delay)
+                time.sleep(self._delay_or_raise(exc))
                 assert self._retrier is not None
                 request, response = self._retrier.send()
                 core.restart(request, response)
@@ -537,14 +225,8 @@ class AsyncStream(_StreamBase, Generic[T]):
                     raise core.error
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
-                error = wire_error(exc, core)
                 await core.response.aclose()
-                delay = self._retry_delay(error)
-                if delay is None:
-                    if error is exc:
-                        raise
-                    raise error from exc
-                await anyio.sleep(delay)
+                await anyio.sleep(self._delay_or_raise(exc))
                 assert self._retrier is not None
                 request, response = await self._retrier.send()
                 core.restart(request, response)

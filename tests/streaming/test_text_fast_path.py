@@ -96,8 +96,8 @@ def test_every_chunking_gives_the_same_texts_and_events(texts: List[str], ensure
     import httpx
 
     from claude_core.streaming import MessageAccumulator
+    from claude_core.streaming.core import StreamCore
     from claude_core.streaming.message_stream import _texts
-    from claude_core.streaming.stream import StreamCore
     from claude_core.types.stream_events import validate_stream_event
 
     body = stream_events(texts, ensure_ascii)
@@ -127,7 +127,7 @@ def test_the_fast_path_is_taken_for_plain_text_chunks() -> None:
     import httpx
 
     from claude_core.streaming import MessageAccumulator
-    from claude_core.streaming.stream import StreamCore
+    from claude_core.streaming.core import StreamCore
     from claude_core.types.stream_events import validate_stream_event
 
     body = stream_events([f"w{i} " for i in range(50)], True)
