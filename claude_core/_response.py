@@ -13,9 +13,10 @@ T = TypeVar("T")
 
 
 class _ResponseBase(Generic[T]):
-    def __init__(self, response: httpx.Response, parse: Any) -> None:
+    def __init__(self, response: httpx.Response, parse: Any, *, streamed: bool = False) -> None:
         self.http_response = response
         self._parse = parse
+        self._streamed = streamed  # parse() hands out a stream: the body must stay unread
 
     @property
     def status_code(self) -> int:
@@ -50,7 +51,8 @@ class APIResponse(_ResponseBase[T]):
     """
 
     def parse(self) -> T:
-        self.http_response.read()
+        if not self._streamed:
+            self.http_response.read()
         return self._parse(self.http_response)  # type: ignore[no-any-return]
 
     def read(self) -> bytes:
@@ -89,7 +91,8 @@ class AsyncAPIResponse(_ResponseBase[T]):
     """The async twin of :class:`APIResponse`."""
 
     async def parse(self) -> T:
-        await self.http_response.aread()
+        if not self._streamed:
+            await self.http_response.aread()
         return self._parse(self.http_response)  # type: ignore[no-any-return]
 
     async def read(self) -> bytes:

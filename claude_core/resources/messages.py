@@ -9,6 +9,7 @@ from typing_extensions import Literal, Unpack
 
 from .._options import DEFAULT_TIMEOUT, ClientOptions
 from .._pipeline import CallOptions, parse_response
+from .._response import APIResponse, AsyncAPIResponse
 from .._types import NotGiven, RequestOptions, StreamOptions
 from ..providers import APIRequest
 from ..streaming.accumulator import MessageAccumulator
@@ -143,7 +144,10 @@ class Messages(Resource["Anthropic"]):
         call, opts, stream_options = create_call(params, self._beta)
         client = self._client
         if stream:
-            return client._stream(call, opts, stream_options)
+            raw = client._stream(call, opts, stream_options)
+            if self._mode != "parse":
+                return APIResponse(raw.response, lambda _: raw, streamed=True)
+            return raw
         _reject_stream_options(stream_options)
         if self._mode == "parse" and needs_streaming(call.body or {}, opts, client.options):
             raw = client._stream(call, opts, stream_options, accumulator := MessageAccumulator())
@@ -197,7 +201,10 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         call, opts, stream_options = create_call(params, self._beta)
         client = self._client
         if stream:
-            return await client._stream(call, opts, stream_options)
+            raw_stream = await client._stream(call, opts, stream_options)
+            if self._mode != "parse":
+                return AsyncAPIResponse(raw_stream.response, lambda _: raw_stream, streamed=True)
+            return raw_stream
         _reject_stream_options(stream_options)
         if self._mode == "parse" and needs_streaming(call.body or {}, opts, client.options):
             raw = await client._stream(call, opts, stream_options, accumulator := MessageAccumulator())

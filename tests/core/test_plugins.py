@@ -31,8 +31,6 @@ def test_installed_plugin_overrides_credentials_and_signing(api: Api) -> None:
 
 
 def test_installed_plugin_overrides_transport(api: Api) -> None:
-    if api.is_async:
-        pytest.skip("the fixture plugin provides a sync transport only")
     before = len(thirdparty.TRANSPORTS)
     client = api.make(provider_options={"thirdparty": {"secret": api.emulator.api_key, "transport": True}})
     create(api, client)

@@ -350,3 +350,11 @@ def test_leaving_text_stream_early_keeps_the_rest_for_the_next_reader(api: Api) 
             rest = [event.text for event in stream if event.type == "text"]
     assert len(first) == 2 and rest
     assert "".join(first + rest) == full
+
+
+def test_raw_response_of_a_stream_parses_to_the_stream(api: Api) -> None:
+    raw = api(lambda c: c.messages.with_raw_response.create(stream=True, **params("text")))
+    assert raw.status_code == 200 and raw.headers["content-type"].startswith("text/event-stream")
+    stream = api.run(raw.parse())
+    events = collect_raw(api, stream)
+    assert events[-1].type == "message_stop"
