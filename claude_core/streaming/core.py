@@ -209,6 +209,11 @@ class StreamCore:
                 )
         return out
 
+    def raise_pending(self) -> None:
+        """Raise the failure kept by :meth:`feed` or :meth:`end`, once their events were handed over."""
+        if self.error is not None:
+            raise self.error
+
     def timed_out(self) -> APITimeoutError:
         now = time.monotonic()
         if self._deadline is not None and now >= self._deadline:

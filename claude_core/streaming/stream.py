@@ -52,6 +52,14 @@ class _StreamBase:
     def request_id(self) -> Optional[str]:
         return self._request_id
 
+    def _rest(self) -> Optional[List[Dict[str, Any]]]:
+        """The events of the current batch not handed out yet, if any; the batch is then done."""
+        if self._pos >= len(self._batch):
+            return None
+        rest = self._batch[self._pos :]
+        self._batch, self._pos = [], 0
+        return rest
+
     def _delay_or_raise(self, exc: Exception) -> float:
         """After a failed read: the wait before retrying, or the failure raised as the SDK's error.
 
@@ -105,11 +113,8 @@ class Stream(_StreamBase, Generic[T]):
 
     def _take(self) -> Optional[List[Dict[str, Any]]]:
         """The rest of the current batch of decoded events, or the next batch; None at the end."""
-        if self._pos < len(self._batch):
-            rest = self._batch[self._pos :]
-            self._batch, self._pos = [], 0
-            return rest
-        return next(self._batches, None)
+        rest = self._rest()
+        return rest if rest is not None else next(self._batches, None)
 
     def _read(self) -> Iterator[List[Dict[str, Any]]]:
         """Batches of decoded events, retried transparently while nothing was delivered."""
@@ -120,13 +125,11 @@ class Stream(_StreamBase, Generic[T]):
                     batch = core.feed(chunk)
                     if batch.has_events():
                         yield batch
-                    if core.error is not None:
-                        raise core.error
+                    core.raise_pending()
                 batch = core.end()
                 if batch.has_events():
                     yield batch
-                if core.error is not None:
-                    raise core.error
+                core.raise_pending()
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
                 core.response.close()
@@ -182,11 +185,8 @@ class AsyncStream(_StreamBase, Generic[T]):
 
     async def _take(self) -> Optional[List[Dict[str, Any]]]:
         """The rest of the current batch of decoded events, or the next batch; None at the end."""
-        if self._pos < len(self._batch):
-            rest = self._batch[self._pos :]
-            self._batch, self._pos = [], 0
-            return rest
-        return await self._next_batch()
+        rest = self._rest()
+        return rest if rest is not None else await self._next_batch()
 
     async def _next_batch(self) -> Optional[List[Dict[str, Any]]]:
         try:
@@ -216,13 +216,11 @@ class AsyncStream(_StreamBase, Generic[T]):
                     batch = core.feed(chunk)
                     if batch.has_events():
                         yield batch
-                    if core.error is not None:
-                        raise core.error
+                    core.raise_pending()
                 batch = core.end()
                 if batch.has_events():
                     yield batch
-                if core.error is not None:
-                    raise core.error
+                core.raise_pending()
                 return
             except (AnthropicError, httpx.HTTPError, OSError) as exc:
                 await core.response.aclose()
