@@ -9,20 +9,19 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Type, TypeVar, Union
 
 import httpx
 
 from ._logs import setup_logging
 from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions
-from ._response import APIResponse, AsyncAPIResponse
-from ._types import NOT_GIVEN, NotGiven, Omit, StreamOptions, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from ._call import Call
     from ._pipeline import CallOptions, Pipeline
-    from ._streaming_call import StreamSetup
     from .providers import APIRequest
     from .resources.beta import AsyncBeta, Beta
     from .resources.messages import AsyncMessages, Messages
@@ -36,11 +35,15 @@ HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 
 class _Connection:
-    """The httpx client a client and its ``with_options`` copies share, made on first use."""
+    """The httpx client a client and its ``with_options`` copies share, made on first use,
+    and the streams open on it."""
 
     def __init__(self, http_client: Optional[Union[httpx.Client, httpx.AsyncClient]]) -> None:
+        from .streaming.registry import StreamRegistry
+
         self.http_client = http_client
         self.lock = threading.Lock()
+        self.streams = StreamRegistry()
 
 
 class _ClientBase:
@@ -154,7 +157,11 @@ class _ClientBase:
         stream_idle_timeout: Optional[float] = None,
         auto_stream_long_requests: Optional[bool] = None,
     ) -> "Self":
-        """A new client with some options changed, sharing this one's connection pool.
+        """A new client with some options changed.
+
+        It shares this one's connection pool unless it changes what chooses the transport
+        (``provider``, ``plugins``, ``disable_plugins``, ``provider_options``) or passes
+        its own ``http_client``.
 
         ``default_headers``/``default_query`` are merged into the current ones;
         ``set_default_headers``/``set_default_query`` replace them.
@@ -173,7 +180,17 @@ class _ClientBase:
             dict(set_default_query) if set_default_query is not None else {**old.default_query, **(default_query or {})}
         )
         new_provider = provider or old.provider
-        share = http_client is None and new_provider == old.provider
+        new_plugins = self._plugins if plugins is None else tuple(plugins)
+        new_disabled = self._disabled if disable_plugins is None else tuple(disable_plugins)
+        new_extra = {**old.extra, **(provider_options or {})}
+        # a copy that could choose another transport gets a connection pool of its own
+        share = (
+            http_client is None
+            and new_provider == old.provider
+            and new_plugins == self._plugins
+            and new_disabled == self._disabled
+            and new_extra == old.extra
+        )
         return type(self)(
             api_key=api_key if api_key is not None else old.api_key,
             auth_token=auth_token if auth_token is not None else old.auth_token,
@@ -184,9 +201,9 @@ class _ClientBase:
             default_query=query,
             http_client=http_client,
             provider=new_provider,
-            plugins=self._plugins if plugins is None else plugins,
-            disable_plugins=self._disabled if disable_plugins is None else disable_plugins,
-            provider_options={**old.extra, **(provider_options or {})},
+            plugins=new_plugins,
+            disable_plugins=new_disabled,
+            provider_options=new_extra,
             stream_idle_timeout=old.stream_idle_timeout if stream_idle_timeout is None else stream_idle_timeout,
             auto_stream_long_requests=(
                 old.auto_stream_long_requests if auto_stream_long_requests is None else auto_stream_long_requests
@@ -208,25 +225,10 @@ class _ClientBase:
                     from .plugins import HookRelay
 
                     relay = HookRelay(self._plugins, self._disabled)
-                    self._pipeline_cache = Pipeline(self._options, relay)
+                    self._pipeline_cache = Pipeline(self._options, relay, self._is_async)
             pipeline = self._pipeline_cache
             assert pipeline is not None
         return pipeline
-
-    def _stream_setup(
-        self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any
-    ) -> "StreamSetup":
-        from ._streaming_call import StreamSetup
-
-        idle = stream_options.get("stream_idle_timeout", self._options.stream_idle_timeout)
-        return StreamSetup(
-            self._pipeline,
-            call,
-            opts,
-            idle_timeout=idle,
-            deadline=stream_options.get("deadline"),
-            accumulator=accumulator,
-        )
 
     def _http(self, kind: Type[HttpClientT]) -> HttpClientT:
         connection = self._connection
@@ -235,10 +237,23 @@ class _ClientBase:
             pipeline = self._pipeline
             with connection.lock:
                 if connection.http_client is None:
-                    transport = pipeline.transport(self._is_async)
+                    transport: Any = pipeline.transport()
                     connection.http_client = kind(transport=transport, timeout=pipeline.timeout, follow_redirects=True)
                 http = connection.http_client
         return http  # type: ignore[return-value]
+
+    def _start(
+        self,
+        http: Union[httpx.Client, httpx.AsyncClient],
+        call: APIRequest,
+        opts: CallOptions,
+        mode: RequestMode,
+        stream: Optional[StreamOptions] = None,
+        accumulator: Any = None,
+    ) -> Call:
+        return self._pipeline.start(
+            http, call, opts, read_body=mode is not RequestMode.STREAM_RESPONSE, stream=stream, accumulator=accumulator
+        )
 
 
 Parse = Callable[[httpx.Response], T]
@@ -267,32 +282,32 @@ class Anthropic(_ClientBase):
 
         return Beta(self)
 
-    def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
-        from ._pipeline import run_sync
+    def _request(
+        self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: RequestMode = RequestMode.PARSE
+    ) -> Any:
+        from ._drivers import run_sync
 
-        pipeline = self._pipeline
         http = self._http(httpx.Client)
-        response, _ = run_sync(http, pipeline.attempts(http, pipeline.provider.prepare(call), opts))
-        if mode == "stream_response":
-            return APIResponse(response, parse)
-        try:
-            response.read()
-        finally:
-            response.close()
-        if mode == "raw":
-            return APIResponse(response, parse)
-        return parse(response)
+        self._reap()
+        started = self._start(http, call, opts, mode)
+        return started.finish(run_sync(http, started), parse, mode)
 
     def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "Stream[Any]":
-        from ._pipeline import run_sync
-        from .streaming.stream import Retrier, Stream
+        from ._drivers import run_sync
+        from .streaming.stream import Stream, SyncReader
 
-        setup = self._stream_setup(call, opts, stream_options, accumulator)
         http = self._http(httpx.Client)
-        core = setup.started(run_sync(http, setup.flow(http)))
-        return Stream(core, Retrier(setup.decide, lambda: setup.restarted(run_sync(http, setup.flow(http)))))
+        self._reap()
+        started = self._start(http, call, opts, RequestMode.PARSE, stream_options, accumulator)
+        core = started.stream_core(run_sync(http, started))
+        return Stream(SyncReader(core, started, self._connection.streams, http))
+
+    def _reap(self) -> None:
+        """Close the streams that were dropped without being closed (see ``streaming.registry``)."""
+        for reader in self._connection.streams.take_abandoned():
+            reader.close()
 
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies)."""
@@ -332,36 +347,31 @@ class AsyncAnthropic(_ClientBase):
 
         return AsyncBeta(self)
 
-    async def _request(self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: str = "parse") -> Any:
-        from ._pipeline import run_async
+    async def _request(
+        self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: RequestMode = RequestMode.PARSE
+    ) -> Any:
+        from ._drivers import run_async
 
-        pipeline = self._pipeline
         http = self._http(httpx.AsyncClient)
-        response, _ = await run_async(http, pipeline.attempts(http, pipeline.provider.prepare(call), opts))
-        if mode == "stream_response":
-            return AsyncAPIResponse(response, parse)
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        if mode == "raw":
-            return AsyncAPIResponse(response, parse)
-        return parse(response)
+        await self._reap()
+        started = self._start(http, call, opts, mode)
+        return started.finish(await run_async(http, started), parse, mode)
 
     async def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "AsyncStream[Any]":
-        from ._pipeline import run_async
-        from .streaming.stream import AsyncStream, Retrier
+        from ._drivers import run_async
+        from .streaming.stream import AsyncReader, AsyncStream
 
-        setup = self._stream_setup(call, opts, stream_options, accumulator)
         http = self._http(httpx.AsyncClient)
-        core = setup.started(await run_async(http, setup.flow(http)))
+        await self._reap()
+        started = self._start(http, call, opts, RequestMode.PARSE, stream_options, accumulator)
+        core = started.stream_core(await run_async(http, started))
+        return AsyncStream(AsyncReader(core, started, self._connection.streams, http))
 
-        async def resend() -> Tuple[httpx.Request, httpx.Response]:
-            return setup.restarted(await run_async(http, setup.flow(http)))
-
-        return AsyncStream(core, Retrier(setup.decide, resend))
+    async def _reap(self) -> None:
+        for reader in self._connection.streams.take_abandoned():
+            await reader.aclose()
 
     async def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies)."""

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, AsyncIterator, Generic, Iterator, Optional, Type, TypeVar
+from typing import TYPE_CHECKING, Any, AsyncIterator, Generic, Iterator, Optional, Type, TypeVar
 
 import httpx
+
+from ._call import stamp
+
+if TYPE_CHECKING:
+    from .providers import Provider
 
 __all__ = ["APIResponse", "AsyncAPIResponse"]
 
@@ -13,10 +18,15 @@ T = TypeVar("T")
 
 
 class _ResponseBase(Generic[T]):
-    def __init__(self, response: httpx.Response, parse: Any, *, streamed: bool = False) -> None:
+    def __init__(self, response: httpx.Response, parse: Any, *, provider: Provider, streamed: bool = False) -> None:
         self.http_response = response
         self._parse = parse
-        self._streamed = streamed  # parse() hands out a stream: the body must stay unread
+        self._streamed = streamed  # read lazily (with_streaming_response), or parse() hands out a stream
+        self.provider = provider
+        """The deployment that answered (another than the client's after a rerouting retry)."""
+
+    def _parsed(self) -> T:
+        return stamp(self._parse(self.http_response), self.http_response, self.provider)  # type: ignore[no-any-return]
 
     @property
     def status_code(self) -> int:
@@ -36,8 +46,7 @@ class _ResponseBase(Generic[T]):
 
     @property
     def request_id(self) -> Optional[str]:
-        request_id: Optional[str] = self.http_response.headers.get("request-id")
-        return request_id
+        return self.provider.request_id(self.http_response)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {self.url}>"
@@ -53,7 +62,7 @@ class APIResponse(_ResponseBase[T]):
     def parse(self) -> T:
         if not self._streamed:
             self.http_response.read()
-        return self._parse(self.http_response)  # type: ignore[no-any-return]
+        return self._parsed()
 
     def read(self) -> bytes:
         return self.http_response.read()
@@ -93,7 +102,7 @@ class AsyncAPIResponse(_ResponseBase[T]):
     async def parse(self) -> T:
         if not self._streamed:
             await self.http_response.aread()
-        return self._parse(self.http_response)  # type: ignore[no-any-return]
+        return self._parsed()
 
     async def read(self) -> bytes:
         return await self.http_response.aread()

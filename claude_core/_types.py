@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Any, Dict, Mapping, Optional, Union
 
 import httpx
@@ -18,6 +19,7 @@ __all__ = [
     "TimeoutTypes",
     "RequestOptions",
     "StreamOptions",
+    "RequestMode",
 ]
 
 
@@ -82,3 +84,11 @@ class StreamOptions(TypedDict, total=False):
     """Raise :class:`~claude_core.APITimeoutError` after this many seconds without an event (pings do not count)."""
     deadline: Optional[float]
     """Raise :class:`~claude_core.APITimeoutError` once this many seconds have passed since the call started."""
+
+
+class RequestMode(enum.Enum):
+    """What a resource method returns: the parsed object, or an ``APIResponse`` read now or lazily."""
+
+    PARSE = "parse"
+    RAW = "raw"
+    STREAM_RESPONSE = "stream_response"

@@ -4,9 +4,13 @@ Implement a hook by writing a function with the hook's name, decorated with
 ``claude_core.hookimpl``. An implementation may accept any subset of the parameters
 listed here, so a hook that gains a parameter never breaks an older plugin.
 
-Hooks are synchronous. Anything that must *wait* inside the async client (a rate
-limiter, a token refresh over the network) belongs in a transport wrapper returned by
-:func:`claude_transport`, never in a blocking call inside a hook.
+Hooks are synchronous. Anything that must *wait* inside the async client belongs in an
+object a hook returns, never in a blocking call inside a hook: a rate limiter in a
+transport wrapper (:func:`claude_wrap_transport`), a token refresh in credentials that
+implement :class:`~claude_core.credentials.RefreshableCredentials` (the async client runs
+their refresh in a worker thread).
+
+A hook that no plugin implements costs nothing per call: each client checks once.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ if TYPE_CHECKING:
     import httpx
 
     from ._options import ClientOptions
+    from .observers import CallInfo, CallObserver
     from .providers import Provider
     from .retries import RetryPolicy
     from .streaming.accumulator import MessageAccumulator
@@ -37,21 +42,26 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 @hookspec(firstresult=True)
 def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[Any]:
-    """Find the credentials a client's requests are signed with.
+    """Find the credentials a client's requests to ``provider`` are signed with.
 
-    Called once per client, on its first request; the answer is kept for the client's
-    life. Credentials that expire (cloud tokens) should be an object that refreshes
-    itself when :func:`claude_sign_request` uses it.
+    Called once per client and deployment, on its first request, and the answer is kept
+    for the client's life. It may block (read a file, a keyring, a metadata server): the
+    async client calls it in a worker thread. Credentials that expire implement
+    :class:`~claude_core.credentials.RefreshableCredentials`; the pipeline refreshes them
+    when they say so, and once more after a 401.
 
-    :param provider: the client's :class:`~claude_core.providers.Provider`; look at
+    Precedence: an explicit ``api_key=``/``auth_token=`` argument is used without calling
+    this hook at all; the built-in implementation reading ``ANTHROPIC_API_KEY`` /
+    ``ANTHROPIC_AUTH_TOKEN`` is ``tryfirst``, so the environment beats plugins that look
+    elsewhere (a keyring). Both apply only to providers with ``api_key_auth``.
+
+    :param provider: the :class:`~claude_core.providers.Provider` to sign for; look at
         ``provider.name`` to answer only for the deployments you know.
-    :param options: the client's :class:`~claude_core.ClientOptions` (``api_key``,
-        ``auth_token``, provider-specific ``extra``).
+    :param options: that provider's :class:`~claude_core.ClientOptions` (the client's,
+        unless a retry rerouted to a provider made with options of its own).
     :returns: a credentials object understood by the matching
         :func:`claude_sign_request` implementation, or None to let the next plugin
-        answer. The built-in implementation (tried last) returns
-        :class:`~claude_core.APIKeyCredentials` from ``api_key=``/``auth_token=`` or
-        ``ANTHROPIC_API_KEY``/``ANTHROPIC_AUTH_TOKEN``.
+        answer.
 
     The first non-None answer wins.
     """
@@ -59,23 +69,51 @@ def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[A
 
 @hookspec(firstresult=True)
 def claude_transport(
-    options: ClientOptions, is_async: bool
+    options: ClientOptions, is_async: bool, provider: Provider
 ) -> Optional[Union[httpx.BaseTransport, httpx.AsyncBaseTransport]]:
-    """Choose the httpx transport that carries a client's requests.
+    """Choose the base httpx transport that carries a client's requests.
 
-    Called once per client (and per ``with_options`` copy that does not share the
-    parent's connection pool), when its first request needs a connection; not called
-    when the user passed ``http_client=``.
+    Called once per client (and per ``with_options`` copy with a connection pool of its
+    own), when its first request needs a connection; not called when the user passed
+    ``http_client=``. To add behaviour around whichever transport is chosen (a rate
+    limiter, a tracer), implement :func:`claude_wrap_transport` instead.
 
     :param options: the client's :class:`~claude_core.ClientOptions`.
     :param is_async: True for :class:`~claude_core.AsyncAnthropic`; return an
         ``httpx.AsyncBaseTransport`` then, an ``httpx.BaseTransport`` otherwise.
+    :param provider: the client's :class:`~claude_core.providers.Provider`.
     :returns: the transport, or None to let the next plugin answer. The built-in
         implementation (tried last) returns httpx's own transport with keep-alive and
-        connection limits set. To wrap rather than replace, build the next transport
-        yourself (``httpx.HTTPTransport``) and return your wrapper around it.
+        connection limits set.
 
     The first non-None answer wins.
+    """
+
+
+@hookspec
+def claude_wrap_transport(
+    transport: Union[httpx.BaseTransport, httpx.AsyncBaseTransport],
+    options: ClientOptions,
+    is_async: bool,
+    provider: Provider,
+) -> Optional[Union[httpx.BaseTransport, httpx.AsyncBaseTransport]]:
+    """Wrap the transport a client sends through; any number of plugins can stack.
+
+    Called once per transport :func:`claude_transport` made, right after it. Each
+    implementation receives what the previous one returned and returns a transport that
+    forwards to it (an async one when ``is_async``), or None to leave it as it is.
+
+    Order: the implementation pluggy calls last wraps first and sits innermost; the one
+    it calls first (``tryfirst=True``, or the plugin registered last) sits outermost and
+    sees each request first and each response last. Anything that waits (a limiter)
+    does its waiting here, in ``handle_async_request``, never in a hook.
+
+    :param transport: the transport to wrap.
+    :param options: the client's :class:`~claude_core.ClientOptions`.
+    :param is_async: whether the transport is an ``httpx.AsyncBaseTransport``.
+    :param provider: the client's :class:`~claude_core.providers.Provider`.
+    :returns: the wrapping transport, or None; every implementation is called, each
+        on the result of the one before.
     """
 
 
@@ -98,6 +136,31 @@ def claude_retry_policy(options: ClientOptions) -> Optional[RetryPolicy]:
     """
 
 
+# -- once per call ------------------------------------------------------------------
+
+
+@hookspec
+def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
+    """Watch one call: its attempts, and how it ends.
+
+    Called when a call starts (every endpoint, streamed or not, sync or async), before
+    its first attempt. Return a :class:`~claude_core.observers.CallObserver` to be told
+    of every attempt (:meth:`~claude_core.observers.CallObserver.attempt`: the request,
+    the response or the error, the retry decision, the deployment) and once of its end
+    (:meth:`~claude_core.observers.CallObserver.end`: the value or the error, usage, stop
+    reason, request id, the deployment that answered). A stream ends when it is read to
+    its end, fails, or is closed.
+
+    Observers run on the caller's thread or event loop: keep them quick and non-blocking
+    (hand slow exports to a queue). The client checks once whether any plugin implements
+    this hook and does none of this work otherwise.
+
+    :param call: the :class:`~claude_core.observers.CallInfo`: endpoint, provider, model,
+        whether it streams, whether the client is async, the client's options.
+    :returns: an observer, or None to skip this call; every implementation is called.
+    """
+
+
 # -- once per attempt ---------------------------------------------------------------
 
 
@@ -108,11 +171,19 @@ def claude_sign_request(request: httpx.Request, credentials: Any, provider: Prov
     Called before every attempt, retries included, after all headers, the URL and the
     body are final, so a signature over the whole request (AWS SigV4) stays valid.
 
+    Which implementation signs is decided once per client and deployment: on the first
+    attempt every implementation is asked in order, and the one that answers is then
+    asked alone (all of them again if it ever returns None). So an implementation's
+    answer for given ``credentials`` and ``provider`` must not change from one request
+    to the next: return None for credentials you do not handle, always. When the
+    built-in implementation is the one that answers, its headers are added while the
+    request is built and this hook is not called per attempt at all.
+
     :param request: the ``httpx.Request`` about to be sent; its body is in memory
         (``request.content``). Edit its headers in place or build a new request.
     :param credentials: what :func:`claude_credentials` returned (None when no plugin
         found any).
-    :param provider: the client's :class:`~claude_core.providers.Provider`.
+    :param provider: the :class:`~claude_core.providers.Provider` the attempt goes to.
     :returns: the request to send (usually ``request`` itself) once signed, or None
         when this implementation does not handle these credentials. The built-in
         implementation (tried last) sets ``X-Api-Key`` and/or

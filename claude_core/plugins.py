@@ -18,9 +18,10 @@ import sys
 import threading
 import warnings
 from types import TracebackType
-from typing import Any, Collection, Dict, List, Optional, Sequence, Type, cast
+from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple, Type, cast
 
 import pluggy
+from pluggy import HookImpl
 
 from . import hookspecs
 from .errors import AnthropicError, PluginError
@@ -39,6 +40,7 @@ __all__ = [
     "load_provider",
     "describe",
     "HookRelay",
+    "call_impl",
 ]
 
 PLUGIN_GROUP = "claude_core.plugins"
@@ -123,11 +125,22 @@ def _load_manager() -> pluggy.PluginManager:
     return pm
 
 
+#: Hooks the core calls implementation by implementation (to remember the signer that
+#: answered, to stack transport wrappers), where pluggy's own wrappers do not apply.
+_ONE_BY_ONE = frozenset({"claude_sign_request", "claude_wrap_transport"})
+
+
 def _check_hooks(pm: pluggy.PluginManager, name: str) -> None:
     plugin = pm.get_plugin(name)
     for hook_caller in pm.get_hookcallers(plugin) or []:
         if hook_caller.spec is None:
             raise pluggy.PluginValidationError(plugin, f"unknown hook {hook_caller.name!r}")
+        if hook_caller.name in _ONE_BY_ONE:
+            for impl in hook_caller.get_hookimpls():
+                if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper):
+                    raise pluggy.PluginValidationError(
+                        plugin, f"{hook_caller.name} does not take wrapper=True or hookwrapper=True implementations"
+                    )
 
 
 def load_provider(name: str) -> Type[Provider]:
@@ -219,6 +232,42 @@ class HookRelay:
             raise
         except Exception as exc:
             raise PluginError(_culprit(caller, exc.__traceback__), hook_name, exc) from exc
+
+    def implementations(self, hook_name: str) -> List[HookImpl]:
+        """The hook's implementations in the order pluggy calls them (``tryfirst`` first)."""
+        return list(reversed(getattr(self._pm.hook, hook_name).get_hookimpls()))
+
+    def first_answer(self, hook_name: str, **kwargs: Any) -> Tuple[Optional[HookImpl], Any]:
+        """Like :meth:`call` for a firstresult hook, also naming the implementation that answered."""
+        for impl in self.implementations(hook_name):
+            result = call_impl(impl, hook_name, kwargs)
+            if result is not None:
+                return impl, result
+        return None, None
+
+    def wrap(self, hook_name: str, value_name: str, value: Any, **kwargs: Any) -> Any:
+        """Pass ``value`` through every implementation, each wrapping the one before.
+
+        The implementation pluggy would call last wraps first, so the one it would call
+        first (``tryfirst``) ends up outermost. An implementation returning None leaves
+        the value as it was.
+        """
+        for impl in reversed(self.implementations(hook_name)):
+            kwargs[value_name] = value
+            result = call_impl(impl, hook_name, kwargs)
+            if result is not None:
+                value = result
+        return value
+
+
+def call_impl(impl: HookImpl, hook_name: str, kwargs: Dict[str, Any]) -> Any:
+    """Call one implementation with the arguments it accepts; errors name its plugin."""
+    try:
+        return impl.function(*[kwargs[name] for name in impl.argnames])
+    except AnthropicError:
+        raise
+    except Exception as exc:
+        raise PluginError(impl.plugin_name, hook_name, exc) from exc
 
 
 def _culprit(caller: pluggy.HookCaller, tb: Optional[TracebackType]) -> str:

@@ -10,10 +10,13 @@ import dataclasses
 import email.utils
 import random
 import time
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 import httpx
 from typing_extensions import Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from .providers import Provider
 
 __all__ = ["Attempt", "RetryDecision", "RetryPolicy", "DefaultRetryPolicy", "RETRYABLE_STATUSES"]
 
@@ -43,10 +46,19 @@ class Attempt:
 
 @dataclasses.dataclass(frozen=True)
 class RetryDecision:
-    """Retry after ``delay`` seconds, or give up (``retry=False``)."""
+    """Retry after ``delay`` seconds, or give up (``retry=False``).
+
+    ``provider`` sends the next attempt to another deployment: a provider name (with the
+    client's options) or a :class:`~claude_core.providers.Provider` instance (with its
+    own, e.g. another ``base_url`` or region). The call is then prepared for that
+    provider and signed with its credentials; later attempts stay there until a
+    decision names another. A stream is only ever retried before content reached the
+    caller, so a reroute never repeats or mixes content.
+    """
 
     retry: bool
     delay: float = 0.0
+    provider: Union[Provider, str, None] = None
 
 
 @runtime_checkable

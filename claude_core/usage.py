@@ -1,30 +1,33 @@
-"""A built-in example plugin: tally the tokens of every streamed call.
+"""A built-in example plugin: tally the tokens of every call a client makes.
 
 ::
 
     tally = UsageTally()
     client = claude_core.Anthropic(plugins=[tally])
-    ...  # streamed calls
+    ...  # any calls: plain, streamed, sync or async
     print(tally.input_tokens, tally.output_tokens)
 
 Register it globally through an entry point of your own package, or per client as above.
-It reads only ``message_start`` (input and cache tokens) and ``message_delta`` (output
-tokens) events, so it costs nothing per text delta.
+It is a call observer (``claude_call_observer``): it reads the usage of each call's
+message once, when the call ends, so it costs nothing per stream event.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Optional
 
 from .hookspecs import hookimpl
-from .streaming.context import StreamContext
+from .observers import CallInfo, CallObserver, CallResult
 
 __all__ = ["UsageTally"]
 
 
-class UsageTally:
-    """Token counts summed over every stream a client made; safe across threads."""
+class UsageTally(CallObserver):
+    """Token counts summed over every call that returned a message; safe across threads.
+
+    ``calls`` counts those calls (streams included, once each, even when retried).
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -42,16 +45,16 @@ class UsageTally:
         )
 
     @hookimpl
-    def claude_stream_event(self, event: Any, context: StreamContext) -> None:
-        kind = event.type
-        if kind == "message_start":
-            usage = event.message.usage
-            with self._lock:
-                self.calls += 1
-                self.input_tokens += usage.input_tokens or 0
-                self.cache_creation_input_tokens += usage.cache_creation_input_tokens or 0
-                self.cache_read_input_tokens += usage.cache_read_input_tokens or 0
-        elif kind == "message_delta":
-            # message_delta carries the call's total output tokens (message_start's count is provisional)
-            with self._lock:
-                self.output_tokens += event.usage.output_tokens or 0
+    def claude_call_observer(self, call: CallInfo) -> Optional[CallObserver]:
+        return self
+
+    def end(self, result: CallResult) -> None:
+        usage = result.usage
+        if usage is None:
+            return
+        with self._lock:
+            self.calls += 1
+            self.input_tokens += usage.input_tokens or 0
+            self.output_tokens += usage.output_tokens or 0
+            self.cache_creation_input_tokens += usage.cache_creation_input_tokens or 0
+            self.cache_read_input_tokens += usage.cache_read_input_tokens or 0

@@ -1,4 +1,13 @@
-"""Default credentials: ``api_key=``/``auth_token=`` or the environment."""
+"""Default credentials: ``api_key=``/``auth_token=``, then the environment.
+
+Precedence, for providers that take an API key (``Provider.api_key_auth``):
+
+1. an explicit ``api_key=``/``auth_token=`` argument: used without asking any plugin
+   (:func:`explicit_credentials`, called by the pipeline);
+2. ``ANTHROPIC_API_KEY``/``ANTHROPIC_AUTH_TOKEN``: this module's ``tryfirst`` hook
+   implementation, so the environment beats plugins that look elsewhere (a keyring);
+3. every other ``claude_credentials`` implementation, in pluggy's order.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +20,23 @@ from ..hookspecs import hookimpl
 from ..providers import Provider
 
 
-@hookimpl(trylast=True)
-def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[APIKeyCredentials]:
-    if not provider.api_key_auth:
+def explicit_credentials(provider: Provider, options: ClientOptions) -> Optional[APIKeyCredentials]:
+    """The credentials named by the client's arguments (the environment fills the other half), or None."""
+    if not provider.api_key_auth or (options.api_key is None and options.auth_token is None):
         return None
-    api_key = options.api_key if options.api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
-    auth_token = options.auth_token if options.auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN")
+    return _credentials(options.api_key, options.auth_token)
+
+
+def _credentials(api_key: Optional[str], auth_token: Optional[str]) -> Optional[APIKeyCredentials]:
+    api_key = api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
+    auth_token = auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN")
     if api_key is None and auth_token is None:
         return None
     return APIKeyCredentials(api_key=api_key, auth_token=auth_token)
+
+
+@hookimpl(tryfirst=True)
+def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[APIKeyCredentials]:
+    if not provider.api_key_auth:
+        return None
+    return _credentials(options.api_key, options.auth_token)

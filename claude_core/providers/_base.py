@@ -1,21 +1,50 @@
 """The Provider contract.
 
 A provider is found by name in the ``claude_core.providers`` entry-point group and
-instantiated once per client with the client's options. It decides where a call goes
-(base URL, path), how the body and headers change for its deployment, and which
-endpoints it serves. Authentication is not its job: that is the ``claude_credentials``
-and ``claude_sign_request`` hooks, which receive the provider and can look at its name.
+instantiated with a client's options. It owns both sides of a deployment:
+
+* the request side: base URL, path, body and header changes, which endpoints it serves;
+* the response side: the request-id header, how an error response becomes the SDK's
+  exception, and how a streamed body is framed (:class:`StreamDecoder`).
+
+Authentication is not its job: that is the ``claude_credentials`` and
+``claude_sign_request`` hooks, which receive the provider and can look at its name.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Dict, FrozenSet, Mapping, Optional
+from typing import Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple
+
+import httpx
+from typing_extensions import Protocol
 
 from .._options import ClientOptions
-from ..errors import UnsupportedEndpointError
+from ..errors import APIStatusError, UnsupportedEndpointError, error_from_stream_event, status_error_from_response
 
-__all__ = ["APIRequest", "Provider"]
+__all__ = ["APIRequest", "Provider", "StreamDecoder", "StreamPair"]
+
+#: One decoded stream event: its name (None when the stream named none) and its JSON text.
+#: A name of ``"error"`` marks an error the stream reported; :meth:`Provider.stream_error`
+#: turns its data into the SDK's exception.
+StreamPair = Tuple[Optional[str], str]
+
+
+class StreamDecoder(Protocol):
+    """Turns the bytes of one streamed response body into events; no I/O.
+
+    :class:`~claude_core.streaming.SSEDecoder` is the first-party one. A deployment with
+    other framing (AWS event-stream) returns its own from :meth:`Provider.stream_decoder`,
+    mapping an exception frame to an ``("error", json)`` pair.
+    """
+
+    def feed_pairs(self, chunk: bytes) -> List[StreamPair]:
+        """The events that ``chunk`` completed, in order (chunks split anywhere)."""
+        ...
+
+    def close_pairs(self) -> List[StreamPair]:
+        """The events left at the end of the body (an unterminated last event)."""
+        ...
 
 
 @dataclasses.dataclass
@@ -36,21 +65,37 @@ class APIRequest:
     headers: Dict[str, Any] = dataclasses.field(default_factory=dict)
     stream: bool = False
 
+    def copy(self) -> "APIRequest":
+        """A copy whose body, query and headers can be changed without touching this one."""
+        body = dict(self.body) if self.body is not None else None
+        return APIRequest(
+            self.endpoint, self.method, self.path, body, dict(self.query), dict(self.headers), self.stream
+        )
+
 
 class Provider:
-    """Base class of providers. Subclasses override what differs for their deployment."""
+    """Base class of providers. Subclasses override what differs for their deployment.
+
+    A client makes one instance from its own options. To name another deployment (a
+    fallback for :class:`~claude_core.retries.RetryDecision`), make one yourself:
+    ``AnthropicProvider(ClientOptions(base_url="https://eu.example"))``.
+    """
 
     name: ClassVar[str] = "anthropic"
     #: Endpoints this provider serves; None means all of them.
     endpoints: ClassVar[Optional[FrozenSet[str]]] = None
     #: Whether the built-in credentials (``api_key=``, ``ANTHROPIC_API_KEY``...) apply.
     api_key_auth: ClassVar[bool] = True
+    #: The response header that carries the request id.
+    request_id_header: ClassVar[str] = "request-id"
 
     def __init__(self, options: ClientOptions) -> None:
         self.options = options
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(name={self.name!r})"
+        return f"{type(self).__name__}(name={self.name!r}, base_url={self.options.base_url!r})"
+
+    # -- request side ---------------------------------------------------------------
 
     def base_url(self) -> str:
         """The URL that request paths are joined to; read once per client."""
@@ -60,22 +105,11 @@ class Provider:
         """Headers this deployment needs on every request (for example a version)."""
         return {}
 
-    def stream_decoder(self) -> Any:
-        """A fresh decoder for one streamed response body (Server-Sent Events by default).
-
-        It needs ``feed_pairs(chunk: bytes)`` and ``close_pairs()``, each returning the
-        completed events as ``(event name, JSON data)`` pairs, like
-        :class:`~claude_core.streaming.SSEDecoder`.
-        """
-        from ..streaming.sse import SSEDecoder
-
-        return SSEDecoder()
-
     def prepare(self, request: APIRequest) -> APIRequest:
         """Map ``request`` onto this deployment; raise for endpoints it does not serve.
 
-        Called once per call, before the first attempt. Return the request to send;
-        editing ``request`` in place and returning it is fine.
+        Called once per call and deployment, before its first attempt, with a copy of the
+        call that is this provider's own: editing it in place and returning it is fine.
         """
         self.check_supported(request)
         return request
@@ -86,3 +120,28 @@ class Provider:
             raise UnsupportedEndpointError(
                 f"{request.endpoint} is not supported by the {self.name!r} provider (it serves: {supported})"
             )
+
+    # -- response side --------------------------------------------------------------
+
+    def request_id(self, response: httpx.Response) -> Optional[str]:
+        """The request id of ``response`` (``request-id`` first-party)."""
+        request_id: Optional[str] = response.headers.get(self.request_id_header)
+        return request_id
+
+    def status_error(self, response: httpx.Response) -> APIStatusError:
+        """The SDK's exception for a non-success ``response`` whose body has been read."""
+        error = status_error_from_response(response)
+        error.request_id = self.request_id(response)
+        return error
+
+    def stream_error(self, data: str, response: httpx.Response) -> APIStatusError:
+        """The SDK's exception for an ``("error", data)`` event inside a successful stream."""
+        error = error_from_stream_event(data, response)
+        error.request_id = self.request_id(response)
+        return error
+
+    def stream_decoder(self) -> StreamDecoder:
+        """A fresh decoder for one streamed response body (Server-Sent Events by default)."""
+        from ..streaming.sse import SSEDecoder
+
+        return SSEDecoder()

@@ -18,7 +18,7 @@ from typing import (
 )
 
 from .._pipeline import CallOptions
-from .._types import NOT_GIVEN, NotGiven, Omit
+from .._types import NOT_GIVEN, NotGiven, Omit, RequestMode
 
 __all__ = ["Resource", "split_params"]
 
@@ -58,19 +58,19 @@ class Resource(Generic[ClientT]):
     resource whose methods return an ``APIResponse`` instead of the parsed object.
     """
 
-    def __init__(self, client: ClientT, mode: str = "parse") -> None:
+    def __init__(self, client: ClientT, mode: RequestMode = RequestMode.PARSE) -> None:
         self._client = client
         self._mode = mode
 
     @property
     def with_raw_response(self) -> Any:
         """Methods return an ``APIResponse`` (status, headers, ``parse()``), body read."""
-        return _ResponseView(type(self)(self._client, "raw"))
+        return _ResponseView(type(self)(self._client, RequestMode.RAW))
 
     @property
     def with_streaming_response(self) -> Any:
         """Methods return an ``APIResponse`` whose body is read lazily; use it in ``with``."""
-        return _ResponseView(type(self)(self._client, "stream_response"))
+        return _ResponseView(type(self)(self._client, RequestMode.STREAM_RESPONSE))
 
 
 class _ResponseView:
@@ -84,7 +84,7 @@ class _ResponseView:
 
         def call(*args: Any, **kwargs: Any) -> Any:
             result = method(*args, **kwargs)
-            if self._resource._mode == "stream_response" and isinstance(result, Awaitable):
+            if self._resource._mode is RequestMode.STREAM_RESPONSE and isinstance(result, Awaitable):
                 return _AwaitableContext(result)
             return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Tuple, Union, cast, overload
 
 import httpx
@@ -10,7 +11,7 @@ from typing_extensions import Literal, Unpack
 from .._options import DEFAULT_TIMEOUT, ClientOptions
 from .._pipeline import CallOptions, parse_response
 from .._response import APIResponse, AsyncAPIResponse
-from .._types import NotGiven, RequestOptions, StreamOptions
+from .._types import NotGiven, RequestMode, RequestOptions, StreamOptions
 from ..providers import APIRequest
 from ..streaming.accumulator import MessageAccumulator
 from ..streaming.message_stream import (
@@ -105,10 +106,34 @@ def needs_streaming(body: Mapping[str, Any], opts: CallOptions, options: ClientO
     return max_tokens * _SECONDS_PER_TOKEN > _NONSTREAMING_SECONDS or (limit is not None and max_tokens > limit)
 
 
-def _reject_stream_options(stream_options: StreamOptions) -> None:
+class CreatePlan(enum.Enum):
+    """How ``messages.create`` carries out a call."""
+
+    REQUEST = "request"  # one plain request
+    STREAM = "stream"  # stream=True: the raw stream is returned
+    AUTO_STREAM = "auto_stream"  # a long non-streaming request, streamed under the hood
+
+
+def plan_create(
+    stream: bool, params: Mapping[str, Any], beta: bool, mode: RequestMode, options: ClientOptions
+) -> Tuple[CreatePlan, APIRequest, CallOptions, StreamOptions]:
+    """Everything ``create`` decides before any I/O, for the sync and the async resource alike."""
+    call, opts, stream_options = create_call(params, beta)
+    if stream:
+        return CreatePlan.STREAM, call, opts, stream_options
     if stream_options:
         names = ", ".join(sorted(stream_options))
         raise TypeError(f"{names} apply to streamed calls: pass stream=True or use messages.stream()")
+    if mode is RequestMode.PARSE and needs_streaming(call.body or {}, opts, options):
+        return CreatePlan.AUTO_STREAM, call, opts, stream_options
+    return CreatePlan.REQUEST, call, opts, stream_options
+
+
+def _stream_result(raw: Any, mode: RequestMode, response_class: Any) -> Any:
+    """A raw stream, or for ``with_raw_response`` a response whose ``parse()`` hands it out."""
+    if mode is RequestMode.PARSE:
+        return raw
+    return response_class(raw.response, lambda _: raw, provider=raw.provider, streamed=True)
 
 
 def parse_message(response: httpx.Response) -> Message:
@@ -141,18 +166,14 @@ class Messages(Resource["Anthropic"]):
         return self._create(stream, params)  # type: ignore[no-any-return]
 
     def _create(self, stream: bool, params: Mapping[str, Any]) -> Any:
-        call, opts, stream_options = create_call(params, self._beta)
         client = self._client
-        if stream:
-            raw = client._stream(call, opts, stream_options)
-            if self._mode != "parse":
-                return APIResponse(raw.response, lambda _: raw, streamed=True)
-            return raw
-        _reject_stream_options(stream_options)
-        if self._mode == "parse" and needs_streaming(call.body or {}, opts, client.options):
-            raw = client._stream(call, opts, stream_options, accumulator := MessageAccumulator())
-            return MessageStream(raw, accumulator).get_final_message()
-        return client._request(call, opts, parse_message, self._mode)
+        plan, call, opts, stream_options = plan_create(stream, params, self._beta, self._mode, client.options)
+        if plan is CreatePlan.REQUEST:
+            return client._request(call, opts, parse_message, self._mode)
+        if plan is CreatePlan.STREAM:
+            return _stream_result(client._stream(call, opts, stream_options), self._mode, APIResponse)
+        accumulator = MessageAccumulator()
+        return MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator).get_final_message()
 
     def stream(self, **params: Unpack[MessageStreamKwargs]) -> MessageStreamManager:
         """Stream a message: ``with client.messages.stream(...) as stream: for text in stream.text_stream``."""
@@ -198,18 +219,15 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         return await self._create(stream, params)  # type: ignore[no-any-return]
 
     async def _create(self, stream: bool, params: Mapping[str, Any]) -> Any:
-        call, opts, stream_options = create_call(params, self._beta)
         client = self._client
-        if stream:
-            raw_stream = await client._stream(call, opts, stream_options)
-            if self._mode != "parse":
-                return AsyncAPIResponse(raw_stream.response, lambda _: raw_stream, streamed=True)
-            return raw_stream
-        _reject_stream_options(stream_options)
-        if self._mode == "parse" and needs_streaming(call.body or {}, opts, client.options):
-            raw = await client._stream(call, opts, stream_options, accumulator := MessageAccumulator())
-            return await AsyncMessageStream(raw, accumulator).get_final_message()
-        return await client._request(call, opts, parse_message, self._mode)
+        plan, call, opts, stream_options = plan_create(stream, params, self._beta, self._mode, client.options)
+        if plan is CreatePlan.REQUEST:
+            return await client._request(call, opts, parse_message, self._mode)
+        if plan is CreatePlan.STREAM:
+            return _stream_result(await client._stream(call, opts, stream_options), self._mode, AsyncAPIResponse)
+        accumulator = MessageAccumulator()
+        raw = await client._stream(call, opts, stream_options, accumulator)
+        return await AsyncMessageStream(raw, accumulator).get_final_message()
 
     def stream(self, **params: Unpack[MessageStreamKwargs]) -> AsyncMessageStreamManager:
         """Stream a message: ``async with client.messages.stream(...) as stream: ...``."""

@@ -17,17 +17,11 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 import httpx
 import pydantic_core
 
-from ..errors import (
-    AnthropicError,
-    APIConnectionError,
-    APIResponseValidationError,
-    APITimeoutError,
-    error_from_stream_event,
-)
+from ..errors import AnthropicError, APIConnectionError, APIResponseValidationError, APIStatusError, APITimeoutError
+from ..providers import Provider
 from .accumulator import MessageAccumulator
-from .sse import SSEDecoder
 
-__all__ = ["StreamCore", "Batch", "IncompleteStreamError", "Observer", "wire_error"]
+__all__ = ["StreamCore", "Batch", "IncompleteStreamError", "Observer", "wire_error", "retriable"]
 
 #: Called with each delivered event and the accumulator (the ``claude_stream_event`` hook).
 Observer = Callable[[Any, MessageAccumulator], None]
@@ -99,25 +93,24 @@ class StreamCore:
 
     def __init__(
         self,
-        request: httpx.Request,
         response: httpx.Response,
+        provider: Provider,
         *,
         validate: Callable[[Dict[str, Any]], Any],
         accumulator: Optional[MessageAccumulator] = None,
         observer: Optional[Observer] = None,
         idle_timeout: Optional[float] = None,
         deadline: Optional[float] = None,
-        new_decoder: Callable[[], Any] = SSEDecoder,
     ) -> None:
-        self.request = request
         self.response = response
+        self.request = response.request
+        self.provider = provider
         self._validate = validate
         self.accumulator = accumulator
-        self._observer = observer
+        self.observer = observer
         self._idle_timeout = idle_timeout
         self._deadline = deadline  # a time.monotonic() value
-        self._new_decoder = new_decoder
-        self._decoder = new_decoder()
+        self._decoder = provider.stream_decoder()
         self._held: List[Dict[str, Any]] = []
         self.delivered = False
         self.finished = False
@@ -125,11 +118,12 @@ class StreamCore:
         self.texts: Optional[List[Tuple[int, str]]] = None
         self._last_event = time.monotonic()
 
-    def restart(self, request: httpx.Request, response: httpx.Response) -> None:
-        """Start over on a new response after a retry (nothing was delivered)."""
-        self.request = request
+    def restart(self, response: httpx.Response, provider: Provider) -> None:
+        """Start over on a new response after a retry (nothing was delivered), maybe from another deployment."""
         self.response = response
-        self._decoder = self._new_decoder()
+        self.request = response.request
+        self.provider = provider
+        self._decoder = provider.stream_decoder()
         self._held = []
         self.finished = False
         self.error = None
@@ -169,7 +163,7 @@ class StreamCore:
     def _only_texts(self, pairs: List[Tuple[Optional[str], str]]) -> Optional[Batch]:
         """The fast path: a chunk of nothing but text deltas of one block, in the API's exact form."""
         accumulator = self.accumulator
-        if not pairs or accumulator is None or self._held or not self.delivered or self._observer is not None:
+        if not pairs or accumulator is None or self._held or not self.delivered or self.observer is not None:
             return None
         names, payloads = zip(*pairs)
         if self.error is not None or set(names) != {"content_block_delta"}:
@@ -230,7 +224,7 @@ class StreamCore:
             if name == "ping":
                 continue
             if name == "error":
-                failure = error_from_stream_event(data, self.response)
+                failure = self.provider.stream_error(data, self.response)
                 break
             payloads.append(data)
         if payloads:
@@ -247,7 +241,7 @@ class StreamCore:
 
     def _hand_over(self, decoded: List[Dict[str, Any]], out: List[Dict[str, Any]]) -> None:
         accumulator = self.accumulator
-        if self.delivered and not self._held and self._observer is None and accumulator is not None:
+        if self.delivered and not self._held and self.observer is None and accumulator is not None:
             self.texts = accumulator.add_dicts(decoded)
             self.finished = accumulator.done
             out.extend(decoded)
@@ -300,9 +294,9 @@ class StreamCore:
         accumulator = self.accumulator
         if accumulator is not None:
             accumulator.add_dicts((data,))
-            if self._observer is not None:
+            if self.observer is not None:
                 try:
-                    self._observer(self.typed(data), accumulator)
+                    self.observer(self.typed(data), accumulator)
                 except AnthropicError as exc:
                     self.error = exc
                     return
@@ -334,3 +328,9 @@ def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
         error = APIConnectionError(request=request, message=f"Connection lost mid-stream: {type(exc).__name__}: {exc}")
     error.__cause__ = exc
     return error
+
+
+def retriable(error: AnthropicError, core: StreamCore) -> bool:
+    """Whether a stream that failed with ``error`` may be retried: a connection or API
+    failure, before anything was delivered (the retry policy decides the rest)."""
+    return isinstance(error, (APIConnectionError, APIStatusError)) and not core.delivered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
 import httpx
 
@@ -20,6 +20,9 @@ from .events import (
     ThinkingEvent,
 )
 from .stream import AsyncStream, Stream
+
+if TYPE_CHECKING:
+    from ..providers import Provider
 
 __all__ = ["MessageStream", "AsyncMessageStream", "MessageStreamManager", "AsyncMessageStreamManager"]
 
@@ -60,6 +63,17 @@ def _texts(batch: List[Dict[str, Any]]) -> List[Tuple[int, str]]:
     ]
 
 
+def _hand_out_texts(reader: Any, batch: List[Dict[str, Any]]) -> Iterator[str]:
+    """The texts of ``batch``, moving the reader's shared position with every one, so a
+    consumer that stops here (even an async one closed later) leaves the rest to the next."""
+    reader.batch = batch
+    texts = getattr(batch, "texts", None)
+    for position, text in texts if texts is not None else _texts(batch):
+        reader.pos = position
+        yield text
+    reader.batch, reader.pos = [], 0
+
+
 class _MessageStreamBase:
     def __init__(self, accumulator: MessageAccumulator) -> None:
         self._accumulator = accumulator
@@ -83,9 +97,20 @@ class _MessageStreamBase:
             raise ValueError("get_final_text(): the final message has no text block")
         return "".join(texts)
 
+    _raw: Any
+
     @property
     def response(self) -> httpx.Response:
-        raise NotImplementedError
+        return self._raw.response  # type: ignore[no-any-return]
+
+    @property
+    def provider(self) -> Provider:
+        """The deployment that is answering."""
+        return self._raw.provider  # type: ignore[no-any-return]
+
+    @property
+    def request_id(self) -> Optional[str]:
+        return self._raw.request_id  # type: ignore[no-any-return]
 
 
 class MessageStream(_MessageStreamBase):
@@ -99,8 +124,9 @@ class MessageStream(_MessageStreamBase):
 
     def _events(self) -> Iterator[Any]:
         accumulator = self._accumulator
-        typed = self._raw._core.typed
-        for data in self._raw._dict_iterator:
+        reader = self._raw._reader
+        typed = reader.core.typed
+        for data in reader.dicts:
             yield from _expand(typed(data), accumulator)
 
     def __iter__(self) -> Iterator[Any]:
@@ -112,31 +138,17 @@ class MessageStream(_MessageStreamBase):
     @property
     def text_stream(self) -> Iterator[str]:
         """Only the text deltas; shares the stream's position, builds no event objects."""
-        raw = self._raw
+        reader = self._raw._reader
         while True:
-            batch = raw._take()
+            batch = reader.take()
             if batch is None:
                 return
-            # the shared position moves with every text, so a reader that stops here
-            # (even an async one whose generator is closed later) leaves the rest to the next
-            raw._batch = batch
-            texts = getattr(batch, "texts", None)
-            for position, text in texts if texts is not None else _texts(batch):
-                raw._pos = position
-                yield text
-            raw._batch, raw._pos = [], 0
-
-    @property
-    def response(self) -> httpx.Response:
-        return self._raw.response
-
-    @property
-    def request_id(self) -> Optional[str]:
-        return self._raw.request_id
+            yield from _hand_out_texts(reader, batch)
 
     def until_done(self) -> None:
         """Read the stream to its end."""
-        while self._raw._take() is not None:
+        take = self._raw._reader.take
+        while take() is not None:
             pass
 
     def get_final_message(self) -> Message:
@@ -171,8 +183,9 @@ class AsyncMessageStream(_MessageStreamBase):
 
     async def _events(self) -> AsyncIterator[Any]:
         accumulator = self._accumulator
-        typed = self._raw._core.typed
-        async for data in self._raw._dict_iterator:
+        reader = self._raw._reader
+        typed = reader.core.typed
+        async for data in reader.dicts:
             for item in _expand(typed(data), accumulator):
                 yield item
 
@@ -188,30 +201,17 @@ class AsyncMessageStream(_MessageStreamBase):
         return self._text_stream()
 
     async def _text_stream(self) -> AsyncIterator[str]:
-        raw = self._raw
+        reader = self._raw._reader
         while True:
-            batch = await raw._take()
+            batch = await reader.take()
             if batch is None:
                 return
-            # the shared position moves with every text, so a reader that stops here
-            # (even an async one whose generator is closed later) leaves the rest to the next
-            raw._batch = batch
-            texts = getattr(batch, "texts", None)
-            for position, text in texts if texts is not None else _texts(batch):
-                raw._pos = position
+            for text in _hand_out_texts(reader, batch):
                 yield text
-            raw._batch, raw._pos = [], 0
-
-    @property
-    def response(self) -> httpx.Response:
-        return self._raw.response
-
-    @property
-    def request_id(self) -> Optional[str]:
-        return self._raw.request_id
 
     async def until_done(self) -> None:
-        while await self._raw._take() is not None:
+        take = self._raw._reader.take
+        while await take() is not None:
             pass
 
     async def get_final_message(self) -> Message:

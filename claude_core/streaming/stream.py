@@ -1,124 +1,107 @@
 """Raw event streams: ``messages.create(..., stream=True)`` returns a :class:`Stream`.
 
-The decisions live in :class:`~claude_core.streaming.core.StreamCore`; :class:`Stream`
-and :class:`AsyncStream` read bytes, sleep before a retry, and hand events out.
+The decisions live in :class:`~claude_core.streaming.core.StreamCore` and in the call's
+attempts (:class:`~claude_core._call.Call`: a failure before any content resumes them,
+so streams retry, reroute and are observed like every call). A reader reads bytes and
+sleeps; :class:`Stream` and :class:`AsyncStream` hand its events out. A reader is held
+by the client's :class:`~claude_core.streaming.registry.StreamRegistry` while open, so a
+stream dropped without ``close()`` is closed at the client's next request instead of by
+the garbage collector.
 """
 
 from __future__ import annotations
 
-import time
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar
+from typing import TYPE_CHECKING, Any, AsyncIterator, Dict, Generic, Iterator, List, Optional, Type, TypeVar
 
 import httpx
 
-from ..errors import AnthropicError, APIConnectionError, APIStatusError
-from .core import StreamCore, wire_error
+from ..errors import AnthropicError
+from .core import StreamCore, retriable, wire_error
+from .registry import StreamRegistry
 
-__all__ = ["Stream", "AsyncStream", "Retrier"]
+if TYPE_CHECKING:
+    from .._call import Call
+    from ..providers import Provider
+
+__all__ = ["Stream", "AsyncStream", "SyncReader", "AsyncReader"]
 
 T = TypeVar("T")
+_READ_ERRORS = (AnthropicError, httpx.HTTPError, OSError)
 
 
-class Retrier(Generic[T]):
-    """Re-sends a stream's request when it failed before delivering anything.
+class _Reader:
+    """What both readers share: the batch cursor and how a stream settles."""
 
-    ``decide(error)`` returns the delay before retrying, or None to give up; ``send``
-    (sync or async, depending on the client) returns ``(request, response)``.
-    """
+    def __init__(self, core: StreamCore, call: Call, registry: StreamRegistry) -> None:
+        self.core = core
+        self.call = call
+        self.registry = registry
+        self.batch: List[Dict[str, Any]] = []  # decoded events not yet handed out, from pos on
+        self.pos = 0
+        registry.add(self)
 
-    def __init__(self, decide: Callable[[AnthropicError], Optional[float]], send: Callable[[], T]) -> None:
-        self.decide = decide
-        self.send = send
-
-
-class _StreamBase:
-    def __init__(self, core: StreamCore, retrier: Optional[Retrier[Any]]) -> None:
-        self._core = core
-        self._retrier = retrier
-        self._batch: List[Dict[str, Any]] = []  # decoded events not yet handed out, from _pos on
-        self._pos = 0
-
-    @property
-    def response(self) -> httpx.Response:
-        return self._core.response
-
-    @property
-    def _request_id(self) -> Optional[str]:
-        request_id: Optional[str] = self._core.response.headers.get("request-id")
-        return request_id
-
-    @property
-    def request_id(self) -> Optional[str]:
-        return self._request_id
-
-    def _rest(self) -> Optional[List[Dict[str, Any]]]:
+    def rest(self) -> Optional[List[Dict[str, Any]]]:
         """The events of the current batch not handed out yet, if any; the batch is then done."""
-        if self._pos >= len(self._batch):
+        if self.pos >= len(self.batch):
             return None
-        rest = self._batch[self._pos :]
-        self._batch, self._pos = [], 0
+        rest = self.batch[self.pos :]
+        self.batch, self.pos = [], 0
         return rest
 
-    def _delay_or_raise(self, exc: Exception) -> float:
-        """After a failed read: the wait before retrying, or the failure raised as the SDK's error.
+    def failed(self, exc: BaseException) -> AnthropicError:
+        """After a failed read: the error to retry with, or raise it as the SDK's error."""
+        error = wire_error(exc, self.core) if isinstance(exc, Exception) else None
+        if error is not None and retriable(error, self.core):
+            return error
+        self.settle(error=error or exc)
+        if error is None or error is exc:
+            raise exc
+        raise error from exc
 
-        Only failures of the connection or of the API are retried, and only while nothing
-        was delivered; the retry policy decides the rest.
-        """
-        error = wire_error(exc, self._core)
-        delay = None
-        retriable = isinstance(error, (APIConnectionError, APIStatusError))
-        if retriable and not self._core.delivered and self._retrier is not None:
-            delay = self._retrier.decide(error)
-        if delay is None:
-            if error is exc:
-                raise exc
-            raise error from exc
-        return delay
+    def settle(self, *, error: Optional[BaseException] = None, completed: bool = True) -> None:
+        """The stream ended: release it and tell the call's observers."""
+        self.registry.discard(self)
+        call = self.call
+        if call.observers:
+            accumulator = self.core.accumulator
+            value = accumulator.message if error is None and accumulator is not None and accumulator.done else None
+            call.end(value=value, error=error, response=self.core.response, completed=completed)
+
+    def restarted(self, response: httpx.Response) -> None:
+        self.core.restart(response, self.call.provider)
 
 
-class Stream(_StreamBase, Generic[T]):
-    """Iterate the raw events of a streamed response. Close it (or use ``with``) if you stop early."""
-
-    def __init__(self, core: StreamCore, retrier: Optional[Retrier[Any]] = None) -> None:
-        super().__init__(core, retrier)
-        self._batches = self._read()
-        self._dict_iterator = self._dicts()
-        self._iterator = self._events()
-
-    def __iter__(self) -> Iterator[T]:
-        return self._iterator
-
-    def __next__(self) -> T:
-        return next(self._iterator)
-
-    def _events(self) -> Iterator[T]:
-        typed = self._core.typed
-        for data in self._dict_iterator:
-            yield typed(data)
+class SyncReader(_Reader):
+    def __init__(self, core: StreamCore, call: Call, registry: StreamRegistry, http: httpx.Client) -> None:
+        super().__init__(core, call, registry)
+        self.http = http
+        self.batches = self._read()
+        self.dicts = self._dicts()
 
     def _dicts(self) -> Iterator[Dict[str, Any]]:
-        """The decoded events one by one; shares its position with :meth:`_take`."""
+        """The decoded events one by one; shares its position with :meth:`take`."""
         while True:
-            if self._pos >= len(self._batch):
-                batch = next(self._batches, None)
+            if self.pos >= len(self.batch):
+                batch = next(self.batches, None)
                 if batch is None:
                     return
-                self._batch, self._pos = batch, 0
+                self.batch, self.pos = batch, 0
                 continue
-            item = self._batch[self._pos]
-            self._pos += 1
+            item = self.batch[self.pos]
+            self.pos += 1
             yield item
 
-    def _take(self) -> Optional[List[Dict[str, Any]]]:
+    def take(self) -> Optional[List[Dict[str, Any]]]:
         """The rest of the current batch of decoded events, or the next batch; None at the end."""
-        rest = self._rest()
-        return rest if rest is not None else next(self._batches, None)
+        rest = self.rest()
+        return rest if rest is not None else next(self.batches, None)
 
     def _read(self) -> Iterator[List[Dict[str, Any]]]:
         """Batches of decoded events, retried transparently while nothing was delivered."""
-        core = self._core
+        from .._drivers import run_sync
+
+        core = self.core
         while True:
             try:
                 for chunk in core.response.iter_bytes():
@@ -130,74 +113,59 @@ class Stream(_StreamBase, Generic[T]):
                 if batch.has_events():
                     yield batch
                 core.raise_pending()
+                self.settle()
                 return
-            except (AnthropicError, httpx.HTTPError, OSError) as exc:
+            except _READ_ERRORS as exc:
                 core.response.close()
-                time.sleep(self._delay_or_raise(exc))
-                assert self._retrier is not None
-                request, response = self._retrier.send()
-                core.restart(request, response)
+                error = self.failed(exc)
+                try:
+                    response = run_sync(self.http, self.call, error)
+                except BaseException:
+                    self.registry.discard(self)
+                    raise
+                self.restarted(response)
 
     def close(self) -> None:
-        self._core.response.close()
-
-    def __enter__(self) -> "Stream[T]":
-        return self
-
-    def __exit__(
-        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
-    ) -> None:
-        self.close()
+        self.core.response.close()
+        if self in self.registry:
+            self.settle(completed=False)
 
 
-class AsyncStream(_StreamBase, Generic[T]):
-    """The async twin of :class:`Stream`: ``async for event in stream``."""
-
-    def __init__(self, core: StreamCore, retrier: Optional[Retrier[Any]] = None) -> None:
-        super().__init__(core, retrier)
-        self._batches = self._read()
-        self._dict_iterator = self._dicts()
-        self._iterator = self._events()
-
-    def __aiter__(self) -> AsyncIterator[T]:
-        return self._iterator
-
-    async def __anext__(self) -> T:
-        return await self._iterator.__anext__()
-
-    async def _events(self) -> AsyncIterator[T]:
-        typed = self._core.typed
-        async for data in self._dict_iterator:
-            yield typed(data)
+class AsyncReader(_Reader):
+    def __init__(self, core: StreamCore, call: Call, registry: StreamRegistry, http: httpx.AsyncClient) -> None:
+        super().__init__(core, call, registry)
+        self.http = http
+        self.batches = self._read()
+        self.dicts = self._dicts()
 
     async def _dicts(self) -> AsyncIterator[Dict[str, Any]]:
-        """The decoded events one by one; shares its position with :meth:`_take`."""
         while True:
-            if self._pos >= len(self._batch):
+            if self.pos >= len(self.batch):
                 batch = await self._next_batch()
                 if batch is None:
                     return
-                self._batch, self._pos = batch, 0
+                self.batch, self.pos = batch, 0
                 continue
-            item = self._batch[self._pos]
-            self._pos += 1
+            item = self.batch[self.pos]
+            self.pos += 1
             yield item
 
-    async def _take(self) -> Optional[List[Dict[str, Any]]]:
-        """The rest of the current batch of decoded events, or the next batch; None at the end."""
-        rest = self._rest()
+    async def take(self) -> Optional[List[Dict[str, Any]]]:
+        rest = self.rest()
         return rest if rest is not None else await self._next_batch()
 
     async def _next_batch(self) -> Optional[List[Dict[str, Any]]]:
         try:
-            return await self._batches.__anext__()
+            return await self.batches.__anext__()
         except StopAsyncIteration:
             return None
 
     async def _read(self) -> AsyncIterator[List[Dict[str, Any]]]:
         import anyio
 
-        core = self._core
+        from .._drivers import run_async
+
+        core = self.core
         while True:
             try:
                 chunks = core.response.aiter_bytes()
@@ -221,16 +189,106 @@ class AsyncStream(_StreamBase, Generic[T]):
                 if batch.has_events():
                     yield batch
                 core.raise_pending()
+                self.settle()
                 return
-            except (AnthropicError, httpx.HTTPError, OSError) as exc:
+            except _READ_ERRORS as exc:
                 await core.response.aclose()
-                await anyio.sleep(self._delay_or_raise(exc))
-                assert self._retrier is not None
-                request, response = await self._retrier.send()
-                core.restart(request, response)
+                error = self.failed(exc)
+                try:
+                    response = await run_async(self.http, self.call, error)
+                except BaseException:
+                    self.registry.discard(self)
+                    raise
+                self.restarted(response)
+
+    async def aclose(self) -> None:
+        await self.core.response.aclose()
+        if self in self.registry:
+            self.settle(completed=False)
+
+
+class _StreamBase:
+    _reader: _Reader
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._reader.core.response
+
+    @property
+    def provider(self) -> Provider:
+        """The deployment that is answering (another than the client's after a rerouting retry)."""
+        return self._reader.core.provider
+
+    @property
+    def _request_id(self) -> Optional[str]:
+        core = self._reader.core
+        return core.provider.request_id(core.response)
+
+    @property
+    def request_id(self) -> Optional[str]:
+        return self._request_id
+
+    def __del__(self) -> None:
+        # dropped without close(): the client closes the reader at its next request
+        reader = getattr(self, "_reader", None)
+        if reader is not None:
+            reader.registry.abandon(reader)
+
+
+class Stream(_StreamBase, Generic[T]):
+    """Iterate the raw events of a streamed response. Close it (or use ``with``) if you stop early."""
+
+    _reader: SyncReader
+
+    def __init__(self, reader: SyncReader) -> None:
+        self._reader = reader
+        self._iterator = self._events()
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iterator
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def _events(self) -> Iterator[T]:
+        typed = self._reader.core.typed
+        for data in self._reader.dicts:
+            yield typed(data)
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def __enter__(self) -> "Stream[T]":
+        return self
+
+    def __exit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(_StreamBase, Generic[T]):
+    """The async twin of :class:`Stream`: ``async for event in stream``."""
+
+    _reader: AsyncReader
+
+    def __init__(self, reader: AsyncReader) -> None:
+        self._reader = reader
+        self._iterator = self._events()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._iterator
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def _events(self) -> AsyncIterator[T]:
+        typed = self._reader.core.typed
+        async for data in self._reader.dicts:
+            yield typed(data)
 
     async def close(self) -> None:
-        await self._core.response.aclose()
+        await self._reader.aclose()
 
     async def __aenter__(self) -> "AsyncStream[T]":
         return self

@@ -18,6 +18,8 @@ class BaseModel(pydantic.BaseModel):
     #: The ``request-id`` header of the response this object came from (top-level objects only).
     #: A class default rather than a pydantic private attribute: those cost time on every nested model.
     _request_id: ClassVar[Optional[str]] = None
+    #: The deployment (:class:`~claude_core.providers.Provider`) that answered (top-level objects only).
+    _provider: ClassVar[Optional[Any]] = None
 
     def to_dict(
         self,

@@ -11,12 +11,14 @@ from claude_core import hookspecs
 HOOKS = [name for name in dir(hookspecs) if name.startswith("claude_")]
 
 
-def test_the_six_hooks_exist() -> None:
+def test_the_eight_hooks_exist() -> None:
     assert sorted(HOOKS) == sorted(
         [
             "claude_credentials",
             "claude_sign_request",
             "claude_transport",
+            "claude_wrap_transport",
+            "claude_call_observer",
             "claude_retry_policy",
             "claude_stream_event",
             "claude_register_tools",

@@ -63,7 +63,8 @@ class HeaderPlugin:
     @hookimpl(tryfirst=True)
     def claude_sign_request(self, request: httpx.Request, credentials: Any) -> Optional[httpx.Request]:
         request.headers["x-per-client"] = self.value
-        return None  # let the default signer add the key as well
+        request.headers["x-api-key"] = credentials.api_key
+        return request
 
 
 class CountingPolicy:
@@ -106,16 +107,36 @@ def test_per_client_retry_policy_sees_each_attempt(api: Api) -> None:
 def test_sign_hook_runs_on_every_attempt(api: Api) -> None:
     calls: List[str] = []
 
-    class Recorder:
+    class Signer:
+        @hookimpl(tryfirst=True)
+        def claude_sign_request(self, request: httpx.Request, credentials: Any) -> httpx.Request:
+            calls.append(request.headers.get("x-api-key", "unsigned"))
+            request.headers["x-api-key"] = credentials.api_key
+            return request
+
+    client = api.make(plugins=[Signer()])
+    api.emulator.enqueue(status=500, json={}, headers={"retry-after-ms": "1"})
+    create(api, client)
+    create(api, client)
+    assert calls == ["unsigned", "unsigned", "unsigned"]
+    assert len(api.emulator.requests) == 3
+
+
+def test_a_declining_signer_is_asked_once_then_the_built_in_fast_path_signs(api: Api) -> None:
+    calls: List[str] = []
+
+    class Decliner:
         @hookimpl(tryfirst=True)
         def claude_sign_request(self, request: httpx.Request) -> None:
             calls.append(request.headers.get("x-api-key", "unsigned"))
 
-    client = api.make(plugins=[Recorder()])
+    client = api.make(plugins=[Decliner()])
     api.emulator.enqueue(status=500, json={}, headers={"retry-after-ms": "1"})
     create(api, client)
-    assert calls == ["unsigned", "unsigned"]
-    assert len(api.emulator.requests) == 2
+    create(api, client)
+    assert calls == ["unsigned"]  # asked once per client and deployment
+    assert len(api.emulator.requests) == 3
+    assert all(r.headers["x-api-key"] == api.emulator.api_key for r in api.emulator.requests)
 
 
 def test_disable_plugins_per_client(api: Api) -> None:
@@ -135,7 +156,7 @@ class Exploding:
 
 
 def test_a_raising_hook_names_its_plugin(api: Api) -> None:
-    client = api.make(plugins=[Exploding()])
+    client = api.make(api_key=None, plugins=[Exploding()])
     with pytest.raises(claude_core.PluginError) as caught:
         create(api, client)
     assert caught.value.hook == "claude_credentials"

@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claude_core
+from claude_core import ClientOptions
+from claude_core.providers.anthropic import AnthropicProvider
 
 START = {
     "type": "message_start",
@@ -61,6 +63,8 @@ def client_for(body: bytes) -> Any:
     return claude_core.Anthropic(provider="emulator", provider_options={"emulator_app": app})
 
 
+#: The first-party provider: where a core gets its SSE decoder and error mapping.
+PROVIDER = AnthropicProvider(ClientOptions())
 PARAMS = {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
 
 
@@ -106,7 +110,7 @@ def test_every_chunking_gives_the_same_texts_and_events(texts: List[str], ensure
     request = httpx.Request("POST", "http://x")
     accumulator = MessageAccumulator()
     core = StreamCore(
-        request, httpx.Response(200, request=request), validate=validate_stream_event, accumulator=accumulator
+        httpx.Response(200, request=request), PROVIDER, validate=validate_stream_event, accumulator=accumulator
     )
     seen_texts: List[str] = []
     events: List[Any] = []
@@ -135,7 +139,7 @@ def test_the_fast_path_is_taken_for_plain_text_chunks() -> None:
     tail = body.index(b"event: content_block_stop")
     request = httpx.Request("POST", "http://x")
     core = StreamCore(
-        request, httpx.Response(200, request=request), validate=validate_stream_event, accumulator=MessageAccumulator()
+        httpx.Response(200, request=request), PROVIDER, validate=validate_stream_event, accumulator=MessageAccumulator()
     )
     core.feed(body[:head])
     batch = core.feed(body[head:tail])

@@ -20,6 +20,8 @@ class EmulatorProvider(Provider):
     """
 
     name = "emulator"
+    #: The emulator plugin supplies the key (``api_key=`` or the emulator's own), not the environment.
+    api_key_auth = False
 
     def base_url(self) -> str:
         return self.options.base_url or EMULATOR_BASE_URL

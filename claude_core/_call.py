@@ -1,0 +1,312 @@
+"""One call's life, free of I/O: attempts, retries, reroutes, credential refreshes, observers.
+
+:meth:`Call._attempts` is a generator. It yields what the driver must do next and
+receives the outcome:
+
+* an ``httpx.Request``: send it; the driver sends back the response (its body read when
+  the call reads bodies or the status is an error) or the connection error;
+* a float: sleep that many seconds;
+* a callable: run it (credential discovery or refresh, which may block; the async
+  driver runs it in a worker thread);
+* an ``httpx.Response``: the call succeeded, the driver returns it.
+
+A stream that fails before any content reached the caller resumes the generator with
+its error, so streamed and plain calls share one retry loop.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, Callable, Dict, Generator, List, Optional, Union
+
+import httpx
+
+from ._logs import logger, redact_headers
+from ._types import RequestMode, StreamOptions
+from .errors import APIConnectionError
+from .observers import AttemptRecord, CallInfo, CallObserver, CallResult
+from .providers import APIRequest, Provider
+from .retries import Attempt, RetryDecision
+
+if TYPE_CHECKING:
+    from ._pipeline import CallOptions, HttpClient, Pipeline
+    from .streaming.accumulator import MessageAccumulator
+    from .streaming.core import StreamCore
+
+__all__ = ["Call", "Step", "Outcome"]
+
+Outcome = Union[httpx.Response, APIConnectionError, BaseException, None]
+Step = Union[httpx.Request, httpx.Response, float, Callable[[], None]]
+
+_RETRY_AT_ONCE = RetryDecision(True, 0.0)
+
+
+class Call:
+    """One API call: its prepared request, its current deployment and its observers."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        http: HttpClient,
+        request: APIRequest,
+        opts: CallOptions,
+        *,
+        read_body: bool,
+        stream: Optional[StreamOptions],
+        accumulator: Optional[MessageAccumulator],
+    ) -> None:
+        self.pipeline = pipeline
+        self.http = http
+        if stream is not None:
+            request.body = {**(request.body or {}), "stream": True}
+            request.stream = True
+        self.original = request  # never prepared: each deployment prepares its own copy
+        self.deployment = pipeline.primary
+        self.prepared = self.deployment.provider.prepare(request.copy())
+        self.retries_taken = 0
+        self.attempts = 0  # requests sent: retries, and the repeat after a refresh for a 401
+        self.read_body = read_body and stream is None
+        self.opts = opts
+        timeout = pipeline.timeout_for(opts)
+        #: For a plain call the read timeout bounds the whole body, not just each read.
+        self.body_timeout = timeout.read if self.read_body else None
+        self.observers: List[CallObserver] = self._observers() if pipeline.observing else []
+        self.ended = False
+        self.idle_timeout: Optional[float] = None
+        self.deadline_at: Optional[float] = None
+        self.accumulator = accumulator
+        if stream is not None:
+            self._watch_stream(stream, timeout)
+        self.flow: Generator[Step, Outcome, None] = self._attempts()
+
+    @property
+    def provider(self) -> Provider:
+        return self.deployment.provider
+
+    def _observers(self) -> List[CallObserver]:
+        body = self.original.body
+        info = CallInfo(
+            endpoint=self.original.endpoint,
+            provider=self.pipeline.provider,
+            model=body.get("model") if body else None,
+            stream=self.original.stream,
+            is_async=self.pipeline.is_async,
+            options=self.pipeline.options,
+            body=body,
+        )
+        found = self.pipeline.relay.call("claude_call_observer", call=info)
+        return [observer for observer in found if observer is not None]
+
+    # -- the attempts -----------------------------------------------------------------
+
+    def _attempts(self) -> Generator[Step, Outcome, None]:
+        pipeline = self.pipeline
+        refreshed_after_401 = False
+        try:
+            while True:
+                deployment = self.deployment
+                if not deployment.resolved:
+                    yield deployment.resolve
+                if deployment.needs_refresh():
+                    yield deployment.refresher(None)
+                generation = deployment.generation
+                request = pipeline.build(self.http, deployment, self.prepared, self.opts)
+                if not deployment.builtin_signing:
+                    request = deployment.sign(request)
+                if logger.isEnabledFor(10):
+                    logger.debug(
+                        "Request: %s %s headers=%s", request.method, request.url, redact_headers(request.headers)
+                    )
+                self.attempts += 1
+                outcome = yield request
+                response: Optional[httpx.Response] = None
+                error: Optional[BaseException] = None
+                if isinstance(outcome, httpx.Response) and outcome.status_code < 400:
+                    if self.observers:
+                        self._record(request, outcome, None, None)
+                    resumed = yield outcome  # resumed only by a stream that failed before any content
+                    error = resumed if isinstance(resumed, BaseException) else None
+                elif isinstance(outcome, httpx.Response):
+                    response = outcome
+                else:
+                    error = outcome
+                rotated = response is not None and response.status_code == 401 and deployment.refreshable
+                if rotated and not refreshed_after_401:  # the secret may have rotated: refresh, repeat once
+                    refreshed_after_401 = True
+                    self._record(request, response, None, _RETRY_AT_ONCE)
+                    yield deployment.refresher(generation)
+                    continue
+                max_retries = pipeline.options.max_retries
+                attempt = Attempt(request, self.retries_taken, max_retries, response=response, error=error)
+                decision = pipeline.retry_policy.decide(attempt)
+                self._record(request, response, error, decision)
+                if not decision.retry:
+                    raise deployment.provider.status_error(response) if response is not None else error  # type: ignore[misc]
+                if decision.provider is not None:
+                    self._reroute(decision.provider)
+                logger.info(
+                    "Retrying %s %s in %.3f s (retry %d)",
+                    request.method,
+                    request.url,
+                    decision.delay,
+                    self.retries_taken + 1,
+                )
+                yield float(max(decision.delay, 0.0))
+                self.retries_taken += 1
+        except GeneratorExit:
+            raise
+        except BaseException as exc:
+            self.end(error=exc)
+            raise
+
+    def _reroute(self, target: Union[Provider, str]) -> None:
+        deployment = self.pipeline.deployment(target)
+        if deployment is not self.deployment:
+            self.prepared = deployment.provider.prepare(self.original.copy())
+            self.deployment = deployment
+
+    # -- observers --------------------------------------------------------------------
+
+    def _record(
+        self,
+        request: httpx.Request,
+        response: Optional[httpx.Response],
+        error: Optional[BaseException],
+        decision: Optional[RetryDecision],
+    ) -> None:
+        if self.observers:
+            record = AttemptRecord(self.attempts - 1, self.provider, request, response, error, decision)
+            for observer in self.observers:
+                observer.attempt(record)
+
+    def end(
+        self,
+        *,
+        value: Any = None,
+        error: Optional[BaseException] = None,
+        response: Optional[httpx.Response] = None,
+        completed: bool = True,
+    ) -> None:
+        """Tell the observers how the call ended; only the first call counts."""
+        if self.ended or not self.observers:
+            return
+        self.ended = True
+        if response is None and error is not None:
+            response = getattr(error, "response", None)
+        usage = getattr(value, "usage", None)
+        stop_reason = getattr(value, "stop_reason", None)
+        if value is None and response is not None and self.read_body and response.is_success:
+            usage, stop_reason = _usage_of_body(response)
+        result = CallResult(
+            endpoint=self.original.endpoint,
+            provider=self.provider,
+            attempts=self.attempts,
+            value=value,
+            error=error,
+            response=response,
+            request_id=self.provider.request_id(response) if response is not None else None,
+            usage=usage,
+            stop_reason=stop_reason,
+            completed=completed,
+        )
+        for observer in self.observers:
+            observer.end(result)
+
+    # -- results ----------------------------------------------------------------------
+
+    def finish(self, response: httpx.Response, parse: Callable[[httpx.Response], Any], mode: RequestMode) -> Any:
+        """What a plain call returns, from its successful response (the body read unless streamed)."""
+        from ._response import APIResponse, AsyncAPIResponse
+
+        if mode is RequestMode.PARSE:
+            try:
+                value = stamp(parse(response), response, self.provider)
+            except BaseException as exc:
+                self.end(error=exc, response=response)
+                raise
+            self.end(value=value, response=response)
+            return value
+        self.end(response=response)
+        cls = AsyncAPIResponse if self.pipeline.is_async else APIResponse
+        return cls(response, parse, provider=self.provider)
+
+    # -- streams ----------------------------------------------------------------------
+
+    def _watch_stream(self, stream: StreamOptions, timeout: httpx.Timeout) -> None:
+        """The watchdog's limits: between content events (default: the read timeout) and overall."""
+        options = self.pipeline.options
+        idle = stream.get("stream_idle_timeout", options.stream_idle_timeout)
+        self.idle_timeout = idle if idle is not None else timeout.read
+        deadline = stream.get("deadline")
+        self.deadline_at = time.monotonic() + deadline if deadline is not None else None
+        limits = [limit for limit in (self.idle_timeout, deadline) if limit is not None]
+        if limits:
+            # a silent connection trips the watchdog through httpx's read timeout
+            read = min(limits) if timeout.read is None else min(timeout.read, *limits)
+            self.opts = _with_timeout(
+                self.opts, httpx.Timeout(timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
+            )
+        if self.accumulator is None and (self.pipeline.stream_hooks or self.observers):
+            from .streaming.accumulator import MessageAccumulator
+
+            self.accumulator = MessageAccumulator()
+
+    def stream_core(self, response: httpx.Response) -> StreamCore:
+        """The I/O-free reader of a streamed response, around the first successful response."""
+        from .streaming.context import StreamContext
+        from .streaming.core import StreamCore
+        from .types.stream_events import validate_stream_event
+
+        core = StreamCore(
+            response,
+            self.provider,
+            validate=validate_stream_event,
+            accumulator=self.accumulator,
+            idle_timeout=self.idle_timeout,
+            deadline=self.deadline_at,
+        )
+        pipeline = self.pipeline
+        if pipeline.stream_hooks:
+            relay = pipeline.relay
+            model = (self.original.body or {}).get("model")
+            contexts: Dict[int, StreamContext] = {}
+
+            def observer(event: Any, snapshot: MessageAccumulator) -> None:
+                context = contexts.get(id(core.response))
+                if context is None:  # one per attempt: a retry may have gone to another deployment
+                    provider = core.provider
+                    context = StreamContext(provider.name, model, provider.request_id(core.response))
+                    contexts[id(core.response)] = context
+                relay.call("claude_stream_event", event=event, snapshot=snapshot, context=context)
+
+            core.observer = observer
+        return core
+
+
+def _with_timeout(opts: CallOptions, timeout: httpx.Timeout) -> CallOptions:
+    from ._pipeline import CallOptions
+
+    return CallOptions(opts.extra_headers, opts.extra_query, opts.extra_body, timeout)
+
+
+def _usage_of_body(response: httpx.Response) -> Any:
+    """Usage and stop reason of a raw response body, when it is a message."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None, None
+    if not isinstance(body, dict) or not isinstance(body.get("usage"), dict):
+        return None, None
+    from .types import Usage
+
+    return Usage.model_validate(body["usage"]), body.get("stop_reason")
+
+
+def stamp(value: Any, response: httpx.Response, provider: Provider) -> Any:
+    """Attach the request id and the answering provider to a response object."""
+    from .types._base import BaseModel
+
+    if isinstance(value, BaseModel):
+        object.__setattr__(value, "_request_id", provider.request_id(response))
+        object.__setattr__(value, "_provider", provider)
+    return value

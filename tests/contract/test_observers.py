@@ -1,0 +1,223 @@
+"""Call observers (``claude_call_observer``) see every call: its start, each attempt with the
+retry decision, and its end with usage, stop reason and request id, or the error.
+
+The observer is the ``claude-test-observer`` fixture package, installed through its entry
+point; a client opts in with ``provider_options={"observer": log}``.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any, List, Tuple
+
+import pytest
+
+import claude_core
+from claude_core import UsageTally
+from claude_core.observers import AttemptRecord, CallInfo, CallResult
+
+from ..conftest import MODEL, USER, Api
+
+PARAMS: Any = {"model": MODEL, "max_tokens": 64, "messages": USER}
+
+
+def observed(api: Api, **kwargs: Any) -> Tuple[Any, List[Tuple[str, Any]]]:
+    log: List[Tuple[str, Any]] = []
+    return api.make(provider_options={"observer": log}, **kwargs), log
+
+
+def kinds(log: List[Tuple[str, Any]]) -> List[str]:
+    return [kind for kind, _ in log]
+
+
+def ended(log: List[Tuple[str, Any]]) -> CallResult:
+    assert kinds(log).count("end") == 1, kinds(log)
+    assert log[-1][0] == "end"
+    result = log[-1][1]
+    assert isinstance(result, CallResult)
+    return result
+
+
+def test_a_plain_call_is_seen_from_start_to_end(api: Api) -> None:
+    client, log = observed(api)
+    message = api(lambda c: c.messages.create(**PARAMS), client)
+    assert kinds(log) == ["start", "attempt", "end"]
+    info = log[0][1]
+    assert isinstance(info, CallInfo)
+    assert (info.endpoint, info.provider.name, info.model, info.stream, info.is_async) == (
+        "messages.create",
+        "anthropic",
+        MODEL,
+        False,
+        api.is_async,
+    )
+    attempt = log[1][1]
+    assert isinstance(attempt, AttemptRecord)
+    assert attempt.number == 0 and attempt.response is not None and attempt.response.status_code == 200
+    assert attempt.decision is None and attempt.error is None
+    result = ended(log)
+    assert result.value is message and result.error is None and result.completed
+    assert result.usage == message.usage and result.stop_reason == "end_turn"
+    assert result.request_id == message._request_id and result.request_id
+    assert result.attempts == 1 and result.provider.name == "anthropic"
+
+
+def test_each_attempt_is_seen_with_its_retry_decision(api: Api) -> None:
+    client, log = observed(api)
+    api.emulator.enqueue(status=529, headers={"retry-after-ms": "1"})
+    api.emulator.enqueue(drop=True)
+    api(lambda c: c.messages.create(**PARAMS), client)
+    attempts = [entry for kind, entry in log if kind == "attempt"]
+    assert [a.number for a in attempts] == [0, 1, 2]
+    first, second, third = attempts
+    assert first.response is not None and first.response.status_code == 529
+    assert first.decision is not None and first.decision.retry and first.decision.delay == pytest.approx(0.001)
+    assert isinstance(second.error, claude_core.APIConnectionError) and second.decision is not None
+    assert third.response is not None and third.response.status_code == 200 and third.decision is None
+    assert ended(log).attempts == 3
+
+
+def test_the_final_error_ends_the_call(api: Api) -> None:
+    client, log = observed(api, max_retries=1)
+    api.emulator.enqueue(status=529, headers={"retry-after-ms": "1"})
+    api.emulator.enqueue(status=529, headers={"retry-after-ms": "1"})
+    with pytest.raises(claude_core.OverloadedError) as caught:
+        api(lambda c: c.messages.create(**PARAMS), client)
+    result = ended(log)
+    assert result.error is caught.value and result.value is None
+    assert result.response is caught.value.response and result.request_id == caught.value.request_id
+    attempts = [entry for kind, entry in log if kind == "attempt"]
+    assert [a.decision.retry for a in attempts if a.decision] == [True, False]
+
+
+def test_an_error_before_any_attempt_ends_the_call(api: Api) -> None:
+    client, log = observed(api, api_key=None)
+    with pytest.raises(claude_core.MissingCredentialsError) as caught:
+        api(lambda c: c.messages.create(**PARAMS), client)
+    assert kinds(log) == ["start", "end"]
+    assert ended(log).error is caught.value
+
+
+def test_a_raw_stream_ends_with_its_usage(api: Api) -> None:
+    client, log = observed(api)
+
+    def run(c: Any) -> Any:
+        if api.is_async:
+
+            async def read() -> List[Any]:
+                stream = await c.messages.create(stream=True, **PARAMS)
+                return [event async for event in stream]
+
+            return read()
+        return list(c.messages.create(stream=True, **PARAMS))
+
+    events = api(run, client)
+    assert events[-1].type == "message_stop"
+    assert log[0][1].stream is True and log[0][1].endpoint == "messages.create"
+    result = ended(log)
+    assert result.usage is not None and result.usage.output_tokens > 0 and result.stop_reason == "end_turn"
+    assert result.value.content[0].text.startswith("Echo:") and result.completed
+
+
+def test_a_message_stream_and_a_stream_closed_early(api: Api) -> None:
+    client, log = observed(api)
+
+    def whole(c: Any) -> Any:
+        if api.is_async:
+
+            async def go() -> str:
+                async with c.messages.stream(**PARAMS) as stream:
+                    return await stream.get_final_text()
+
+            return go()
+        with c.messages.stream(**PARAMS) as stream:
+            return stream.get_final_text()
+
+    text = api(whole, client)
+    assert ended(log).value.content[0].text == text
+    log.clear()
+
+    def early(c: Any) -> Any:
+        if api.is_async:
+
+            async def go() -> None:
+                async with c.messages.stream(**PARAMS) as stream:
+                    async for _ in stream.text_stream:
+                        break
+
+            return go()
+        with c.messages.stream(**PARAMS) as stream:
+            for _ in stream.text_stream:
+                break
+        return None
+
+    api(early, client)
+    result = ended(log)
+    assert not result.completed and result.error is None  # (the value is there if the body had all arrived)
+
+
+def test_token_counts_and_raw_responses_are_observed(api: Api) -> None:
+    client, log = observed(api)
+    count = api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
+    result = ended(log)
+    assert result.endpoint == "messages.count_tokens" and result.value is count and result.usage is None
+    log.clear()
+    raw = api(lambda c: c.messages.with_raw_response.create(**PARAMS), client)
+    result = ended(log)
+    assert result.value is None and result.response is raw.http_response
+    assert result.usage is not None and result.usage.input_tokens > 0
+
+
+def test_usage_tally_counts_plain_and_streamed_calls(api: Api) -> None:
+    tally = UsageTally()
+    client = api.make(plugins=[tally])
+    plain = api(lambda c: c.messages.create(**PARAMS), client)
+
+    def streamed(c: Any) -> Any:
+        if api.is_async:
+
+            async def go() -> Any:
+                async with c.messages.stream(**PARAMS) as stream:
+                    return await stream.get_final_message()
+
+            return go()
+        with c.messages.stream(**PARAMS) as stream:
+            return stream.get_final_message()
+
+    message = api(streamed, client)
+    api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
+    assert tally.calls == 2
+    assert tally.input_tokens == plain.usage.input_tokens + message.usage.input_tokens
+    assert tally.output_tokens == plain.usage.output_tokens + message.usage.output_tokens
+
+
+def test_no_observer_means_no_observing_work(api: Api) -> None:
+    client = api.make(disable_plugins=["observer"])
+    api(lambda c: c.messages.create(**PARAMS), client)
+    assert client._pipeline.observing is False
+    observing = api.make(provider_options={"observer": []})
+    api(lambda c: c.messages.create(**PARAMS), observing)
+    assert observing._pipeline.observing is True
+
+
+def test_a_stream_dropped_unclosed_ends_at_the_next_request(api: Api) -> None:
+    client, log = observed(api)
+
+    def drop(c: Any) -> Any:
+        if api.is_async:
+
+            async def go() -> None:
+                stream = await c.messages.create(stream=True, **PARAMS)
+                await stream.__anext__()
+
+            return go()
+        stream = c.messages.create(stream=True, **PARAMS)
+        next(iter(stream))
+        return None
+
+    api(drop, client)
+    gc.collect()
+    assert kinds(log) == ["start", "attempt"]
+    api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
+    ends = [entry for kind, entry in log if kind == "end"]
+    assert [(e.endpoint, e.completed) for e in ends] == [("messages.create", False), ("messages.count_tokens", True)]
