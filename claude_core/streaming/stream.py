@@ -167,8 +167,8 @@ class AsyncReader(_Reader):
 
         core = self.core
         while True:
+            chunks = core.response.aiter_bytes()
             try:
-                chunks = core.response.aiter_bytes()
                 while True:
                     left = core.seconds_left()
                     try:
@@ -192,6 +192,8 @@ class AsyncReader(_Reader):
                 self.settle()
                 return
             except _READ_ERRORS as exc:
+                # close httpx's async generator here, or the garbage collector leaves its aclose() unawaited
+                await chunks.aclose()  # type: ignore[attr-defined]
                 await core.response.aclose()
                 error = self.failed(exc)
                 try:
