@@ -1,4 +1,4 @@
-"""Start the emulator as a separate process, so server work does not share the benchmark's GIL."""
+"""Start the emulator as a separate process, so server work does not share a worker's GIL."""
 
 from __future__ import annotations
 
@@ -9,10 +9,15 @@ from typing import Iterator
 
 
 @contextlib.contextmanager
-def emulator_process() -> Iterator[str]:
-    """Yield the base URL of a ``claude-emulator serve`` process on a free port."""
+def emulator_process(event_chunks: bool = False) -> Iterator[str]:
+    """Yield the base URL of a fresh ``claude-emulator serve`` process on a free port.
+
+    With ``event_chunks`` every stream event is sent as its own HTTP chunk, as the API
+    flushes them; otherwise streams come pre-rendered in 64 KiB chunks.
+    """
+    command = [sys.executable, "-m", "claude_emulator", "serve", "--port", "0"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "claude_emulator", "serve", "--port", "0"],
+        command + (["--event-chunks"] if event_chunks else []),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -22,8 +27,7 @@ def emulator_process() -> Iterator[str]:
         line = process.stdout.readline()
         if "listening on " not in line:
             raise RuntimeError(f"emulator did not start: {line!r}")
-        url = line.split("listening on ", 1)[1].split()[0]
-        yield url
+        yield line.split("listening on ", 1)[1].split()[0]
     finally:
         process.terminate()
         process.wait(timeout=10)

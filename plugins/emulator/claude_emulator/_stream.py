@@ -3,7 +3,8 @@
 A stream is ``message_start``, a ``ping``, then per content block ``content_block_start``,
 its deltas and ``content_block_stop``, then ``message_delta`` and ``message_stop``; a
 ``ping`` follows every fifth event. Each frame is ``event: <type>\\ndata: <compact json>\\n\\n``.
-Without pacing or faults the body is rendered up front and sent in 64 KiB chunks.
+Unpaced and unfaulted, the body is rendered up front. It goes out in 64 KiB chunks or, with
+``event_chunks``, one event per HTTP chunk, as the API flushes them.
 """
 
 from __future__ import annotations
@@ -106,6 +107,11 @@ def _chunks(data: bytes) -> Iterator[bytes]:
         yield data[at : at + CHUNK_SIZE]
 
 
+def _parts(frames: List[bytes], event_chunks: bool) -> Iterator[bytes]:
+    """``frames`` as body parts: one part per frame, or joined and cut into 64 KiB chunks."""
+    return iter(frames) if event_chunks else _chunks(b"".join(frames))
+
+
 def _stall(script: StreamScript) -> Iterator[BodyPart]:
     if not script.stall_pings:
         yield Pause(script.stall_seconds)
@@ -119,7 +125,7 @@ def _stall(script: StreamScript) -> Iterator[BodyPart]:
         yield Pause(rest)
 
 
-def _scripted(frames: List[bytes], script: StreamScript, event_delay: float) -> Iterator[BodyPart]:
+def _scripted(frames: List[bytes], script: StreamScript, event_delay: float, event_chunks: bool) -> Iterator[BodyPart]:
     total = len(frames)
 
     def at(count: Optional[int]) -> Optional[int]:
@@ -134,13 +140,13 @@ def _scripted(frames: List[bytes], script: StreamScript, event_delay: float) -> 
     pending: List[bytes] = []
     for sent in range(total + 1):
         if sent == stall and script.stall_seconds > 0:
-            yield from _chunks(b"".join(pending))
+            yield from _parts(pending, event_chunks)
             pending.clear()
             yield from _stall(script)
         if sent == error:
             pending.append(error_frame(script.error_type))
         if sent in (error, drop, truncate):
-            yield from _chunks(b"".join(pending))
+            yield from _parts(pending, event_chunks)
             if sent == drop and sent != error:
                 yield DISCONNECT
             return
@@ -148,19 +154,19 @@ def _scripted(frames: List[bytes], script: StreamScript, event_delay: float) -> 
             break
         pending.append(frames[sent])
         if event_delay > 0 and sent < total - 1:
-            yield from _chunks(b"".join(pending))
+            yield from _parts(pending, event_chunks)
             pending.clear()
             yield Pause(event_delay)
-    yield from _chunks(b"".join(pending))
+    yield from _parts(pending, event_chunks)
 
 
 def stream_body(
-    frames: List[bytes], script: Optional[StreamScript] = None, event_delay: float = 0.0
+    frames: List[bytes], script: Optional[StreamScript] = None, event_delay: float = 0.0, event_chunks: bool = False
 ) -> Iterator[BodyPart]:
-    """The reply body for ``frames``: big pre-rendered chunks, or paced and faulted per ``script``."""
+    """The reply body for ``frames``: pre-rendered (64 KiB chunks, or one event each), or paced and faulted."""
     if (script is None or not script.active) and event_delay <= 0:
-        return _chunks(b"".join(frames))
-    return _scripted(frames, script or StreamScript(), event_delay)
+        return _parts(frames, event_chunks)
+    return _scripted(frames, script or StreamScript(), event_delay, event_chunks)
 
 
 def sse_reply(body: Iterable[BodyPart], request_id: str, status: int = 200) -> Reply:

@@ -45,6 +45,8 @@ class EmulatorApp:
     :param auth_tokens: ``Authorization: Bearer`` tokens accepted (default: :data:`EMULATOR_AUTH_TOKEN`).
     :param require_auth: check authentication and ``anthropic-version`` at all.
     :param event_delay: seconds to wait between the events of every streamed reply.
+    :param event_chunks: send every event of a streamed reply as its own HTTP chunk, as the API
+        flushes them (default: the pre-rendered body in 64 KiB chunks).
     """
 
     def __init__(
@@ -53,11 +55,13 @@ class EmulatorApp:
         auth_tokens: Iterable[str] = (EMULATOR_AUTH_TOKEN,),
         require_auth: bool = True,
         event_delay: float = 0.0,
+        event_chunks: bool = False,
     ) -> None:
         self.api_keys: Tuple[str, ...] = tuple(api_keys)
         self.auth_tokens: Tuple[str, ...] = tuple(auth_tokens)
         self.require_auth = require_auth
         self.event_delay = float(event_delay)
+        self.event_chunks = bool(event_chunks)
         self._lock = threading.Lock()
         self._requests: List[RecordedRequest] = []
         self._faults: Deque[_Fault] = collections.deque()
@@ -216,7 +220,7 @@ class EmulatorApp:
         if not params.get("stream"):
             return json_reply(200, message, _rid(number))
         frames = _stream.render_events(message, generated, pings=knobs.pings)
-        return _stream.sse_reply(_stream.stream_body(frames, script, self.event_delay), _rid(number))
+        return _stream.sse_reply(_stream.stream_body(frames, script, self.event_delay, self.event_chunks), _rid(number))
 
     def _count_tokens(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         params = _messages.validate_params(_parse_body(request), need_max_tokens=False)

@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
         "--api-key", action="append", help=f"accepted x-api-key, repeatable (default: {EMULATOR_API_KEY})"
     )
     serve.add_argument("--no-auth", action="store_true", help="accept requests without credentials")
+    serve.add_argument(
+        "--event-chunks",
+        action="store_true",
+        help="send each stream event as its own HTTP chunk, as the API does (default: 64 KiB chunks)",
+    )
     return parser
 
 
@@ -32,9 +37,12 @@ def _on_sigterm(signum: int, frame: Optional[FrameType]) -> None:
     raise KeyboardInterrupt
 
 
-def serve(host: str, port: int, api_keys: Optional[List[str]], require_auth: bool) -> None:
+def serve(host: str, port: int, api_keys: Optional[List[str]], require_auth: bool, event_chunks: bool = False) -> None:
     app = EmulatorApp(
-        api_keys=api_keys or (EMULATOR_API_KEY,), auth_tokens=(EMULATOR_AUTH_TOKEN,), require_auth=require_auth
+        api_keys=api_keys or (EMULATOR_API_KEY,),
+        auth_tokens=(EMULATOR_AUTH_TOKEN,),
+        require_auth=require_auth,
+        event_chunks=event_chunks,
     )
     emulator = Emulator(app, host=host, port=port).start()
     print(f"Claude API emulator listening on {emulator.base_url} (api key: {emulator.api_key})", flush=True)
@@ -51,7 +59,7 @@ def serve(host: str, port: int, api_keys: Optional[List[str]], require_auth: boo
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
-        serve(args.host, args.port, args.api_key, not args.no_auth)
+        serve(args.host, args.port, args.api_key, not args.no_auth, args.event_chunks)
     return 0
 
 
