@@ -116,7 +116,8 @@ class StreamCore:
         self.finished = False
         self.error: Optional[AnthropicError] = None
         self.texts: Optional[List[Tuple[int, str]]] = None
-        self._last_event = time.monotonic()
+        self._watch_at: Optional[float] = None  # when a watchdog fires (time.monotonic()), None: never
+        self._touch()
 
     def restart(self, response: httpx.Response, provider: Provider) -> None:
         """Start over on a new response after a retry (nothing was delivered), maybe from another deployment."""
@@ -127,17 +128,26 @@ class StreamCore:
         self._held = []
         self.finished = False
         self.error = None
-        self._last_event = time.monotonic()
+        self._touch()
+
+    def _touch(self) -> None:
+        """Content arrived (or the stream began): the idle watchdog starts again."""
+        idle, deadline = self._idle_timeout, self._deadline
+        if idle is None:
+            self._watch_at = deadline
+        else:
+            idle_at = time.monotonic() + idle
+            self._watch_at = idle_at if deadline is None or idle_at < deadline else deadline
+
+    def _check_watchdog(self) -> None:
+        watch_at = self._watch_at
+        if watch_at is not None and self.error is None and time.monotonic() >= watch_at:
+            self.error = self.timed_out()
 
     def seconds_left(self) -> Optional[float]:
         """How long the next read may wait before a watchdog fires (None: no limit)."""
-        limits = []
-        now = time.monotonic()
-        if self._idle_timeout is not None:
-            limits.append(self._last_event + self._idle_timeout - now)
-        if self._deadline is not None:
-            limits.append(self._deadline - now)
-        return max(min(limits), 0.0) if limits else None
+        watch_at = self._watch_at
+        return None if watch_at is None else max(watch_at - time.monotonic(), 0.0)
 
     def feed(self, chunk: bytes) -> Batch:
         """The decoded events ``chunk`` completed, as JSON dicts, ready for the caller.
@@ -154,10 +164,7 @@ class StreamCore:
             self.texts = None
             self._events(pairs, out)
             out.texts = self.texts
-        if self.error is None:
-            left = self.seconds_left()
-            if left is not None and left <= 0:
-                self.error = self.timed_out()
+        self._check_watchdog()
         return out
 
     def _only_texts(self, pairs: List[Tuple[Optional[str], str]]) -> Optional[Batch]:
@@ -185,10 +192,7 @@ class StreamCore:
         index = int(indices[0])
         if not accumulator.extend_text(index, texts):
             return None
-        self._last_event = time.monotonic()
-        left = self.seconds_left()
-        if left is not None and left <= 0:
-            self.error = self.timed_out()
+        self._touch()
         return Batch.of_texts(index, texts)
 
     def end(self) -> Batch:
@@ -228,7 +232,7 @@ class StreamCore:
                 break
             payloads.append(data)
         if payloads:
-            self._last_event = time.monotonic()
+            self._touch()
             decoded = self._decode(payloads)
             try:
                 self._hand_over(decoded, out)
@@ -241,9 +245,14 @@ class StreamCore:
 
     def _hand_over(self, decoded: List[Dict[str, Any]], out: List[Dict[str, Any]]) -> None:
         accumulator = self.accumulator
-        if self.delivered and not self._held and self.observer is None and accumulator is not None:
-            self.texts = accumulator.add_dicts(decoded)
-            self.finished = accumulator.done
+        if self.delivered and not self._held and self.observer is None:
+            if accumulator is not None:
+                self.texts = accumulator.add_dicts(decoded)
+                self.finished = accumulator.done
+            else:
+                for data in decoded:
+                    if data.get("type") == "message_stop":
+                        self.finished = True
             out.extend(decoded)
         else:
             for data in decoded:
@@ -254,9 +263,14 @@ class StreamCore:
     def _decode(self, payloads: List[str]) -> List[Dict[str, Any]]:
         """Parse the JSON of many events with one call; find the culprit only when that fails."""
         try:
-            decoded = pydantic_core.from_json("[" + ",".join(payloads) + "]", cache_strings="keys")
-            if type(decoded[0]) is dict and type(decoded[-1]) is dict:  # the rest are checked where used
-                return decoded  # type: ignore[no-any-return]
+            if len(payloads) == 1:  # one event per chunk, as the API flushes them
+                one = pydantic_core.from_json(payloads[0], cache_strings="keys")
+                if type(one) is dict and type(one.get("type")) is str:
+                    return [one]
+            else:
+                decoded = pydantic_core.from_json("[" + ",".join(payloads) + "]", cache_strings="keys")
+                if type(decoded[0]) is dict and type(decoded[-1]) is dict:  # the rest are checked where used
+                    return decoded  # type: ignore[no-any-return]
         except ValueError:
             pass
         good: List[Dict[str, Any]] = []

@@ -125,9 +125,8 @@ class MessageStream(_MessageStreamBase):
     def _events(self) -> Iterator[Any]:
         accumulator = self._accumulator
         reader = self._raw._reader
-        typed = reader.core.typed
-        for data in reader.dicts:
-            yield from _expand(typed(data), accumulator)
+        for event in reader.events(reader.core.typed, self):
+            yield from _expand(event, accumulator)
 
     def __iter__(self) -> Iterator[Any]:
         return self._iterator
@@ -184,9 +183,8 @@ class AsyncMessageStream(_MessageStreamBase):
     async def _events(self) -> AsyncIterator[Any]:
         accumulator = self._accumulator
         reader = self._raw._reader
-        typed = reader.core.typed
-        async for data in reader.dicts:
-            for item in _expand(typed(data), accumulator):
+        async for event in reader.events(reader.core.typed, self):
+            for item in _expand(event, accumulator):
                 yield item
 
     def __aiter__(self) -> AsyncIterator[Any]:

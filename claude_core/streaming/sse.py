@@ -98,6 +98,11 @@ class SSEDecoder:
         if self._skip_lf or "\r" in text:
             return [(fields[0], fields[1]) for fields in self._text(text)]
         pending = self._pending
+        if not pending and text[:7] == "event: " and text[-2:] == "\n\n":
+            # one whole event, as the API flushes them: "event: NAME\ndata: JSON\n\n"
+            newline = text.find("\n")
+            if text[newline + 1 : newline + 7] == "data: " and text.find("\n", newline + 7) == len(text) - 2:
+                return [(text[7:newline], text[newline + 7 : -2])]
         if pending:
             if "\n\n" not in text and not (text[:1] == "\n" and pending[-1][-1:] == "\n"):
                 pending.append(text)

@@ -12,7 +12,7 @@ the garbage collector.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, AsyncIterator, Dict, Generic, Iterator, List, Optional, Type, TypeVar
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar
 
 import httpx
 
@@ -77,20 +77,23 @@ class SyncReader(_Reader):
         super().__init__(core, call, registry)
         self.http = http
         self.batches = self._read()
-        self.dicts = self._dicts()
 
-    def _dicts(self) -> Iterator[Dict[str, Any]]:
-        """The decoded events one by one; shares its position with :meth:`take`."""
+    def events(self, convert: Callable[[Dict[str, Any]], T], owner: object) -> Iterator[T]:
+        """The decoded events one by one, converted; shares its position with :meth:`take`.
+
+        ``owner`` (the stream handing the events out) is kept alive by the iteration, so
+        a loop over a stream nobody else holds does not count as dropping it.
+        """
         while True:
-            if self.pos >= len(self.batch):
-                batch = next(self.batches, None)
-                if batch is None:
-                    return
-                self.batch, self.pos = batch, 0
+            batch, pos = self.batch, self.pos
+            if pos < len(batch):
+                self.pos = pos + 1
+                yield convert(batch[pos])
                 continue
-            item = self.batch[self.pos]
-            self.pos += 1
-            yield item
+            fresh = next(self.batches, None)
+            if fresh is None:
+                return
+            self.batch, self.pos = list(fresh), 0
 
     def take(self) -> Optional[List[Dict[str, Any]]]:
         """The rest of the current batch of decoded events, or the next batch; None at the end."""
@@ -104,11 +107,13 @@ class SyncReader(_Reader):
         core = self.core
         while True:
             try:
+                feed = core.feed
                 for chunk in core.response.iter_bytes():
-                    batch = core.feed(chunk)
+                    batch = feed(chunk)
                     if batch.has_events():
                         yield batch
-                    core.raise_pending()
+                    if core.error is not None:
+                        raise core.error
                 batch = core.end()
                 if batch.has_events():
                     yield batch
@@ -136,19 +141,19 @@ class AsyncReader(_Reader):
         super().__init__(core, call, registry)
         self.http = http
         self.batches = self._read()
-        self.dicts = self._dicts()
 
-    async def _dicts(self) -> AsyncIterator[Dict[str, Any]]:
+    async def events(self, convert: Callable[[Dict[str, Any]], T], owner: object) -> AsyncIterator[T]:
+        """The twin of :meth:`SyncReader.events`."""
         while True:
-            if self.pos >= len(self.batch):
-                batch = await self._next_batch()
-                if batch is None:
-                    return
-                self.batch, self.pos = batch, 0
+            batch, pos = self.batch, self.pos
+            if pos < len(batch):
+                self.pos = pos + 1
+                yield convert(batch[pos])
                 continue
-            item = self.batch[self.pos]
-            self.pos += 1
-            yield item
+            fresh = await self._next_batch()
+            if fresh is None:
+                return
+            self.batch, self.pos = list(fresh), 0
 
     async def take(self) -> Optional[List[Dict[str, Any]]]:
         rest = self.rest()
@@ -244,18 +249,13 @@ class Stream(_StreamBase, Generic[T]):
 
     def __init__(self, reader: SyncReader) -> None:
         self._reader = reader
-        self._iterator = self._events()
+        self._iterator: Iterator[T] = reader.events(reader.core.typed, self)
 
     def __iter__(self) -> Iterator[T]:
         return self._iterator
 
     def __next__(self) -> T:
         return next(self._iterator)
-
-    def _events(self) -> Iterator[T]:
-        typed = self._reader.core.typed
-        for data in self._reader.dicts:
-            yield typed(data)
 
     def close(self) -> None:
         self._reader.close()
@@ -276,18 +276,13 @@ class AsyncStream(_StreamBase, Generic[T]):
 
     def __init__(self, reader: AsyncReader) -> None:
         self._reader = reader
-        self._iterator = self._events()
+        self._iterator: AsyncIterator[T] = reader.events(reader.core.typed, self)
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._iterator
 
     async def __anext__(self) -> T:
         return await self._iterator.__anext__()
-
-    async def _events(self) -> AsyncIterator[T]:
-        typed = self._reader.core.typed
-        async for data in self._reader.dicts:
-            yield typed(data)
 
     async def close(self) -> None:
         await self._reader.aclose()
