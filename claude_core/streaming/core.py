@@ -172,6 +172,8 @@ class StreamCore:
         accumulator = self.accumulator
         if not pairs or accumulator is None or self._held or not self.delivered or self.observer is not None:
             return None
+        if len(pairs) == 1:
+            return self._one_text(pairs[0], accumulator)
         names, payloads = zip(*pairs)
         if self.error is not None or set(names) != {"content_block_delta"}:
             return None
@@ -185,11 +187,23 @@ class StreamCore:
         matched = _TEXT_FIXED * len(found) + sum(map(len, indices)) + sum(map(len, raws)) + len(found) - 1
         if matched != len(joined) or indices.count(indices[0]) != len(indices):
             return None
+        return self._texts(int(indices[0]), raws, accumulator)
+
+    def _one_text(self, pair: Tuple[Optional[str], str], accumulator: MessageAccumulator) -> Optional[Batch]:
+        """The fast path for one text delta on its own, as the API flushes them."""
+        name, payload = pair
+        match = _TEXT_DELTA.fullmatch(payload) if name == "content_block_delta" and self.error is None else None
+        if match is None:
+            return None
+        digits, raw = match.groups()
+        return self._texts(int(digits), [raw], accumulator)
+
+    def _texts(self, index: int, raws: List[str], accumulator: MessageAccumulator) -> Optional[Batch]:
+        """Text deltas of block ``index``, given as the raw insides of their JSON strings."""
         try:
             texts = [json.loads(f'"{raw}"') if "\\" in raw else raw for raw in raws]
         except ValueError:
             return None
-        index = int(indices[0])
         if not accumulator.extend_text(index, texts):
             return None
         self._touch()
