@@ -9,10 +9,16 @@ from typing import Any, Dict, List, Tuple, Union
 import httpx
 
 from ._options import DEFAULT_TIMEOUT
+from ._shards import ShardedTransport
+
+#: Connection pools of the default transport.
+SHARDS = 8
 
 __all__ = ["DEFAULT_CONNECTION_LIMITS", "DefaultHttpxClient", "DefaultAsyncHttpxClient", "default_transport"]
 
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+MAX_CONNECTIONS = 1000
+MAX_KEEPALIVE = 100
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE)
 
 
 def _socket_options() -> List[Tuple[int, int, int]]:
@@ -28,11 +34,21 @@ def _socket_options() -> List[Tuple[int, int, int]]:
     return options
 
 
-def default_transport(is_async: bool) -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
-    """httpx's transport with connection limits 1000/100 and TCP keep-alive probes."""
-    if is_async:
-        return httpx.AsyncHTTPTransport(limits=DEFAULT_CONNECTION_LIMITS, socket_options=_socket_options())
-    return httpx.HTTPTransport(limits=DEFAULT_CONNECTION_LIMITS, socket_options=_socket_options())
+def default_transport(is_async: bool) -> ShardedTransport:
+    """httpx's transports with TCP keep-alive probes, in :data:`SHARDS` pools that share the
+    connection limits (1000 connections, 100 kept alive); see :mod:`claude_core._shards`."""
+    limits = httpx.Limits(
+        max_connections=MAX_CONNECTIONS // SHARDS, max_keepalive_connections=-(-MAX_KEEPALIVE // SHARDS)
+    )
+    options = _socket_options()
+    kind = httpx.AsyncHTTPTransport if is_async else httpx.HTTPTransport
+    # one TLS context for every pool: loading the CA bundle costs time and memory
+    context = httpx.create_ssl_context()
+
+    def make() -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
+        return kind(verify=context, limits=limits, socket_options=options)
+
+    return ShardedTransport(make, SHARDS)
 
 
 def _with_defaults(kwargs: Dict[str, Any]) -> Dict[str, Any]:

@@ -83,8 +83,9 @@ def claude_transport(
         ``httpx.AsyncBaseTransport`` then, an ``httpx.BaseTransport`` otherwise.
     :param provider: the client's :class:`~claude_core.providers.Provider`.
     :returns: the transport, or None to let the next plugin answer. The built-in
-        implementation (tried last) returns httpx's own transport with keep-alive and
-        connection limits set.
+        implementation (tried last) returns httpx's own transports with keep-alive and
+        connection limits set, in a few small connection pools filled one after the
+        other (httpcore's pool does work quadratic in its connections per request).
 
     The first non-None answer wins.
     """

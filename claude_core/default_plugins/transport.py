@@ -1,4 +1,4 @@
-"""Default transport: httpx's own, with the SDK's connection limits and TCP keep-alive."""
+"""Default transport: httpx's own, in a few small pools, with the SDK's connection limits and TCP keep-alive."""
 
 from __future__ import annotations
 
