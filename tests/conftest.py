@@ -75,6 +75,8 @@ class Api:
         for client in self._clients:
             self.run(client.close())
         if self.loop is not None:
+            # finalise the async generators httpx leaves suspended when a stream ends in an error
+            self.loop.run_until_complete(self.loop.shutdown_asyncgens())
             self.loop.close()
 
 
