@@ -129,7 +129,10 @@ def claude_retry_policy(options: ClientOptions) -> Optional[RetryPolicy]:
     :returns: an object with ``decide(attempt) -> RetryDecision`` (see
         :mod:`claude_core.retries`), or None to let the next plugin answer. ``decide``
         is called after every failed attempt, with the response or the connection
-        error; it must not block (the pipeline does the sleeping). The built-in
+        error, and for a stream that failed before any content reached the caller, with
+        the stream's error; it must not block (the pipeline does the sleeping). A
+        decision may send the next attempt to another deployment
+        (``RetryDecision.provider``: fallback routing). The built-in
         :class:`~claude_core.retries.DefaultRetryPolicy` (tried last) follows the
         official SDK's rules.
 
