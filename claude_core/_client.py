@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 
 import httpx
 
-from ._logs import setup_logging
+from ._logs import logger, setup_logging
 from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
 
@@ -305,9 +305,16 @@ class Anthropic(_ClientBase):
         return Stream(SyncReader(core, started, self._connection.streams, http))
 
     def _reap(self) -> None:
-        """Close the streams that were dropped without being closed (see ``streaming.registry``)."""
+        """Close the streams that were dropped without being closed (see ``streaming.registry``).
+
+        Nobody waits for those streams any more, so a failure closing one is logged, not
+        raised into the request at hand.
+        """
         for reader in self._connection.streams.take_abandoned():
-            reader.close()
+            try:
+                reader.close()
+            except Exception:
+                logger.warning("closing a stream that was dropped unclosed failed", exc_info=True)
 
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies)."""
@@ -371,7 +378,10 @@ class AsyncAnthropic(_ClientBase):
 
     async def _reap(self) -> None:
         for reader in self._connection.streams.take_abandoned():
-            await reader.aclose()
+            try:
+                await reader.aclose()
+            except Exception:
+                logger.warning("closing a stream that was dropped unclosed failed", exc_info=True)
 
     async def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies)."""

@@ -13,8 +13,8 @@ from typing import Any, List, Tuple
 import pytest
 
 import claude_core
-from claude_core import UsageTally
-from claude_core.observers import AttemptRecord, CallInfo, CallResult
+from claude_core import UsageTally, hookimpl
+from claude_core.observers import AttemptRecord, CallInfo, CallObserver, CallResult
 
 from ..conftest import MODEL, USER, Api
 
@@ -221,3 +221,37 @@ def test_a_stream_dropped_unclosed_ends_at_the_next_request(api: Api) -> None:
     api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
     ends = [entry for kind, entry in log if kind == "end"]
     assert [(e.endpoint, e.completed) for e in ends] == [("messages.create", False), ("messages.count_tokens", True)]
+
+
+class Failing(CallObserver):
+    @hookimpl
+    def claude_call_observer(self) -> "Failing":
+        return self
+
+    def end(self, result: CallResult) -> None:
+        if result.endpoint == "messages.create":
+            raise RuntimeError("ledger unavailable")
+
+
+def test_a_failure_closing_a_dropped_stream_does_not_fail_the_next_request(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = api.make(plugins=[Failing()])
+
+    def drop(c: Any) -> Any:
+        if api.is_async:
+
+            async def go() -> None:
+                stream = await c.messages.create(stream=True, **PARAMS)
+                await stream.__anext__()
+
+            return go()
+        next(iter(c.messages.create(stream=True, **PARAMS)))
+        return None
+
+    api(drop, client)
+    gc.collect()
+    with caplog.at_level("WARNING", logger="claude_core"):
+        count = api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
+    assert count.input_tokens > 0
+    assert "dropped unclosed failed" in caplog.text and "ledger unavailable" in caplog.text
