@@ -23,7 +23,7 @@ import httpx
 
 from ._logs import logger, redact_headers
 from ._types import RequestMode, StreamOptions
-from .errors import APIConnectionError
+from .errors import AnthropicError, APIConnectionError, PluginError
 from .observers import AttemptRecord, CallInfo, CallObserver, CallResult
 from .providers import APIRequest, Provider
 from .retries import Attempt, RetryDecision
@@ -175,9 +175,17 @@ class Call:
         decision: Optional[RetryDecision],
     ) -> None:
         if self.observers:
-            record = AttemptRecord(self.attempts - 1, self.provider, request, response, error, decision)
-            for observer in self.observers:
-                observer.attempt(record)
+            self._tell("attempt", AttemptRecord(self.attempts - 1, self.provider, request, response, error, decision))
+
+    def _tell(self, method: str, news: Any) -> None:
+        """Call ``method`` of every observer; a failure is raised naming the observer."""
+        for observer in self.observers:
+            try:
+                getattr(observer, method)(news)
+            except AnthropicError:
+                raise
+            except Exception as exc:
+                raise PluginError(type(observer).__name__, f"CallObserver.{method}", exc) from exc
 
     def end(
         self,
@@ -209,8 +217,7 @@ class Call:
             stop_reason=stop_reason,
             completed=completed,
         )
-        for observer in self.observers:
-            observer.end(result)
+        self._tell("end", result)
 
     # -- results ----------------------------------------------------------------------
 

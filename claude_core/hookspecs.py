@@ -156,7 +156,8 @@ def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
     its end, fails, or is closed.
 
     Observers run on the caller's thread or event loop: keep them quick and non-blocking
-    (hand slow exports to a queue). The client checks once whether any plugin implements
+    (hand slow exports to a queue). An exception in an observer fails the call with a
+    :class:`~claude_core.PluginError` naming the observer's class. The client checks once whether any plugin implements
     this hook and does none of this work otherwise.
 
     :param call: the :class:`~claude_core.observers.CallInfo`: endpoint, provider, model,

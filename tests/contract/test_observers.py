@@ -255,3 +255,11 @@ def test_a_failure_closing_a_dropped_stream_does_not_fail_the_next_request(
         count = api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
     assert count.input_tokens > 0
     assert "dropped unclosed failed" in caplog.text and "ledger unavailable" in caplog.text
+
+
+def test_an_observer_that_fails_is_named(api: Api) -> None:
+    client = api.make(plugins=[Failing()])
+    with pytest.raises(claude_core.PluginError) as caught:
+        api(lambda c: c.messages.create(**PARAMS), client)
+    assert caught.value.plugin == "Failing" and caught.value.hook == "CallObserver.end"
+    assert isinstance(caught.value.__cause__, RuntimeError)
