@@ -38,6 +38,19 @@ def ended(log: List[Tuple[str, Any]]) -> CallResult:
     return result
 
 
+def final_message(api: Api, client: Any) -> Any:
+    """``messages.stream()`` read to its end, sync or async."""
+    if api.is_async:
+
+        async def go() -> Any:
+            async with client.messages.stream(**PARAMS) as stream:
+                return await stream.get_final_message()
+
+        return api.run(go())
+    with client.messages.stream(**PARAMS) as stream:
+        return stream.get_final_message()
+
+
 def test_a_plain_call_is_seen_from_start_to_end(api: Api) -> None:
     client, log = observed(api)
     message = api(lambda c: c.messages.create(**PARAMS), client)
@@ -122,19 +135,8 @@ def test_a_raw_stream_ends_with_its_usage(api: Api) -> None:
 def test_a_message_stream_and_a_stream_closed_early(api: Api) -> None:
     client, log = observed(api)
 
-    def whole(c: Any) -> Any:
-        if api.is_async:
-
-            async def go() -> str:
-                async with c.messages.stream(**PARAMS) as stream:
-                    return await stream.get_final_text()
-
-            return go()
-        with c.messages.stream(**PARAMS) as stream:
-            return stream.get_final_text()
-
-    text = api(whole, client)
-    assert ended(log).value.content[0].text == text
+    message = final_message(api, client)
+    assert ended(log).value == message
     log.clear()
 
     def early(c: Any) -> Any:
@@ -173,18 +175,7 @@ def test_usage_tally_counts_plain_and_streamed_calls(api: Api) -> None:
     client = api.make(plugins=[tally])
     plain = api(lambda c: c.messages.create(**PARAMS), client)
 
-    def streamed(c: Any) -> Any:
-        if api.is_async:
-
-            async def go() -> Any:
-                async with c.messages.stream(**PARAMS) as stream:
-                    return await stream.get_final_message()
-
-            return go()
-        with c.messages.stream(**PARAMS) as stream:
-            return stream.get_final_message()
-
-    message = api(streamed, client)
+    message = final_message(api, client)
     api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
     assert tally.calls == 2
     assert tally.input_tokens == plain.usage.input_tokens + message.usage.input_tokens
