@@ -23,9 +23,6 @@ class StreamRegistry:
         self._open: Set[Any] = set()
         self._abandoned: Deque[Any] = collections.deque()
 
-    def __len__(self) -> int:
-        return len(self._open)
-
     def __contains__(self, reader: object) -> bool:
         return reader in self._open
 

@@ -49,13 +49,13 @@ class _Reader:
         self.batch, self.pos = [], 0
         return rest
 
-    def failed(self, exc: BaseException) -> AnthropicError:
+    def failed(self, exc: Exception) -> AnthropicError:
         """After a failed read: the error to retry with, or raise it as the SDK's error."""
-        error = wire_error(exc, self.core) if isinstance(exc, Exception) else None
-        if error is not None and retriable(error, self.core):
+        error = wire_error(exc, self.core)
+        if retriable(error, self.core):
             return error
-        self.settle(error=error or exc)
-        if error is None or error is exc:
+        self.settle(error=error)
+        if error is exc:
             raise exc
         raise error from exc
 

@@ -51,6 +51,19 @@ def final_message(api: Api, client: Any) -> Any:
         return stream.get_final_message()
 
 
+def drop_a_stream(api: Api, client: Any) -> None:
+    """Start a raw stream, read one event, and drop it without closing it."""
+    if api.is_async:
+
+        async def go() -> None:
+            stream = await client.messages.create(stream=True, **PARAMS)
+            await stream.__anext__()
+
+        api.run(go())
+        return
+    next(iter(client.messages.create(stream=True, **PARAMS)))
+
+
 def test_a_plain_call_is_seen_from_start_to_end(api: Api) -> None:
     client, log = observed(api)
     message = api(lambda c: c.messages.create(**PARAMS), client)
@@ -194,19 +207,7 @@ def test_no_observer_means_no_observing_work(api: Api) -> None:
 def test_a_stream_dropped_unclosed_ends_at_the_next_request(api: Api) -> None:
     client, log = observed(api)
 
-    def drop(c: Any) -> Any:
-        if api.is_async:
-
-            async def go() -> None:
-                stream = await c.messages.create(stream=True, **PARAMS)
-                await stream.__anext__()
-
-            return go()
-        stream = c.messages.create(stream=True, **PARAMS)
-        next(iter(stream))
-        return None
-
-    api(drop, client)
+    drop_a_stream(api, client)
     gc.collect()
     assert kinds(log) == ["start", "attempt"]
     api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
@@ -229,18 +230,7 @@ def test_a_failure_closing_a_dropped_stream_does_not_fail_the_next_request(
 ) -> None:
     client = api.make(plugins=[Failing()])
 
-    def drop(c: Any) -> Any:
-        if api.is_async:
-
-            async def go() -> None:
-                stream = await c.messages.create(stream=True, **PARAMS)
-                await stream.__anext__()
-
-            return go()
-        next(iter(c.messages.create(stream=True, **PARAMS)))
-        return None
-
-    api(drop, client)
+    drop_a_stream(api, client)
     gc.collect()
     with caplog.at_level("WARNING", logger="claude_core"):
         count = api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER), client)
