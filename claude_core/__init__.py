@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List
 
-from ._types import NOT_GIVEN, NotGiven, Omit, omit
+from ._types import NOT_GIVEN, NotGiven, Omit, not_given, omit
 from ._version import __version__
 from .errors import (
     AnthropicError,
@@ -49,12 +49,14 @@ if TYPE_CHECKING:
     from ._options import ClientOptions as ClientOptions
     from ._response import APIResponse as APIResponse
     from ._response import AsyncAPIResponse as AsyncAPIResponse
+    from ._response import LegacyAPIResponse as LegacyAPIResponse
     from .credentials import APIKeyCredentials as APIKeyCredentials
     from .hookspecs import hookimpl as hookimpl
     from .pagination import AsyncPage as AsyncPage
     from .pagination import SyncPage as SyncPage
     from .retries import DefaultRetryPolicy as DefaultRetryPolicy
     from .retries import RetryDecision as RetryDecision
+    from .schema import transform_schema as transform_schema
     from .streaming.accumulator import MessageAccumulator as MessageAccumulator
     from .streaming.message_stream import AsyncMessageStream as AsyncMessageStream
     from .streaming.message_stream import MessageStream as MessageStream
@@ -79,6 +81,7 @@ _LAZY: Dict[str, str] = {
     "ClientOptions": "._options",
     "APIResponse": "._response",
     "AsyncAPIResponse": "._response",
+    "LegacyAPIResponse": "._response",
     "APIKeyCredentials": ".credentials",
     "hookimpl": ".hookspecs",
     "SyncPage": ".pagination",
@@ -91,6 +94,7 @@ _LAZY: Dict[str, str] = {
     "MessageAccumulator": ".streaming.accumulator",
     "UsageTally": ".usage",
     "RetryDecision": ".retries",
+    "transform_schema": ".schema",
 }
 _SUBMODULES = (
     "types",
@@ -104,6 +108,7 @@ _SUBMODULES = (
     "tools",
     "lib",
     "usage",
+    "schema",
 )
 
 __all__ = [
@@ -111,6 +116,7 @@ __all__ = [
     "HUMAN_PROMPT",
     "AI_PROMPT",
     "NOT_GIVEN",
+    "not_given",
     "NotGiven",
     "Omit",
     "omit",

@@ -39,6 +39,8 @@ Outcome = Union[httpx.Response, APIConnectionError, BaseException, None]
 Step = Union[httpx.Request, httpx.Response, float, Callable[[], None]]
 
 _RETRY_AT_ONCE = RetryDecision(True, 0.0)
+#: The legacy Text Completions endpoint: its streams carry ``completion`` events, not a message.
+COMPLETIONS_ENDPOINT = "completions.create"
 
 
 class Call:
@@ -223,7 +225,7 @@ class Call:
 
     def finish(self, response: httpx.Response, parse: Callable[[httpx.Response], Any], mode: RequestMode) -> Any:
         """What a plain call returns, from its successful response (the body read unless streamed)."""
-        from ._response import APIResponse, AsyncAPIResponse
+        from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
 
         if mode is RequestMode.PARSE:
             try:
@@ -234,8 +236,11 @@ class Call:
             self.end(value=value, response=response)
             return value
         self.end(response=response)
-        cls = AsyncAPIResponse if self.pipeline.is_async else APIResponse
-        return cls(response, parse, provider=self.provider)
+        if mode is RequestMode.RAW:
+            cls: Any = LegacyAPIResponse
+        else:
+            cls = AsyncAPIResponse if self.pipeline.is_async else APIResponse
+        return cls(response, parse, provider=self.provider, retries_taken=self.attempts - 1)
 
     # -- streams ----------------------------------------------------------------------
 
@@ -253,7 +258,8 @@ class Call:
             self.opts = _with_timeout(
                 self.opts, httpx.Timeout(timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
             )
-        if self.accumulator is None and (self.pipeline.stream_hooks or self.observers):
+        legacy = self.original.endpoint == COMPLETIONS_ENDPOINT  # its events are not a message's
+        if self.accumulator is None and not legacy and (self.pipeline.stream_hooks or self.observers):
             from .streaming.accumulator import MessageAccumulator
 
             self.accumulator = MessageAccumulator()
@@ -264,6 +270,17 @@ class Call:
         from .streaming.core import StreamCore
         from .types.stream_events import validate_stream_event
 
+        if self.original.endpoint == COMPLETIONS_ENDPOINT:
+            from .resources.completions import completion_ended, validate_completion
+
+            return StreamCore(
+                response,
+                self.provider,
+                validate=validate_completion,
+                idle_timeout=self.idle_timeout,
+                deadline=self.deadline_at,
+                ends_with=completion_ended,
+            )
         core = StreamCore(
             response,
             self.provider,

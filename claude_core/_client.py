@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 import httpx
 
 from ._logs import logger, setup_logging
-from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions
+from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, check_timeout
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._pipeline import CallOptions, Pipeline
     from .providers import APIRequest
     from .resources.beta import AsyncBeta, Beta
+    from .resources.completions import AsyncCompletions, Completions
     from .resources.messages import AsyncMessages, Messages
     from .resources.models import AsyncModels, Models
     from .streaming.stream import AsyncStream, Stream
@@ -44,6 +45,7 @@ class _Connection:
         self.http_client = http_client
         self.lock = threading.Lock()
         self.streams = StreamRegistry()
+        self.closed = False
 
 
 class _ClientBase:
@@ -68,19 +70,33 @@ class _ClientBase:
         auto_stream_long_requests: bool = True,
         _connection: Optional[_Connection] = None,
     ) -> None:
+        name = type(self).__name__
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
-        if isinstance(timeout, NotGiven):
-            timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
-        elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout <= 0:
-            raise ValueError(f"timeout must be positive seconds, an httpx.Timeout or None, got {timeout!r}")
-        if stream_idle_timeout is not None and not stream_idle_timeout > 0:
-            raise ValueError(f"stream_idle_timeout must be positive seconds or None, got {stream_idle_timeout!r}")
-        if http_client is not None and isinstance(http_client, httpx.AsyncClient) != self._is_async:
+        for option, value in (("api_key", api_key), ("auth_token", auth_token)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name}({option}=...) takes a str, got {type(value).__name__}")
+        if base_url is not None and not isinstance(base_url, (str, httpx.URL)):
+            raise TypeError(f"{name}(base_url=...) takes a str or an httpx.URL, got {type(base_url).__name__}")
+        if http_client is not None and not isinstance(
+            http_client, httpx.AsyncClient if self._is_async else httpx.Client
+        ):
             wanted = "httpx.AsyncClient" if self._is_async else "httpx.Client"
             raise TypeError(
-                f"http_client must be an {wanted} for {type(self).__name__}, got {type(http_client).__name__}"
+                f"{name}(http_client=...) takes an {wanted} instance (for example "
+                f"claude_core.{'DefaultAsyncHttpxClient' if self._is_async else 'DefaultHttpxClient'}()), "
+                f"got {http_client!r}"
             )
+        if isinstance(timeout, NotGiven):
+            timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+        else:
+            check_timeout(timeout, f"{name}(timeout=...)")
+        if stream_idle_timeout is not None and not (
+            isinstance(stream_idle_timeout, (int, float))
+            and not isinstance(stream_idle_timeout, bool)
+            and stream_idle_timeout > 0
+        ):
+            raise ValueError(f"stream_idle_timeout must be positive seconds or None, got {stream_idle_timeout!r}")
         setup_logging()
         self._options = ClientOptions(
             provider=provider,
@@ -108,11 +124,24 @@ class _ClientBase:
 
     @property
     def api_key(self) -> Optional[str]:
-        return self._options.api_key
+        """The API key in use: the ``api_key=`` argument, else the one the environment or a plugin gave."""
+        if self._options.api_key is not None:
+            return self._options.api_key
+        return getattr(self._credentials(), "api_key", None)
 
     @property
     def auth_token(self) -> Optional[str]:
-        return self._options.auth_token
+        """The bearer token in use: the ``auth_token=`` argument, else the environment's or a plugin's."""
+        if self._options.auth_token is not None:
+            return self._options.auth_token
+        return getattr(self._credentials(), "auth_token", None)
+
+    def _credentials(self) -> Any:
+        """The credentials of this client's own deployment, resolved now if no request did yet."""
+        deployment = self._pipeline.primary
+        if not deployment.resolved:
+            deployment.resolve()
+        return deployment.credentials
 
     @property
     def max_retries(self) -> int:
@@ -230,8 +259,29 @@ class _ClientBase:
             assert pipeline is not None
         return pipeline
 
+    @property
+    def _client(self) -> Union[httpx.Client, httpx.AsyncClient]:
+        """The httpx client requests go through (packages built on the official SDK read it)."""
+        kind: Any = httpx.AsyncClient if self._is_async else httpx.Client
+        return self._http(kind)  # type: ignore[no-any-return]
+
+    @property
+    def with_raw_response(self) -> Any:
+        """The client's resources whose methods return the raw response (``client.with_raw_response.messages``)."""
+        return _ModeView(self, RequestMode.RAW)
+
+    @property
+    def with_streaming_response(self) -> Any:
+        """The client's resources whose methods return a lazily read response."""
+        return _ModeView(self, RequestMode.STREAM_RESPONSE)
+
     def _http(self, kind: Type[HttpClientT]) -> HttpClientT:
         connection = self._connection
+        if connection.closed:
+            raise RuntimeError(
+                f"this {type(self).__name__} was closed (close() ends the connection pool it shares with its "
+                "with_options copies): create a new client"
+            )
         http = connection.http_client
         if http is None:
             pipeline = self._pipeline
@@ -269,6 +319,12 @@ class Anthropic(_ClientBase):
         from .resources.messages import Messages
 
         return Messages(self)
+
+    @cached_property
+    def completions(self) -> "Completions":
+        from .resources.completions import Completions
+
+        return Completions(self)
 
     @cached_property
     def models(self) -> "Models":
@@ -317,7 +373,8 @@ class Anthropic(_ClientBase):
                 logger.warning("closing a stream that was dropped unclosed failed", exc_info=True)
 
     def close(self) -> None:
-        """Close the connection pool (shared with ``with_options`` copies)."""
+        """Close the connection pool (shared with ``with_options`` copies); the client cannot be used after."""
+        self._connection.closed = True
         http = self._connection.http_client
         if isinstance(http, httpx.Client):
             http.close()
@@ -341,6 +398,12 @@ class AsyncAnthropic(_ClientBase):
         from .resources.messages import AsyncMessages
 
         return AsyncMessages(self)
+
+    @cached_property
+    def completions(self) -> "AsyncCompletions":
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
 
     @cached_property
     def models(self) -> "AsyncModels":
@@ -384,7 +447,8 @@ class AsyncAnthropic(_ClientBase):
                 logger.warning("closing a stream that was dropped unclosed failed", exc_info=True)
 
     async def close(self) -> None:
-        """Close the connection pool (shared with ``with_options`` copies)."""
+        """Close the connection pool (shared with ``with_options`` copies); the client cannot be used after."""
+        self._connection.closed = True
         http = self._connection.http_client
         if isinstance(http, httpx.AsyncClient):
             await http.aclose()
@@ -396,6 +460,20 @@ class AsyncAnthropic(_ClientBase):
         self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
     ) -> None:
         await self.close()
+
+
+class _ModeView:
+    """``client.with_raw_response`` / ``with_streaming_response``: the client's resources in that mode."""
+
+    def __init__(self, client: _ClientBase, mode: RequestMode) -> None:
+        self._client = client
+        self._mode = mode
+
+    def __getattr__(self, name: str) -> Any:
+        resource = getattr(self._client, name)
+        if not hasattr(resource, "_mode"):
+            raise AttributeError(f"{type(self._client).__name__}.{name} is not an API resource")
+        return resource.with_raw_response if self._mode is RequestMode.RAW else resource.with_streaming_response
 
 
 Client = Anthropic

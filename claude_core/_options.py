@@ -9,7 +9,7 @@ import httpx
 
 from ._types import Omit, TimeoutTypes
 
-__all__ = ["ClientOptions", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "DEFAULT_BASE_URL"]
+__all__ = ["ClientOptions", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "DEFAULT_BASE_URL", "check_timeout"]
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
@@ -51,6 +51,16 @@ class ClientOptions:
 
     def replace(self, **changes: Any) -> "ClientOptions":
         return dataclasses.replace(self, **changes)
+
+
+def check_timeout(value: object, where: str) -> None:
+    """Raise for a timeout that is not positive seconds, an ``httpx.Timeout`` or None, naming ``where``."""
+    if value is None or isinstance(value, httpx.Timeout):
+        return
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(f"{where} takes seconds (a float), an httpx.Timeout or None, got {value!r}")
+    if not value > 0:
+        raise ValueError(f"{where} must be positive seconds, an httpx.Timeout or None, got {value!r}")
 
 
 def _is_secret_header(name: str) -> bool:

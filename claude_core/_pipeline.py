@@ -8,7 +8,7 @@ I/O-free attempts generator the drivers in :mod:`claude_core._drivers` run.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Dict, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type, TypeVar, Union
 
 import httpx
 
@@ -136,7 +136,7 @@ class Pipeline:
         query.update(call.query)
         if opts.extra_query:
             query.update(opts.extra_query)
-        params = {k: _query_value(v) for k, v in query.items() if v is not None and not isinstance(v, (NotGiven, Omit))}
+        params = query_params(query)
         content: Optional[bytes] = None
         body = call.body
         if opts.extra_body:
@@ -156,10 +156,33 @@ class Pipeline:
         return self.timeout if isinstance(opts.timeout, NotGiven) else as_timeout(opts.timeout)
 
 
-def _query_value(value: object) -> Union[str, int, float, bool]:
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
+def query_params(query: Mapping[str, object]) -> Dict[str, str]:
+    """The query string's values as the official SDK writes them: lists comma-joined,
+    booleans ``true``/``false``, mappings as ``key[sub]``; unset values left out."""
+    params: Dict[str, str] = {}
+    for key, value in query.items():
+        _add_query_value(params, key, value)
+    return params
+
+
+def _add_query_value(params: Dict[str, str], key: str, value: object) -> None:
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return
+    if isinstance(value, Mapping):
+        for sub, item in value.items():
+            _add_query_value(params, f"{key}[{sub}]", item)
+    elif isinstance(value, (list, tuple)):
+        params[key] = ",".join(_query_scalar(item) for item in value)
+    else:
+        params[key] = _query_scalar(value)
+
+
+def _query_scalar(value: object) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return "" if value is None else str(value)
 
 
 def parse_response(response: httpx.Response, cast_to: Type[ModelT]) -> ModelT:

@@ -10,6 +10,7 @@ from typing_extensions import Literal, TypedDict
 
 __all__ = [
     "NOT_GIVEN",
+    "not_given",
     "NotGiven",
     "Omit",
     "omit",
@@ -41,6 +42,7 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+not_given = NOT_GIVEN
 
 
 class Omit:

@@ -6,49 +6,29 @@ from types import TracebackType
 from typing import (
     Any,
     Awaitable,
-    Collection,
-    Dict,
     Generator,
     Generic,
-    Mapping,
     Optional,
-    Tuple,
     Type,
     TypeVar,
 )
 
-from .._pipeline import CallOptions
-from .._types import NOT_GIVEN, NotGiven, Omit, RequestMode
+from .._types import RequestMode
 
-__all__ = ["Resource", "split_params"]
+__all__ = ["Resource", "stream_result"]
 
-_OPTION_KEYS = ("extra_headers", "extra_query", "extra_body", "timeout")
 ClientT = TypeVar("ClientT")
 T = TypeVar("T")
 
 
-def split_params(
-    endpoint: str, params: Mapping[str, Any], required: Collection[str] = ()
-) -> Tuple[Dict[str, Any], CallOptions]:
-    """Separate API parameters from per-call options, dropping NOT_GIVEN/omit values.
+def stream_result(raw: Any, mode: RequestMode) -> Any:
+    """A stream as a method returns it: itself, or through a response view a response whose
+    ``parse()`` hands it out."""
+    if mode is RequestMode.PARSE:
+        return raw
+    from .._response import stream_response
 
-    Raises ``TypeError`` naming every missing required parameter before any request.
-    """
-    missing = [name for name in required if name not in params or isinstance(params[name], (NotGiven, Omit))]
-    if missing:
-        names = ", ".join(repr(name) for name in sorted(missing))
-        raise TypeError(f"{endpoint}() missing required argument(s): {names}")
-    body: Dict[str, Any] = {}
-    for key, value in params.items():
-        if key not in _OPTION_KEYS and not isinstance(value, (NotGiven, Omit)):
-            body[key] = value
-    opts = CallOptions(
-        extra_headers=params.get("extra_headers"),
-        extra_query=params.get("extra_query"),
-        extra_body=params.get("extra_body"),
-        timeout=params.get("timeout", NOT_GIVEN),
-    )
-    return body, opts
+    return stream_response(raw, mode)
 
 
 class Resource(Generic[ClientT]):
@@ -79,6 +59,8 @@ class _ResponseView:
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._resource, name)
+        if isinstance(method, Resource):  # a nested resource (client.beta.messages): same mode
+            return _ResponseView(method)
         if not callable(method) or name.startswith("_"):
             return method
 

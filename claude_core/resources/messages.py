@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Tuple, Union, cast, overload
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Tuple, Union, cast, overload
 
 import httpx
-from typing_extensions import Literal, Unpack
+from typing_extensions import Literal, TypedDict, Unpack
 
 from .._options import DEFAULT_TIMEOUT, ClientOptions
 from .._pipeline import CallOptions, parse_response
-from .._response import APIResponse, AsyncAPIResponse
-from .._types import NotGiven, RequestMode, RequestOptions, StreamOptions
+from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
 from ..providers import APIRequest
 from ..streaming.accumulator import MessageAccumulator
 from ..streaming.message_stream import (
@@ -20,9 +19,19 @@ from ..streaming.message_stream import (
     MessageStream,
     MessageStreamManager,
 )
-from ..types import Message, MessageCountTokensParams, MessageCreateParams, MessageTokensCount
+from ..types import (
+    BetaMessageCountTokensParams,
+    BetaMessageCreateParams,
+    Message,
+    MessageCountTokensParams,
+    MessageCreateParams,
+    MessageTokensCount,
+)
 from ..types.stream_events import RawMessageStreamEvent
-from ._base import Resource, split_params
+from ._base import Resource, stream_result
+from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageStreamKwargs
+from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
+from ._warnings import warn_deprecated_usage
 
 if TYPE_CHECKING:
     from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
@@ -38,21 +47,52 @@ __all__ = [
 ]
 
 
-class MessageCreateKwargs(MessageCreateParams, RequestOptions, total=False):
-    """The keyword arguments of ``messages.create``: API parameters plus per-call options."""
+#: Keywords of streamed calls that are not sent (see :class:`~claude_core._types.StreamOptions`).
+_STREAM_LOCAL = tuple((key, None) for key in STREAM_OPTION_KEYS)
+_BETAS = (("betas", omit),)
+#: ``messages.stream()`` writes its body in an order of its own, ``"stream": true`` last.
+_STREAM_ORDER = (
+    "inference_geo", "metadata", "output_config", "container", "service_tier", "stop_sequences", "system",
+    "temperature", "top_k", "top_p", "tools", "thinking", "tool_choice",
+)  # fmt: skip
+_BETA_STREAM_ORDER = (
+    "metadata", "output_config", "container", "context_management", "inference_geo", "mcp_servers",
+    "service_tier", "speed", "stop_sequences", "system", "temperature", "thinking", "top_k", "top_p", "tools",
+    "tool_choice",
+)  # fmt: skip
 
 
-class MessageStreamKwargs(MessageCreateParams, RequestOptions, StreamOptions, total=False):
-    """The keyword arguments of ``messages.stream`` and of ``create(stream=True)``."""
+class _StreamFlag(TypedDict, total=False):
+    stream: bool
 
 
-class MessageCountTokensKwargs(MessageCountTokensParams, RequestOptions, total=False):
-    """The keyword arguments of ``messages.count_tokens``."""
+def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, MethodSpec, MethodSpec]:
+    """The specs of ``create``, ``stream`` and ``count_tokens`` (``beta.messages`` when ``beta``)."""
+    prefix = "beta.messages" if beta else "messages"
+    local = (*_STREAM_LOCAL, *_BETAS) if beta else _STREAM_LOCAL
+    required = ("max_tokens", "messages", "model")
+    optional = [key for key in params.__annotations__ if key not in required and key != "betas"]
+    listed = _BETA_STREAM_ORDER if beta else _STREAM_ORDER
+    # parameters the official method does not take go after the ones it does
+    stream_order = [*listed, *sorted(set(optional) - set(listed))]
+    annotations = (params, StreamOptions, _StreamFlag)
+    count_required = ("messages", "model")
+    count_optional = [key for key in count_params.__annotations__ if key not in count_required and key != "betas"]
+    return (
+        MethodSpec(f"{prefix}.create", required, [*optional, "stream"], local=local, annotations=annotations),
+        MethodSpec(f"{prefix}.stream", required, stream_order, ordered=True, local=local, annotations=annotations),
+        MethodSpec(
+            f"{prefix}.count_tokens",
+            count_required,
+            count_optional,
+            local=_BETAS if beta else (),
+            annotations=(count_params,),
+        ),
+    )
 
 
-_CREATE_REQUIRED = tuple(sorted(MessageCreateParams.__required_keys__))
-_COUNT_REQUIRED = tuple(sorted(MessageCountTokensParams.__required_keys__))
-_STREAM_KEYS = tuple(StreamOptions.__annotations__)
+CREATE, STREAM, COUNT_TOKENS = _specs(MessageCreateParams, MessageCountTokensParams, beta=False)
+BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS = _specs(BetaMessageCreateParams, BetaMessageCountTokensParams, beta=True)
 
 #: Models whose non-streaming responses are capped below what max_tokens allows.
 NONSTREAMING_TOKEN_LIMITS: Dict[str, int] = {
@@ -67,25 +107,24 @@ _SECONDS_PER_TOKEN = 3600 / 128_000
 _NONSTREAMING_SECONDS = 600
 
 
-def create_call(params: Mapping[str, Any], beta: bool = False) -> Tuple[APIRequest, CallOptions, StreamOptions]:
-    endpoint = "beta.messages.create" if beta else "messages.create"
-    stream_options = cast(StreamOptions, {k: params[k] for k in _STREAM_KEYS if params.get(k) is not None})
-    body, opts = split_params(endpoint, {k: v for k, v in params.items() if k not in _STREAM_KEYS}, _CREATE_REQUIRED)
-    body.pop("stream", None)
+def create_call(
+    spec: MethodSpec, params: Mapping[str, Any], beta: bool
+) -> Tuple[APIRequest, CallOptions, StreamOptions]:
+    """The request of ``create`` or ``stream``: its body in the method's wire order."""
+    body = spec.body(params)
+    warn_deprecated_usage(body)
+    stream_options = cast(StreamOptions, {k: params[k] for k in STREAM_OPTION_KEYS if params.get(k) is not None})
     call = APIRequest("messages.create", "POST", "/v1/messages", body=body)
-    return _apply_betas(call, body, beta), opts, stream_options
+    return _apply_betas(call, params.get("betas"), beta), options_of(params), stream_options
 
 
-def count_tokens_call(params: Mapping[str, Any], beta: bool = False) -> Tuple[APIRequest, CallOptions]:
-    endpoint = "beta.messages.count_tokens" if beta else "messages.count_tokens"
-    body, opts = split_params(endpoint, params, _COUNT_REQUIRED)
-    call = APIRequest("messages.count_tokens", "POST", "/v1/messages/count_tokens", body=body)
-    return _apply_betas(call, body, beta), opts
+def count_tokens_call(spec: MethodSpec, params: Mapping[str, Any], beta: bool) -> Tuple[APIRequest, CallOptions]:
+    call = APIRequest("messages.count_tokens", "POST", "/v1/messages/count_tokens", body=spec.body(params))
+    return _apply_betas(call, params.get("betas"), beta), options_of(params)
 
 
-def _apply_betas(call: APIRequest, body: Dict[str, Any], beta: bool) -> APIRequest:
+def _apply_betas(call: APIRequest, betas: Any, beta: bool) -> APIRequest:
     """Beta calls get ``?beta=true``; ``betas=[...]`` becomes the ``anthropic-beta`` header."""
-    betas: List[str] = list(body.pop("betas", None) or [])
     if beta:
         call.query["beta"] = "true"
         if betas:
@@ -115,11 +154,19 @@ class CreatePlan(enum.Enum):
 
 
 def plan_create(
-    stream: bool, params: Mapping[str, Any], beta: bool, mode: RequestMode, options: ClientOptions
+    spec: MethodSpec, stream: Any, params: Mapping[str, Any], beta: bool, mode: RequestMode, options: ClientOptions
 ) -> Tuple[CreatePlan, APIRequest, CallOptions, StreamOptions]:
-    """Everything ``create`` decides before any I/O, for the sync and the async resource alike."""
-    call, opts, stream_options = create_call(params, beta)
-    if stream:
+    """Everything ``create`` decides before any I/O, for the sync and the async resource alike.
+
+    ``stream`` is what the caller passed (``omit`` when nothing): an explicit ``stream=False``
+    is sent, as the official SDK sends it.
+    """
+    if not isinstance(stream, (bool, Omit, NotGiven)):
+        raise TypeError(f"{spec.name}() takes stream=True or stream=False, got stream={stream!r}")
+    if isinstance(stream, bool):
+        params = {**params, "stream": stream}
+    call, opts, stream_options = create_call(spec, params, beta)
+    if stream is True:
         return CreatePlan.STREAM, call, opts, stream_options
     if stream_options:
         names = ", ".join(sorted(stream_options))
@@ -129,11 +176,16 @@ def plan_create(
     return CreatePlan.REQUEST, call, opts, stream_options
 
 
-def _stream_result(raw: Any, mode: RequestMode, response_class: Any) -> Any:
-    """A raw stream, or for ``with_raw_response`` a response whose ``parse()`` hands it out."""
-    if mode is RequestMode.PARSE:
-        return raw
-    return response_class(raw.response, lambda _: raw, provider=raw.provider, streamed=True)
+def stream_call(
+    spec: MethodSpec, params: Mapping[str, Any], beta: bool
+) -> Tuple[APIRequest, CallOptions, StreamOptions]:
+    """The request of ``messages.stream()``: its own key order, ``"stream": true`` last."""
+    if "stream" in params:
+        raise TypeError(f"{spec.name}() got unexpected keyword argument(s): 'stream' (it always streams)")
+    call, opts, stream_options = create_call(spec, params, beta)
+    assert call.body is not None
+    call.body["stream"] = True
+    return call, opts, stream_options
 
 
 def parse_message(response: httpx.Response) -> Message:
@@ -148,6 +200,7 @@ class Messages(Resource["Anthropic"]):
     """The Messages API."""
 
     _beta = False
+    _specs = (CREATE, STREAM, COUNT_TOKENS)
 
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[MessageCreateKwargs]) -> Message: ...
@@ -159,28 +212,31 @@ class Messages(Resource["Anthropic"]):
     def create(
         self, *, stream: bool, **params: Unpack[MessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]: ...
+    @CREATE.applies
     def create(
-        self, *, stream: bool = False, **params: Unpack[MessageStreamKwargs]
+        self, *, stream: Any = omit, **params: Unpack[MessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]:
         """Send a conversation and get the model's next message, or with ``stream=True`` its raw events."""
         return self._create(stream, params)  # type: ignore[no-any-return]
 
-    def _create(self, stream: bool, params: Mapping[str, Any]) -> Any:
+    def _create(self, stream: Any, params: Mapping[str, Any]) -> Any:
         client = self._client
-        plan, call, opts, stream_options = plan_create(stream, params, self._beta, self._mode, client.options)
+        spec = self._specs[0]
+        plan, call, opts, stream_options = plan_create(spec, stream, params, self._beta, self._mode, client.options)
         if plan is CreatePlan.REQUEST:
             return client._request(call, opts, parse_message, self._mode)
         if plan is CreatePlan.STREAM:
-            return _stream_result(client._stream(call, opts, stream_options), self._mode, APIResponse)
+            return stream_result(client._stream(call, opts, stream_options), self._mode)
         accumulator = MessageAccumulator()
         return MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator).get_final_message()
 
+    @STREAM.applies
     def stream(self, **params: Unpack[MessageStreamKwargs]) -> MessageStreamManager:
         """Stream a message: ``with client.messages.stream(...) as stream: for text in stream.text_stream``."""
         return self._stream_manager(params)
 
     def _stream_manager(self, params: Mapping[str, Any]) -> MessageStreamManager:
-        call, opts, stream_options = create_call(params, self._beta)
+        call, opts, stream_options = stream_call(self._specs[1], params, self._beta)
 
         def start() -> MessageStream:
             accumulator = MessageAccumulator()
@@ -188,12 +244,13 @@ class Messages(Resource["Anthropic"]):
 
         return MessageStreamManager(start)
 
+    @COUNT_TOKENS.applies
     def count_tokens(self, **params: Unpack[MessageCountTokensKwargs]) -> MessageTokensCount:
         """Count the input tokens of a conversation without creating a message."""
         return self._count_tokens(params)  # type: ignore[no-any-return]
 
     def _count_tokens(self, params: Mapping[str, Any]) -> Any:
-        call, opts = count_tokens_call(params, self._beta)
+        call, opts = count_tokens_call(self._specs[2], params, self._beta)
         return self._client._request(call, opts, parse_token_count, self._mode)
 
 
@@ -201,6 +258,7 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
     """The Messages API, awaited."""
 
     _beta = False
+    _specs = (CREATE, STREAM, COUNT_TOKENS)
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[MessageCreateKwargs]) -> Message: ...
@@ -212,29 +270,32 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
     async def create(
         self, *, stream: bool, **params: Unpack[MessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]: ...
+    @CREATE.applies
     async def create(
-        self, *, stream: bool = False, **params: Unpack[MessageStreamKwargs]
+        self, *, stream: Any = omit, **params: Unpack[MessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]:
         """Send a conversation and get the model's next message, or with ``stream=True`` its raw events."""
         return await self._create(stream, params)  # type: ignore[no-any-return]
 
-    async def _create(self, stream: bool, params: Mapping[str, Any]) -> Any:
+    async def _create(self, stream: Any, params: Mapping[str, Any]) -> Any:
         client = self._client
-        plan, call, opts, stream_options = plan_create(stream, params, self._beta, self._mode, client.options)
+        spec = self._specs[0]
+        plan, call, opts, stream_options = plan_create(spec, stream, params, self._beta, self._mode, client.options)
         if plan is CreatePlan.REQUEST:
             return await client._request(call, opts, parse_message, self._mode)
         if plan is CreatePlan.STREAM:
-            return _stream_result(await client._stream(call, opts, stream_options), self._mode, AsyncAPIResponse)
+            return stream_result(await client._stream(call, opts, stream_options), self._mode)
         accumulator = MessageAccumulator()
         raw = await client._stream(call, opts, stream_options, accumulator)
         return await AsyncMessageStream(raw, accumulator).get_final_message()
 
+    @STREAM.applies
     def stream(self, **params: Unpack[MessageStreamKwargs]) -> AsyncMessageStreamManager:
         """Stream a message: ``async with client.messages.stream(...) as stream: ...``."""
         return self._stream_manager(params)
 
     def _stream_manager(self, params: Mapping[str, Any]) -> AsyncMessageStreamManager:
-        call, opts, stream_options = create_call(params, self._beta)
+        call, opts, stream_options = stream_call(self._specs[1], params, self._beta)
 
         async def start() -> AsyncMessageStream:
             accumulator = MessageAccumulator()
@@ -243,10 +304,11 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
 
         return AsyncMessageStreamManager(start)
 
+    @COUNT_TOKENS.applies
     async def count_tokens(self, **params: Unpack[MessageCountTokensKwargs]) -> MessageTokensCount:
         """Count the input tokens of a conversation without creating a message."""
         return await self._count_tokens(params)  # type: ignore[no-any-return]
 
     async def _count_tokens(self, params: Mapping[str, Any]) -> Any:
-        call, opts = count_tokens_call(params, self._beta)
+        call, opts = count_tokens_call(self._specs[2], params, self._beta)
         return await self._client._request(call, opts, parse_token_count, self._mode)

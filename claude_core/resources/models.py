@@ -9,12 +9,14 @@ import httpx
 from typing_extensions import Unpack
 
 from .._pipeline import CallOptions, parse_response
-from .._types import RequestOptions
+from .._types import RequestMode, RequestOptions
 from ..pagination import AsyncPage, AsyncPaginator, SyncPage
 from ..providers import APIRequest
 from ..types import ModelInfo, ModelListParams
 from ..types._base import BaseModel
-from ._base import Resource, split_params
+from ._base import Resource
+from ._kwargs import ModelListKwargs
+from ._spec import MethodSpec
 
 if TYPE_CHECKING:
     from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
@@ -22,15 +24,15 @@ if TYPE_CHECKING:
 __all__ = ["Models", "AsyncModels", "ModelListKwargs"]
 
 
-class ModelListKwargs(ModelListParams, RequestOptions, total=False):
-    """The keyword arguments of ``models.list``."""
-
-
 class _ModelPageBody(BaseModel):
     data: List[ModelInfo]
     has_more: bool = False
     first_id: Optional[str] = None
     last_id: Optional[str] = None
+
+
+LIST = MethodSpec("models.list", (), ("after_id", "before_id", "limit"), annotations=(ModelListParams,))
+RETRIEVE = MethodSpec("models.retrieve", (), (), positional=("model_id",))
 
 
 def _list_call(query: Dict[str, Any], opts: CallOptions, beta: bool) -> APIRequest:
@@ -58,12 +60,14 @@ class Models(Resource["Anthropic"]):
 
     _beta = False
 
+    @LIST.applies
     def list(self, **params: Unpack[ModelListKwargs]) -> SyncPage[ModelInfo]:
         """The first page of models, newest first; iterate it to walk every page."""
-        query, opts = split_params("models.list", params)
+        query, opts = LIST.split(params)
 
-        def fetch(page_query: Dict[str, Any]) -> SyncPage[ModelInfo]:
-            return self._client._request(_list_call(page_query, opts, self._beta), opts, parse, self._mode)  # type: ignore[no-any-return]
+        def fetch(page_query: Dict[str, Any], mode: RequestMode = RequestMode.PARSE) -> SyncPage[ModelInfo]:
+            # pages after the first are pages, also when the first came through a response view
+            return self._client._request(_list_call(page_query, opts, self._beta), opts, parse, mode)  # type: ignore[no-any-return]
 
         def parse(response: httpx.Response) -> SyncPage[ModelInfo]:
             body = parse_response(response, _ModelPageBody)
@@ -74,11 +78,12 @@ class Models(Resource["Anthropic"]):
                 data=body.data,
             )
 
-        return fetch(query)
+        return fetch(query, self._mode)
 
+    @RETRIEVE.applies
     def retrieve(self, model_id: str, **options: Unpack[RequestOptions]) -> ModelInfo:
         """One model by id or alias."""
-        _, opts = split_params("models.retrieve", options)
+        _, opts = RETRIEVE.split(options)
         return self._client._request(_retrieve_call(model_id, self._beta), opts, _parse_model, self._mode)  # type: ignore[no-any-return]
 
 
@@ -87,12 +92,13 @@ class AsyncModels(Resource["AsyncAnthropic"]):
 
     _beta = False
 
+    @LIST.applies
     def list(self, **params: Unpack[ModelListKwargs]) -> AsyncPaginator[ModelInfo]:
         """``await`` for the first page, or ``async for`` over every model."""
-        query, opts = split_params("models.list", params)
+        query, opts = LIST.split(params)
 
-        async def fetch(page_query: Dict[str, Any]) -> AsyncPage[ModelInfo]:
-            return await self._client._request(_list_call(page_query, opts, self._beta), opts, parse, self._mode)  # type: ignore[no-any-return]
+        async def fetch(page_query: Dict[str, Any], mode: RequestMode = RequestMode.PARSE) -> AsyncPage[ModelInfo]:
+            return await self._client._request(_list_call(page_query, opts, self._beta), opts, parse, mode)  # type: ignore[no-any-return]
 
         def parse(response: httpx.Response) -> AsyncPage[ModelInfo]:
             body = parse_response(response, _ModelPageBody)
@@ -103,9 +109,10 @@ class AsyncModels(Resource["AsyncAnthropic"]):
                 data=body.data,
             )
 
-        return AsyncPaginator(lambda: fetch(query))
+        return AsyncPaginator(lambda: fetch(query, self._mode))
 
+    @RETRIEVE.applies
     async def retrieve(self, model_id: str, **options: Unpack[RequestOptions]) -> ModelInfo:
         """One model by id or alias."""
-        _, opts = split_params("models.retrieve", options)
+        _, opts = RETRIEVE.split(options)
         return await self._client._request(_retrieve_call(model_id, self._beta), opts, _parse_model, self._mode)  # type: ignore[no-any-return]

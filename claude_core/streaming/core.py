@@ -101,6 +101,7 @@ class StreamCore:
         observer: Optional[Observer] = None,
         idle_timeout: Optional[float] = None,
         deadline: Optional[float] = None,
+        ends_with: Optional[Callable[[Dict[str, Any]], bool]] = None,
     ) -> None:
         self.response = response
         self.request = response.request
@@ -110,6 +111,9 @@ class StreamCore:
         self.observer = observer
         self._idle_timeout = idle_timeout
         self._deadline = deadline  # a time.monotonic() value
+        #: For streams of other events than a message's (legacy completions): whether an
+        #: event is the last one. A message stream ends with ``message_stop``.
+        self._ends_with = ends_with
         self._decoder = provider.stream_decoder()
         self._held: List[Dict[str, Any]] = []
         self.delivered = False
@@ -248,6 +252,8 @@ class StreamCore:
         if payloads:
             self._touch()
             decoded = self._decode(payloads)
+            if self._ends_with is not None and decoded and self._ends_with(decoded[-1]):
+                self.finished = True
             try:
                 self._hand_over(decoded, out)
             except (RuntimeError, LookupError, TypeError, ValueError, AttributeError) as exc:

@@ -1,16 +1,22 @@
 """The events a :class:`~claude_core.streaming.MessageStream` adds to the raw ones.
 
-They are light objects, not pydantic models: one is made for every delta. Their
-``snapshot`` is computed when read, so a loop that never reads it stays linear.
+The delta events are light objects, not pydantic models: one is made for every delta.
+Each remembers where its block stood (a piece count), and its ``snapshot`` is made from
+that when read: the state at that event, at no cost to a loop that never reads it.
+``to_dict()``, ``to_json()``, ``model_dump()`` and ``model_dump_json()`` give what the
+official SDK's pydantic events give, building a model only when called.
 """
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type
 
-from ..types import Message
+import pydantic
+import pydantic_core
+from typing_extensions import Literal
+
+from ..types import ContentBlock, Message, TextCitation
 from ..types.stream_events import RawContentBlockStopEvent, RawMessageStopEvent
-from .accumulator import MessageAccumulator
 
 __all__ = [
     "TextEvent",
@@ -23,108 +29,232 @@ __all__ = [
     "MessageStreamEvent",
 ]
 
+_twins: Dict[str, Type[pydantic.BaseModel]] = {}
+
+
+def _twin(event: "_DeltaEvent") -> Type[pydantic.BaseModel]:
+    """The pydantic model an event serialises through, made on first use.
+
+    Fields holding models are typed (a model inside an ``Any`` field would be serialised
+    through its own class, which ``defer_build`` may not have built yet).
+    """
+    cls = type(event)
+    model = _twins.get(cls.__name__)
+    if model is None:
+        kinds = {"citation": TextCitation, "snapshot": List[TextCitation] if cls is CitationEvent else Any}
+        fields: Dict[str, Any] = {name: (kinds.get(name, str), ...) for name in ("type", *cls._fields)}
+        model = _twins[cls.__name__] = pydantic.create_model(cls.__name__, **fields)
+    return model
+
+
+class _Fixed:
+    """The snapshot of an event made by hand: a value, not a position in a stream."""
+
+    __slots__ = ("snapshot",)
+
+    def __init__(self, snapshot: Any) -> None:
+        self.snapshot = snapshot
+
+    def value(self, field: str, count: int) -> Any:
+        return self.snapshot
+
 
 class _DeltaEvent:
-    __slots__ = ("_accumulator", "index")
-    type: str = ""
+    """What the delta events share: where their block stood, and pydantic-like serialisation."""
 
-    def __init__(self, index: int, accumulator: MessageAccumulator) -> None:
+    __slots__ = ("_count", "_source", "index")
+    type: ClassVar[str] = ""
+    #: the fields serialised after ``type``, in the official SDK's order
+    _fields: ClassVar[Tuple[str, ...]] = ()
+
+    def _at(self, index: int, source: Any, count: int) -> None:
         self.index = index
-        self._accumulator = accumulator
+        self._source = source  # the block (or a _Fixed snapshot)
+        self._count = count  # its pieces of this kind, this event's included
+
+    def _values(self) -> Dict[str, Any]:
+        return {"type": self.type, **{name: getattr(self, name) for name in self._fields}}
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> Dict[str, Any]:
+        """The event as a dict, e.g. ``{"type": "text", "text": ..., "snapshot": ...}``."""
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    def to_json(
+        self,
+        *,
+        indent: Optional[int] = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
+        """The event as a JSON string (indented by 2 unless ``indent=None``)."""
+        return self.model_dump_json(
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    def model_dump(self, **options: Any) -> Dict[str, Any]:
+        """As pydantic's ``BaseModel.model_dump``, with the same options."""
+        return _twin(self).model_construct(**self._values()).model_dump(**options)
+
+    def model_dump_json(self, **options: Any) -> str:
+        """As pydantic's ``BaseModel.model_dump_json``, with the same options."""
+        return _twin(self).model_construct(**self._values()).model_dump_json(**options)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _DeltaEvent):
+            return NotImplemented
+        return type(self) is type(other) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # like pydantic models: equal by value, not hashable
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._public)
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in ("index", *self._fields))
         return f"{type(self).__name__}({fields})"
-
-    _public: Tuple[str, ...] = ()
 
 
 class TextEvent(_DeltaEvent):
-    """``type == "text"``: ``text`` is the new piece, ``snapshot`` the block's text so far."""
+    """``type == "text"``: ``text`` is the new piece, ``snapshot`` the block's text up to it."""
 
     __slots__ = ("text",)
-    type = "text"
-    _public = ("index", "text")
+    type: ClassVar[str] = "text"
+    _fields = ("text", "snapshot")
 
-    def __init__(self, index: int, accumulator: MessageAccumulator, text: str) -> None:
-        super().__init__(index, accumulator)
+    def __init__(self, *, text: str, snapshot: str, type: str = "text", index: int = 0) -> None:
+        self._at(index, _Fixed(snapshot), 0)
         self.text = text
+
+    @classmethod
+    def _of(cls, index: int, text: str, block: Any, count: int) -> "TextEvent":
+        event = cls.__new__(cls)
+        event.index, event._source, event._count, event.text = index, block, count, text
+        return event
 
     @property
     def snapshot(self) -> str:
-        return self._accumulator.text(self.index)
+        return self._source.value("text", self._count)  # type: ignore[no-any-return]
+
+    def parsed_snapshot(self) -> Dict[str, Any]:
+        """The text so far parsed as (partial) JSON, for structured outputs."""
+        return pydantic_core.from_json(self.snapshot, allow_partial="trailing-strings")  # type: ignore[no-any-return]
 
 
 class InputJsonEvent(_DeltaEvent):
-    """``type == "input_json"``: a piece of tool input JSON; ``snapshot`` parses what arrived so far."""
+    """``type == "input_json"``: a piece of tool input JSON; ``snapshot`` parses the JSON up to it."""
 
     __slots__ = ("partial_json",)
-    type = "input_json"
-    _public = ("index", "partial_json")
+    type: ClassVar[str] = "input_json"
+    _fields = ("partial_json", "snapshot")
 
-    def __init__(self, index: int, accumulator: MessageAccumulator, partial_json: str) -> None:
-        super().__init__(index, accumulator)
+    def __init__(self, *, partial_json: str, snapshot: Any, type: str = "input_json", index: int = 0) -> None:
+        self._at(index, _Fixed(snapshot), 0)
         self.partial_json = partial_json
+
+    @classmethod
+    def _of(cls, index: int, partial_json: str, block: Any, count: int) -> "InputJsonEvent":
+        event = cls.__new__(cls)
+        event.index, event._source, event._count, event.partial_json = index, block, count, partial_json
+        return event
 
     @property
     def snapshot(self) -> Any:
-        return self._accumulator.tool_input(self.index)
+        return self._source.value("json", self._count)
 
 
 class ThinkingEvent(_DeltaEvent):
-    """``type == "thinking"``: a piece of thinking; ``snapshot`` is the thinking so far."""
+    """``type == "thinking"``: a piece of thinking; ``snapshot`` is the thinking up to it."""
 
     __slots__ = ("thinking",)
-    type = "thinking"
-    _public = ("index", "thinking")
+    type: ClassVar[str] = "thinking"
+    _fields = ("thinking", "snapshot")
 
-    def __init__(self, index: int, accumulator: MessageAccumulator, thinking: str) -> None:
-        super().__init__(index, accumulator)
+    def __init__(self, *, thinking: str, snapshot: str, type: str = "thinking", index: int = 0) -> None:
+        self._at(index, _Fixed(snapshot), 0)
         self.thinking = thinking
+
+    @classmethod
+    def _of(cls, index: int, thinking: str, block: Any, count: int) -> "ThinkingEvent":
+        event = cls.__new__(cls)
+        event.index, event._source, event._count, event.thinking = index, block, count, thinking
+        return event
 
     @property
     def snapshot(self) -> str:
-        return self._accumulator.thinking(self.index)
+        return self._source.value("thinking", self._count)  # type: ignore[no-any-return]
 
 
 class SignatureEvent(_DeltaEvent):
     """``type == "signature"``: a piece of a thinking block's signature (pieces are appended)."""
 
     __slots__ = ("signature",)
-    type = "signature"
-    _public = ("index", "signature")
+    type: ClassVar[str] = "signature"
+    _fields = ("signature",)
 
-    def __init__(self, index: int, accumulator: MessageAccumulator, signature: str) -> None:
-        super().__init__(index, accumulator)
+    def __init__(self, *, signature: str, type: str = "signature", index: int = 0) -> None:
+        self._at(index, None, 0)
         self.signature = signature
+
+    @classmethod
+    def _of(cls, index: int, signature: str) -> "SignatureEvent":
+        event = cls.__new__(cls)
+        event.index, event._source, event._count, event.signature = index, None, 0, signature
+        return event
 
 
 class CitationEvent(_DeltaEvent):
-    """``type == "citation"``: a citation added to a text block; ``snapshot`` lists the block's citations."""
+    """``type == "citation"``: a citation added to a text block; ``snapshot`` lists its citations up to it."""
 
     __slots__ = ("citation",)
-    type = "citation"
-    _public = ("index", "citation")
+    type: ClassVar[str] = "citation"
+    _fields = ("citation", "snapshot")
 
-    def __init__(self, index: int, accumulator: MessageAccumulator, citation: Any) -> None:
-        super().__init__(index, accumulator)
+    def __init__(self, *, citation: Any, snapshot: List[Any], type: str = "citation", index: int = 0) -> None:
+        self._at(index, _Fixed(snapshot), 0)
         self.citation = citation
+
+    @classmethod
+    def _of(cls, index: int, citation: Any, block: Any, count: int) -> "CitationEvent":
+        event = cls.__new__(cls)
+        event.index, event._source, event._count, event.citation = index, block, count, citation
+        return event
 
     @property
     def snapshot(self) -> List[Any]:
-        return self._accumulator.citations(self.index)
+        return list(self._source.value("citations", self._count) or ())
 
 
 class ParsedContentBlockStopEvent(RawContentBlockStopEvent):
     """``content_block_stop`` with the finished ``content_block``."""
 
-    content_block: Any = None
+    content_block: ContentBlock
 
 
 class ParsedMessageStopEvent(RawMessageStopEvent):
     """``message_stop`` with the finished ``message``."""
 
-    message: Optional[Message] = None
+    message: Message
 
 
 MessageStreamEvent = Any

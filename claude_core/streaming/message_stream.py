@@ -27,31 +27,36 @@ if TYPE_CHECKING:
 __all__ = ["MessageStream", "AsyncMessageStream", "MessageStreamManager", "AsyncMessageStreamManager"]
 
 
-def _expand(event: Any, accumulator: MessageAccumulator) -> Iterator[Any]:
-    """The raw event, then the SDK events it implies."""
+def _expand(event: Any, accumulator: MessageAccumulator, batch: List[Dict[str, Any]], pos: int) -> Tuple[Any, Any]:
+    """The event to hand out for a raw one, and the SDK event it implies (or None), as they
+    stand once the reader handed out ``batch[:pos]`` (the event is ``batch[pos - 1]``)."""
     kind = event.type
     if kind == "content_block_delta":
-        yield event
         delta = event.delta
         delta_kind = delta.type
+        index = event.index
         if delta_kind == "text_delta":
-            yield TextEvent(event.index, accumulator, delta.text)
-        elif delta_kind == "input_json_delta":
-            yield InputJsonEvent(event.index, accumulator, delta.partial_json)
-        elif delta_kind == "thinking_delta":
-            yield ThinkingEvent(event.index, accumulator, delta.thinking)
-        elif delta_kind == "signature_delta":
-            yield SignatureEvent(event.index, accumulator, delta.signature)
-        elif delta_kind == "citations_delta":
-            yield CitationEvent(event.index, accumulator, delta.citation)
-    elif kind == "content_block_stop":
-        yield ParsedContentBlockStopEvent.model_construct(
-            type="content_block_stop", index=event.index, content_block=accumulator.block(event.index)
-        )
-    elif kind == "message_stop":
-        yield ParsedMessageStopEvent.model_construct(type="message_stop", message=accumulator.message)
-    else:
-        yield event
+            block, count = accumulator.mark(index, "text", batch, pos)
+            return event, TextEvent._of(index, delta.text, block, count)
+        if delta_kind == "input_json_delta":
+            block, count = accumulator.mark(index, "json", batch, pos)
+            return event, InputJsonEvent._of(index, delta.partial_json, block, count)
+        if delta_kind == "thinking_delta":
+            block, count = accumulator.mark(index, "thinking", batch, pos)
+            return event, ThinkingEvent._of(index, delta.thinking, block, count)
+        if delta_kind == "signature_delta":
+            return event, SignatureEvent._of(index, delta.signature)
+        if delta_kind == "citations_delta":
+            block, count = accumulator.mark(index, "citations", batch, pos)
+            return event, CitationEvent._of(index, delta.citation, block, count)
+        return event, None
+    if kind == "content_block_stop":
+        block = accumulator.block_at(event.index, batch, pos)
+        return ParsedContentBlockStopEvent.model_construct(type=kind, index=event.index, content_block=block), None
+    if kind == "message_stop":
+        message = accumulator.message_at(batch, pos)
+        return ParsedMessageStopEvent.model_construct(type=kind, message=message), None
+    return event, None
 
 
 def _texts(batch: List[Dict[str, Any]]) -> List[Tuple[int, str]]:
@@ -80,8 +85,10 @@ class _MessageStreamBase:
 
     @property
     def current_message_snapshot(self) -> Message:
-        """The message accumulated so far."""
-        return self._accumulator.message
+        """The message as it stands after the events handed out so far (by iteration or
+        ``text_stream``), not those already received but not handed out yet."""
+        reader = self._raw._reader
+        return self._accumulator.message_at(reader.batch, reader.pos)
 
     def _final_message(self) -> Message:
         if not self._accumulator.done:
@@ -126,7 +133,12 @@ class MessageStream(_MessageStreamBase):
         accumulator = self._accumulator
         reader = self._raw._reader
         for event in reader.events(reader.core.typed, self):
-            yield from _expand(event, accumulator)
+            batch, pos = reader.batch, reader.pos
+            first, helper = _expand(event, accumulator, batch, pos)
+            yield first
+            # text_stream or until_done() moved on meanwhile: they passed this event's helper
+            if helper is not None and reader.pos == pos and reader.batch is batch:
+                yield helper
 
     def __iter__(self) -> Iterator[Any]:
         return self._iterator
@@ -184,8 +196,11 @@ class AsyncMessageStream(_MessageStreamBase):
         accumulator = self._accumulator
         reader = self._raw._reader
         async for event in reader.events(reader.core.typed, self):
-            for item in _expand(event, accumulator):
-                yield item
+            batch, pos = reader.batch, reader.pos
+            first, helper = _expand(event, accumulator, batch, pos)
+            yield first
+            if helper is not None and reader.pos == pos and reader.batch is batch:
+                yield helper
 
     def __aiter__(self) -> AsyncIterator[Any]:
         return self._iterator

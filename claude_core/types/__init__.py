@@ -1,6 +1,11 @@
 """Response models and request parameter types of the Messages, token counting and Models APIs.
 
 Beta names (``BetaMessage``, ``BetaToolParam``, ...) are in :mod:`claude_core.types.beta`.
+
+Type checkers see each union (``ContentBlock``, ``RawMessageStreamEvent``, ``RawContentBlockDelta``,
+``TextCitation``) with its known members only, so ``if block.type == "text":`` narrows. At runtime
+a type this version does not know still validates, as ``UnknownBlock``, ``UnknownEvent``,
+``UnknownDelta`` or ``UnknownCitation`` with every field kept; an unknown ``stop_reason`` stays a string.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ from .citations import (
     TextCitation,
     UnknownCitation,
 )
+from .completion import Completion
+from .completion_create_params import CompletionCreateParams
 from .content import (
     BashCodeExecutionToolResultBlock,
     CodeExecutionOutputBlock,
@@ -93,6 +100,7 @@ from .message_param import (
     ContentBlockParam,
     MessageParam,
 )
+from .model import Model
 from .model_info import ModelInfo
 from .model_param import ModelParam
 from .request_params import (
@@ -167,6 +175,7 @@ from .tool_params import (
     InputSchema,
     InputSchemaTyped,
     MemoryTool20250818Param,
+    MessageCountTokensToolParam,
     RequestMCPServerToolConfigurationParam,
     RequestMCPServerURLDefinitionParam,
     ToolBash20250124Param,
@@ -225,6 +234,8 @@ __all__ = [
     "CompactionBlock",
     "CompactionBlockParam",
     "CompactionDelta",
+    "Completion",
+    "CompletionCreateParams",
     "Container",
     "ContainerParams",
     "ContainerUploadBlock",
@@ -258,6 +269,7 @@ __all__ = [
     "MemoryTool20250818Param",
     "Message",
     "MessageCountTokensParams",
+    "MessageCountTokensToolParam",
     "MessageCreateParams",
     "MessageDelta",
     "MessageDeltaEvent",
@@ -268,6 +280,7 @@ __all__ = [
     "MessageStreamEvent",
     "MessageTokensCount",
     "MetadataParam",
+    "Model",
     "ModelInfo",
     "ModelListParams",
     "ModelParam",

@@ -4,15 +4,23 @@ The API adds block, delta and event types over time. A plain ``Discriminator("ty
 value it does not know; :func:`type_discriminator` sends it to the member tagged :data:`UNKNOWN_TAG`
 instead, so a response from a newer API version still validates. Each input is checked against
 exactly one member, never against every member in turn.
+
+Type checkers see each public union with its known members only, so ``if block.type == "text":``
+narrows to :class:`TextBlock`; :func:`open_union` adds the fallback for runtime validation::
+
+    ContentBlock = Union[TextBlock, ToolUseBlock]  # what mypy and pyright see
+    if not TYPE_CHECKING:
+        ContentBlock = open_union(ContentBlock, UnknownBlock)  # what pydantic validates
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Tuple, Union
 
 import pydantic
+from typing_extensions import Annotated, get_args
 
-__all__ = ["UNKNOWN_TAG", "type_discriminator"]
+__all__ = ["UNKNOWN_TAG", "type_discriminator", "open_union"]
 
 UNKNOWN_TAG = "__unknown__"
 """The tag of the fallback member of a union built with :func:`type_discriminator`."""
@@ -33,3 +41,24 @@ def type_discriminator(*known: str) -> pydantic.Discriminator:
         return UNKNOWN_TAG
 
     return pydantic.Discriminator(tag_of)
+
+
+def _type_literal(model: Any) -> str:
+    """The one value of a model's ``type: Literal[...]`` field."""
+    values: Tuple[Any, ...] = get_args(model.model_fields["type"].annotation)
+    if len(values) != 1 or not isinstance(values[0], str):
+        raise TypeError(f"{model.__name__}.type must be a Literal of one string to tag a union member")
+    return values[0]
+
+
+def open_union(known: Any, fallback: Any) -> Any:
+    """``Annotated[Union[...known, fallback], type_discriminator(...)]``, each member tagged by its ``type``.
+
+    ``known`` is a ``Union`` of models whose ``type`` field is a one-value ``Literal``; an input
+    with any other ``type`` validates as ``fallback`` (a model with ``type: str``), keeping every field.
+    """
+    members = get_args(known)
+    tags = [_type_literal(member) for member in members]
+    tagged = [Annotated[member, pydantic.Tag(tag)] for member, tag in zip(members, tags)]
+    tagged.append(Annotated[fallback, pydantic.Tag(UNKNOWN_TAG)])
+    return Annotated[Union[tuple(tagged)], type_discriminator(*tags)]

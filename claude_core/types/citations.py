@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
-from pydantic import Tag
-from typing_extensions import Annotated, Literal
+from typing_extensions import Literal
 
 from ._base import BaseModel
-from ._discriminator import UNKNOWN_TAG, type_discriminator
+from ._discriminator import open_union
 
 __all__ = [
     "CitationCharLocation",
@@ -81,29 +80,24 @@ class CitationsSearchResultLocation(BaseModel):
 
 
 class UnknownCitation(BaseModel):
-    """A citation of a ``type`` this version does not know; every field is kept as sent."""
+    """A citation of a ``type`` this version does not know; every field is kept as sent.
+
+    The runtime fallback of :data:`TextCitation`, not a member type checkers see.
+    """
 
     type: str
 
 
-TextCitation = Annotated[
-    Union[
-        Annotated[CitationCharLocation, Tag("char_location")],
-        Annotated[CitationPageLocation, Tag("page_location")],
-        Annotated[CitationContentBlockLocation, Tag("content_block_location")],
-        Annotated[CitationsWebSearchResultLocation, Tag("web_search_result_location")],
-        Annotated[CitationsSearchResultLocation, Tag("search_result_location")],
-        Annotated[UnknownCitation, Tag(UNKNOWN_TAG)],
-    ],
-    type_discriminator(
-        "char_location",
-        "page_location",
-        "content_block_location",
-        "web_search_result_location",
-        "search_result_location",
-    ),
+TextCitation = Union[
+    CitationCharLocation,
+    CitationPageLocation,
+    CitationContentBlockLocation,
+    CitationsWebSearchResultLocation,
+    CitationsSearchResultLocation,
 ]
-"""Any citation; an unknown ``type`` validates as :class:`UnknownCitation`."""
+"""Any citation, narrowed by ``citation.type``; at runtime an unknown ``type`` validates as :class:`UnknownCitation`."""
+if not TYPE_CHECKING:
+    TextCitation = open_union(TextCitation, UnknownCitation)
 
 Citation = TextCitation
 """The citation carried by a ``citations_delta`` (same union as :data:`TextCitation`)."""

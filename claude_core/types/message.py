@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
 from typing_extensions import Literal
 
@@ -22,20 +22,19 @@ __all__ = [
     "MessageTokensCount",
 ]
 
-StopReason = Union[
-    Literal[
-        "end_turn",
-        "max_tokens",
-        "stop_sequence",
-        "tool_use",
-        "pause_turn",
-        "refusal",
-        "compaction",
-        "model_context_window_exceeded",
-    ],
-    str,
+StopReason = Literal[
+    "end_turn",
+    "max_tokens",
+    "stop_sequence",
+    "tool_use",
+    "pause_turn",
+    "refusal",
+    "compaction",
+    "model_context_window_exceeded",
 ]
-"""Why the model stopped. Values added by newer API versions are accepted as plain strings."""
+"""Why the model stopped. At runtime a value added by a newer API version is kept as a plain string."""
+if not TYPE_CHECKING:
+    StopReason = Union[StopReason, str]
 
 
 class CacheCreation(BaseModel):

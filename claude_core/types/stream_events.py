@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Union
 
-from pydantic import Tag, TypeAdapter
-from typing_extensions import Annotated, Literal
+from pydantic import TypeAdapter
+from typing_extensions import Literal
 
 from ._base import BaseModel
-from ._discriminator import UNKNOWN_TAG, type_discriminator
+from ._discriminator import open_union
 from .citations import Citation
 from .content import ContentBlock
 from .message import Container, Message, MessageDeltaUsage, StopReason
@@ -90,26 +90,21 @@ class CompactionDelta(BaseModel):
 
 
 class UnknownDelta(BaseModel):
-    """A delta of a ``type`` this version does not know; every field is kept as sent."""
+    """A delta of a ``type`` this version does not know; every field is kept as sent.
+
+    The runtime fallback of :data:`RawContentBlockDelta`, not a member type checkers see.
+    """
 
     type: str
 
 
-RawContentBlockDelta = Annotated[
-    Union[
-        Annotated[TextDelta, Tag("text_delta")],
-        Annotated[InputJSONDelta, Tag("input_json_delta")],
-        Annotated[CitationsDelta, Tag("citations_delta")],
-        Annotated[ThinkingDelta, Tag("thinking_delta")],
-        Annotated[SignatureDelta, Tag("signature_delta")],
-        Annotated[CompactionDelta, Tag("compaction_delta")],
-        Annotated[UnknownDelta, Tag(UNKNOWN_TAG)],
-    ],
-    type_discriminator(
-        "text_delta", "input_json_delta", "citations_delta", "thinking_delta", "signature_delta", "compaction_delta"
-    ),
-]
-"""Any delta of a ``content_block_delta`` event; an unknown ``type`` validates as :class:`UnknownDelta`."""
+RawContentBlockDelta = Union[TextDelta, InputJSONDelta, CitationsDelta, ThinkingDelta, SignatureDelta, CompactionDelta]
+"""Any delta of a ``content_block_delta`` event, narrowed by ``delta.type``.
+
+At runtime an unknown ``type`` validates as :class:`UnknownDelta`; type checkers see the known deltas only.
+"""
+if not TYPE_CHECKING:
+    RawContentBlockDelta = open_union(RawContentBlockDelta, UnknownDelta)
 
 InputJsonDelta = InputJSONDelta
 
@@ -171,31 +166,28 @@ class RawContentBlockStopEvent(BaseModel):
 
 
 class UnknownEvent(BaseModel):
-    """An event of a ``type`` this version does not know (or ``ping``); every field is kept as sent."""
+    """An event of a ``type`` this version does not know (or ``ping``); every field is kept as sent.
+
+    The runtime fallback of :data:`RawMessageStreamEvent`, not a member type checkers see.
+    """
 
     type: str
 
 
-RawMessageStreamEvent = Annotated[
-    Union[
-        Annotated[RawMessageStartEvent, Tag("message_start")],
-        Annotated[RawMessageDeltaEvent, Tag("message_delta")],
-        Annotated[RawMessageStopEvent, Tag("message_stop")],
-        Annotated[RawContentBlockStartEvent, Tag("content_block_start")],
-        Annotated[RawContentBlockDeltaEvent, Tag("content_block_delta")],
-        Annotated[RawContentBlockStopEvent, Tag("content_block_stop")],
-        Annotated[UnknownEvent, Tag(UNKNOWN_TAG)],
-    ],
-    type_discriminator(
-        "message_start",
-        "message_delta",
-        "message_stop",
-        "content_block_start",
-        "content_block_delta",
-        "content_block_stop",
-    ),
+RawMessageStreamEvent = Union[
+    RawMessageStartEvent,
+    RawMessageDeltaEvent,
+    RawMessageStopEvent,
+    RawContentBlockStartEvent,
+    RawContentBlockDeltaEvent,
+    RawContentBlockStopEvent,
 ]
-"""Any raw stream event; an unknown ``type`` validates as :class:`UnknownEvent`."""
+"""Any raw stream event, narrowed by ``event.type``.
+
+At runtime an unknown ``type`` validates as :class:`UnknownEvent`; type checkers see the six known events only.
+"""
+if not TYPE_CHECKING:
+    RawMessageStreamEvent = open_union(RawMessageStreamEvent, UnknownEvent)
 
 MessageStartEvent = RawMessageStartEvent
 MessageDeltaEvent = RawMessageDeltaEvent

@@ -24,6 +24,7 @@ __all__ = [
     "CodeExecutionTool20250825Param",
     "MemoryTool20250818Param",
     "ToolUnionParam",
+    "MessageCountTokensToolParam",
     "ToolChoiceAutoParam",
     "ToolChoiceAnyParam",
     "ToolChoiceToolParam",
@@ -174,6 +175,9 @@ ToolUnionParam = Union[
     CodeExecutionTool20250825Param,
 ]
 """Any tool of ``tools``."""
+
+MessageCountTokensToolParam = ToolUnionParam
+"""Any tool of ``count_tokens(tools=...)``: the same tools ``create`` takes."""
 
 
 # --- tool_choice --------------------------------------------------------------------------------

@@ -168,11 +168,11 @@ def test_a_second_401_is_raised(api: Api, rotated: Emulator) -> None:
     assert len(rotated.requests) == 2 and credentials.refreshes == 1
 
 
-def test_static_credentials_are_not_repeated_after_a_401(api: Api) -> None:
-    client = api.make(api_key="sk-wrong")
+def test_static_credentials_are_not_repeated_after_a_401(api: Api, rotated: Emulator) -> None:
+    client = api.make(api_key="sk-wrong", base_url=rotated.base_url)  # rotated accepts NEW_KEY only
     with pytest.raises(claude_core.AuthenticationError):
         api(lambda c: c.messages.create(**PARAMS), client)
-    assert len(api.emulator.requests) == 1
+    assert len(rotated.requests) == 1
 
 
 def test_concurrent_401s_share_one_refresh(rotated: Emulator) -> None:

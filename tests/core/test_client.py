@@ -50,7 +50,7 @@ def test_bad_options_are_rejected_with_the_parameter_name() -> None:
         claude_core.Anthropic(api_key="k", max_retries=-1)
     with pytest.raises(ValueError, match="timeout"):
         claude_core.Anthropic(api_key="k", timeout=0)
-    with pytest.raises(TypeError, match=r"http_client must be an httpx\.AsyncClient"):
+    with pytest.raises(TypeError, match=r"http_client=\.\.\.\) takes an httpx\.AsyncClient instance"):
         claude_core.AsyncAnthropic(api_key="k", http_client=httpx.Client())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Type
 
 import pytest
+from claude_emulator import Emulator
 
 import claude_core
 from claude_core import errors
@@ -57,9 +58,10 @@ def test_real_validation_error_from_the_emulator(api: Api) -> None:
 
 
 def test_wrong_key_is_authentication_error_without_leaking_the_key(api: Api) -> None:
-    client = api.make(api_key="sk-ant-wrong-secret-value")
-    with pytest.raises(claude_core.AuthenticationError) as caught:
-        api(lambda c: c.messages.create(model=MODEL, max_tokens=8, messages=USER), client)
+    with Emulator(api_keys=["sk-ant-the-right-key"]) as strict:  # checks keys, as the API does
+        client = api.make(api_key="sk-ant-wrong-secret-value", base_url=strict.base_url)
+        with pytest.raises(claude_core.AuthenticationError) as caught:
+            api(lambda c: c.messages.create(model=MODEL, max_tokens=8, messages=USER), client)
     assert "sk-ant-wrong-secret-value" not in str(caught.value)
     assert "sk-ant-wrong-secret-value" not in repr(caught.value)
     assert "sk-ant-wrong-secret-value" not in repr(client) + repr(client.options)

@@ -129,14 +129,20 @@ def test_extra_headers_query_body_and_timeout(api: Api) -> None:
             messages=USER,
             extra_headers={"x-trace": "abc"},
             extra_query={"debug": "1"},
-            extra_body={"custom_field": {"nested": True}},
+            extra_body={"metadata": {"user_id": "from-extra-body"}},
             timeout=12.5,
         )
     )
     sent = api.emulator.requests[-1]
     assert sent.headers["x-trace"] == "abc"
     assert sent.query == {"debug": "1"}
-    assert sent.json()["custom_field"] == {"nested": True}
+    assert sent.json()["metadata"] == {"user_id": "from-extra-body"}
+
+
+def test_an_unknown_extra_body_field_fails_where_the_api_would(api: Api) -> None:
+    with pytest.raises(claude_core.BadRequestError, match="custom_field"):
+        api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER, extra_body={"custom_field": 1}))
+    assert api.emulator.requests[-1].json()["custom_field"] == 1
 
 
 def test_default_headers(api: Api) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, NamedTuple
 
 import pytest
-from claude_emulator import Emulator
+from claude_emulator import EMULATOR_API_KEY, Emulator
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -48,7 +48,7 @@ BLOCKS = collect_blocks()
 
 @pytest.fixture(scope="module")
 def docs_emulator() -> Iterator[Emulator]:
-    with Emulator() as emu:
+    with Emulator(api_keys=[EMULATOR_API_KEY]) as emu:  # checks keys, as the API does
         yield emu
 
 

@@ -160,10 +160,14 @@ def test_body_not_json(client: httpx.Client) -> None:
     assert "error parsing the body" in _error(response, 400, "invalid_request_error")
 
 
-def test_unknown_model_is_404(client: httpx.Client) -> None:
-    response = client.post("/v1/messages", json=message_body(model="gpt-4"))
-    assert _error(response, 404, "not_found_error") == "model: gpt-4"
-    assert client.post("/v1/messages", json=message_body(model="claude-future-9")).status_code == 200
+@pytest.mark.parametrize("model", ["gpt-4", "claude-future-9", "claude-nope", "claude-sonnet-4-5-20990101"])
+def test_unknown_model_is_404(client: httpx.Client, model: str) -> None:
+    response = client.post("/v1/messages", json=message_body(model=model))
+    assert _error(response, 404, "not_found_error") == f"model: {model}"
+    body = message_body(model=model)
+    body.pop("max_tokens")
+    counted = client.post("/v1/messages/count_tokens", json=body)
+    assert _error(counted, 404, "not_found_error") == f"model: {model}"
 
 
 UNKNOWN_ROUTES = [("GET", "/v1/nothing"), ("GET", "/v1/messages"), ("DELETE", "/v1/models")]

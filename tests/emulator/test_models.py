@@ -72,12 +72,11 @@ def test_bad_limit(client: httpx.Client, limit: str) -> None:
 
 
 def test_retrieve(client: httpx.Client) -> None:
-    model_id = _all_ids(client)[0]
-    response = client.get(f"/v1/models/{model_id}")
-    assert response.status_code == 200
-    assert response.json()["id"] == model_id
-    alias = model_id.rsplit("-", 1)[0]
-    assert client.get(f"/v1/models/{alias}").json()["id"] == model_id
+    for model_id in _all_ids(client):
+        response = client.get(f"/v1/models/{model_id}")
+        assert response.status_code == 200
+        assert response.json()["id"] == model_id
+    assert client.get("/v1/models/claude-sonnet-4-5").json()["id"] == "claude-sonnet-4-5-20250929"
 
 
 def test_retrieve_unknown(client: httpx.Client) -> None:

@@ -1,15 +1,11 @@
-"""The HTTP/1.1 server: keep-alive, concurrency, request framing, lifecycle and the CLI."""
+"""The HTTP/1.1 server: keep-alive, concurrency, request framing and lifecycle (the CLI: test_cli.py)."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import socket
-import subprocess
-import sys
-from pathlib import Path
-from typing import Iterator, List
+from typing import List
 
 import httpx
 import pytest
@@ -117,33 +113,3 @@ def test_start_stop_and_restart() -> None:
 def test_port_in_use_raises(emu: Emulator) -> None:
     with pytest.raises(OSError):
         Emulator(port=emu.port).start()
-
-
-@pytest.fixture
-def cli_process() -> Iterator["subprocess.Popen[str]"]:
-    root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(root / "plugins" / "emulator"), str(root)]))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "claude_emulator", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        assert process.stdout is not None
-        process.stdout.close()
-
-
-def test_cli_serves(cli_process: "subprocess.Popen[str]") -> None:
-    assert cli_process.stdout is not None
-    line = cli_process.stdout.readline()
-    match = re.fullmatch(r"Claude API emulator listening on (http://127\.0\.0\.1:(\d+)) \(api key: (\S+)\)\n", line)
-    assert match, line
-    assert int(match.group(2)) > 0
-    headers = {"x-api-key": match.group(3), "anthropic-version": "2023-06-01"}
-    with httpx.Client(base_url=match.group(1), headers=headers) as http:
-        assert http.post("/v1/messages", json=message_body("cli")).json()["content"][0]["text"] == "Echo: cli"

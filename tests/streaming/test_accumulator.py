@@ -68,7 +68,8 @@ def test_text_thinking_signature_tool_and_usage() -> None:
             delta(2, type="input_json_delta", partial_json='{"city": "Pa'),
         ],
     )
-    assert accumulator.tool_input(2) == {"city": "Pa"}  # partial JSON, parsed on demand
+    # partial JSON, parsed on demand; an unfinished string is left out, as the official SDK does
+    assert accumulator.tool_input(2) == {}
     feed(
         accumulator,
         [
@@ -92,6 +93,23 @@ def test_text_thinking_signature_tool_and_usage() -> None:
     assert message.usage.output_tokens == 42 and message.usage.input_tokens == 10
     assert message.usage.cache_read_input_tokens == 4
     assert accumulator.done
+
+
+def test_trailing_strings_keeps_an_unfinished_string() -> None:
+    accumulator = MessageAccumulator(trailing_strings=True)
+    feed(
+        accumulator,
+        [
+            START,
+            {
+                "type": "content_block_start",
+                "index": 0,
+                "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}},
+            },
+            delta(0, type="input_json_delta", partial_json='{"city": "Pa'),
+        ],
+    )
+    assert accumulator.tool_input(0) == {"city": "Pa"}
 
 
 def test_citations_are_appended_to_the_text_block() -> None:

@@ -73,12 +73,55 @@ def run_stream(api: Api, body: Dict[str, Any], client: Any = None) -> Any:
         return events, stream.get_final_message(), stream
 
 
+def serialised(message: Message) -> Dict[str, Any]:
+    """Every way a message serialises, with its id (the emulator numbers each reply) left out."""
+    blank = message.model_copy(update={"id": "msg_"})
+    return {
+        "to_dict": blank.to_dict(),
+        "to_dict json": blank.to_dict(mode="json"),
+        "to_dict exclude_none": blank.to_dict(exclude_none=True),
+        "to_dict all fields": blank.to_dict(exclude_unset=False),
+        "to_json": blank.to_json(),
+        "to_json compact": blank.to_json(indent=None),
+        "model_dump": blank.model_dump(),
+        "model_dump_json": blank.model_dump_json(),
+    }
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_final_message_equals_the_non_streaming_message(api: Api, case: str) -> None:
     plain = api(lambda c: c.messages.create(**params(case)))
     _, final, _ = run_stream(api, params(case))
     assert without_id(final) == without_id(plain)
+    assert serialised(final) == serialised(plain)  # field for field, key order included
+    assert final.id != plain.id  # the one field that differs: the emulator numbers its replies
     assert api.emulator.requests[-1].json()["stream"] is True
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_final_message_read_without_iterating_equals_the_non_streaming_message(api: Api, case: str) -> None:
+    plain = api(lambda c: c.messages.create(**params(case)))
+    if api.is_async:
+
+        async def go() -> Any:
+            async with api.client.messages.stream(**params(case)) as stream:
+                return [text async for text in stream.text_stream], await stream.get_final_message()
+
+        texts, final = api.run(go())
+    else:
+        with api.client.messages.stream(**params(case)) as stream:
+            texts, final = list(stream.text_stream), stream.get_final_message()
+    assert serialised(final) == serialised(plain)
+    assert "".join(texts) == "".join(block.text for block in plain.content if block.type == "text")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_accumulating_raw_event_objects_gives_the_non_streaming_message(api: Api, case: str) -> None:
+    plain = api(lambda c: c.messages.create(**params(case)))
+    accumulator = claude_core.MessageAccumulator()
+    for event in collect_raw(api, api(lambda c: c.messages.create(stream=True, **params(case)))):
+        accumulator.add(event)
+    assert accumulator.done and serialised(accumulator.message) == serialised(plain)
 
 
 def test_raw_stream_events_and_request_id(api: Api) -> None:

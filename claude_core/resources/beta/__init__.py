@@ -27,18 +27,18 @@ class AsyncBetaModels(AsyncModels):
 class Beta(Resource["Anthropic"]):
     @cached_property
     def messages(self) -> BetaMessages:
-        return BetaMessages(self._client)
+        return BetaMessages(self._client, self._mode)
 
     @cached_property
     def models(self) -> BetaModels:
-        return BetaModels(self._client)
+        return BetaModels(self._client, self._mode)
 
 
 class AsyncBeta(Resource["AsyncAnthropic"]):
     @cached_property
     def messages(self) -> AsyncBetaMessages:
-        return AsyncBetaMessages(self._client)
+        return AsyncBetaMessages(self._client, self._mode)
 
     @cached_property
     def models(self) -> AsyncBetaModels:
-        return AsyncBetaModels(self._client)
+        return AsyncBetaModels(self._client, self._mode)

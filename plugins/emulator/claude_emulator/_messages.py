@@ -3,30 +3,80 @@
 Everything here is pure: the same params always give the same message. Token counts are a
 simple, documented stand-in for a tokenizer: ``ceil(characters / 4)`` over all text in
 ``system``, ``messages`` and ``tools``, and one output token per whitespace-separated word.
+
+Bodies are checked as strictly as the API checks them: a top-level field the endpoint does
+not take is a 400 naming it (``temprature: Extra inputs are not permitted``), an unknown
+model a 404, and a prompt longer than the model's context window a 400.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from typing import Any, Dict, Mapping, Optional
+from typing import AbstractSet, Any, Dict, Mapping, Optional
 
 from ._content import Generated, generate, reply_text
-from ._models import is_known_model
+from ._models import context_window, is_known_model
 from ._wire import APIErrorReply
 
-__all__ = ["validate_params", "count_input_tokens", "build_message", "reply_text"]
+__all__ = [
+    "CREATE_FIELDS",
+    "COUNT_TOKENS_FIELDS",
+    "BETA_FIELDS",
+    "validate_params",
+    "bad",
+    "is_int",
+    "check_fields",
+    "check_sampling",
+    "check_model",
+    "check_context_window",
+    "count_input_tokens",
+    "build_message",
+    "reply_text",
+]
+
+#: The top-level fields of ``POST /v1/messages``.
+CREATE_FIELDS = frozenset(
+    {
+        "model",
+        "messages",
+        "max_tokens",
+        "system",
+        "metadata",
+        "stop_sequences",
+        "stream",
+        "temperature",
+        "top_k",
+        "top_p",
+        "tools",
+        "tool_choice",
+        "thinking",
+        "output_config",
+        "service_tier",
+        "container",
+        "inference_geo",
+        "cache_control",
+        "speed",
+        "diagnostics",
+    }
+)
+#: The top-level fields of ``POST /v1/messages/count_tokens``.
+COUNT_TOKENS_FIELDS = frozenset(
+    {"model", "messages", "system", "tools", "tool_choice", "thinking", "output_config", "cache_control", "speed"}
+)
+#: Fields both endpoints also take on beta requests (``?beta=true``); ``betas`` is accepted leniently.
+BETA_FIELDS = frozenset({"mcp_servers", "context_management", "betas"})
 
 
-def _bad(message: str) -> APIErrorReply:
+def bad(message: str) -> APIErrorReply:
     return APIErrorReply(400, message)
 
 
-def _is_int(value: object) -> bool:
+def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: object) -> bool:
+def is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -34,77 +84,113 @@ def _check_content(content: object, where: str) -> None:
     if isinstance(content, str):
         return
     if not isinstance(content, list):
-        raise _bad(f"{where}: Input should be a valid string or a list of content blocks")
+        raise bad(f"{where}: Input should be a valid string or a list of content blocks")
     for j, block in enumerate(content):
         if not isinstance(block, dict):
-            raise _bad(f"{where}.{j}: Input should be a valid dictionary or object")
+            raise bad(f"{where}.{j}: Input should be a valid dictionary or object")
         if "type" not in block:
-            raise _bad(f"{where}.{j}.type: Field required")
+            raise bad(f"{where}.{j}.type: Field required")
         if not isinstance(block["type"], str):
-            raise _bad(f"{where}.{j}.type: Input should be a valid string")
+            raise bad(f"{where}.{j}.type: Input should be a valid string")
 
 
 def _check_messages(messages: object) -> None:
     if not isinstance(messages, list):
-        raise _bad("messages: Input should be a valid list")
+        raise bad("messages: Input should be a valid list")
     if not messages:
-        raise _bad("messages: at least one message is required")
+        raise bad("messages: at least one message is required")
     for i, message in enumerate(messages):
         if not isinstance(message, dict):
-            raise _bad(f"messages.{i}: Input should be a valid dictionary or object")
+            raise bad(f"messages.{i}: Input should be a valid dictionary or object")
         if "role" not in message:
-            raise _bad(f"messages.{i}.role: Field required")
+            raise bad(f"messages.{i}.role: Field required")
         if message["role"] not in ("user", "assistant"):
-            raise _bad(f"messages.{i}.role: Input should be 'user' or 'assistant'")
+            raise bad(f"messages.{i}.role: Input should be 'user' or 'assistant'")
         if "content" not in message:
-            raise _bad(f"messages.{i}.content: Field required")
+            raise bad(f"messages.{i}.content: Field required")
         _check_content(message["content"], f"messages.{i}.content")
     if messages[0]["role"] != "user":
-        raise _bad('messages: first message must use the "user" role')
+        raise bad('messages: first message must use the "user" role')
 
 
-def validate_params(body: object, *, need_max_tokens: bool) -> Dict[str, Any]:
-    """Check a Messages (or count_tokens) body the way the API does; raise an error naming the field."""
+def check_sampling(body: Mapping[str, Any]) -> None:
+    """Check ``temperature``, ``top_k``, ``top_p``, ``stop_sequences`` and ``stream`` where present."""
+    temperature = body.get("temperature")
+    if temperature is not None:
+        if not is_number(temperature):
+            raise bad("temperature: Input should be a valid number")
+        if temperature < 0:
+            raise bad("temperature: Input should be greater than or equal to 0")
+        if temperature > 1:
+            raise bad("temperature: Input should be less than or equal to 1")
+    top_k = body.get("top_k")
+    if top_k is not None and not is_int(top_k):
+        raise bad("top_k: Input should be a valid integer")
+    top_p = body.get("top_p")
+    if top_p is not None and not is_number(top_p):
+        raise bad("top_p: Input should be a valid number")
+    stops = body.get("stop_sequences")
+    if stops is not None and not (isinstance(stops, list) and all(isinstance(s, str) for s in stops)):
+        raise bad("stop_sequences: Input should be a valid list of strings")
+    stream = body.get("stream")
+    if stream is not None and not isinstance(stream, bool):
+        raise bad("stream: Input should be a valid boolean")
+
+
+def check_fields(body: Mapping[str, Any], allowed: AbstractSet[str]) -> None:
+    """Reject the first top-level field the endpoint does not take, as the API does."""
+    for field in body:
+        if field not in allowed:
+            raise bad(f"{field}: Extra inputs are not permitted")
+
+
+def check_model(model: str) -> None:
+    """A 404 for a model the emulator does not serve (see :mod:`._models`)."""
+    if not is_known_model(model):
+        raise APIErrorReply(404, f"model: {model}")
+
+
+def check_context_window(model: str, input_tokens: int, betas: str = "") -> None:
+    """A 400 when the prompt does not fit the model's context window."""
+    maximum = context_window(model, betas)
+    if input_tokens > maximum:
+        raise bad(f"prompt is too long: {input_tokens} tokens > {maximum} maximum")
+
+
+def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) -> Dict[str, Any]:
+    """Check a Messages (``need_max_tokens``) or count_tokens body the way the API does.
+
+    Raises an error naming the field: unknown fields (``beta`` allows the beta-only ones),
+    missing or mistyped ones, then a 404 for an unknown model.
+    """
     if not isinstance(body, dict):
-        raise _bad("body: Input should be a valid JSON object")
+        raise bad("body: Input should be a valid JSON object")
+    allowed = CREATE_FIELDS if need_max_tokens else COUNT_TOKENS_FIELDS
+    check_fields(body, allowed | BETA_FIELDS if beta else allowed)
     for field in ("model", "max_tokens", "messages") if need_max_tokens else ("model", "messages"):
         if field not in body:
-            raise _bad(f"{field}: Field required")
+            raise bad(f"{field}: Field required")
     model = body["model"]
     if not isinstance(model, str):
-        raise _bad("model: Input should be a valid string")
+        raise bad("model: Input should be a valid string")
     if need_max_tokens:
         max_tokens = body["max_tokens"]
-        if not _is_int(max_tokens):
-            raise _bad("max_tokens: Input should be a valid integer")
+        if not is_int(max_tokens):
+            raise bad("max_tokens: Input should be a valid integer")
         if max_tokens < 1:
-            raise _bad("max_tokens: Input should be greater than or equal to 1")
+            raise bad("max_tokens: Input should be greater than or equal to 1")
     _check_messages(body["messages"])
     system = body.get("system")
     if system is not None:
         _check_content(system, "system")
-    temperature = body.get("temperature")
-    if temperature is not None:
-        if not _is_number(temperature):
-            raise _bad("temperature: Input should be a valid number")
-        if temperature < 0:
-            raise _bad("temperature: Input should be greater than or equal to 0")
-        if temperature > 1:
-            raise _bad("temperature: Input should be less than or equal to 1")
-    stops = body.get("stop_sequences")
-    if stops is not None and not (isinstance(stops, list) and all(isinstance(s, str) for s in stops)):
-        raise _bad("stop_sequences: Input should be a valid list of strings")
+    check_sampling(body)
     tools = body.get("tools")
     if tools is not None and not isinstance(tools, list):
-        raise _bad("tools: Input should be a valid list")
+        raise bad("tools: Input should be a valid list")
     thinking = body.get("thinking")
     if thinking is not None and not (isinstance(thinking, dict) and isinstance(thinking.get("type"), str)):
-        raise _bad("thinking: Input should be a valid dictionary with a string 'type'")
-    stream = body.get("stream")
-    if stream is not None and not isinstance(stream, bool):
-        raise _bad("stream: Input should be a valid boolean")
-    if not is_known_model(model):
-        raise APIErrorReply(404, f"model: {model}")
+        raise bad("thinking: Input should be a valid dictionary with a string 'type'")
+    check_model(model)
     return body
 
 
@@ -133,10 +219,17 @@ def count_input_tokens(params: Mapping[str, Any]) -> int:
     return max(1, math.ceil(chars / 4))
 
 
-def build_message(params: Mapping[str, Any], message_id: str, generated: Optional[Generated] = None) -> Dict[str, Any]:
+def build_message(
+    params: Mapping[str, Any],
+    message_id: str,
+    generated: Optional[Generated] = None,
+    input_tokens: Optional[int] = None,
+) -> Dict[str, Any]:
     """The Message object answering validated ``params``, derived only from them (see :mod:`._content`)."""
     if generated is None:
         generated = generate(params)
+    if input_tokens is None:
+        input_tokens = count_input_tokens(params)
     return {
         "id": message_id,
         "type": "message",
@@ -146,7 +239,7 @@ def build_message(params: Mapping[str, Any], message_id: str, generated: Optiona
         "stop_reason": generated.stop_reason,
         "stop_sequence": generated.stop_sequence,
         "usage": {
-            "input_tokens": count_input_tokens(params),
+            "input_tokens": input_tokens,
             "output_tokens": generated.output_tokens,
             "cache_creation_input_tokens": 0,
             "cache_read_input_tokens": 0,

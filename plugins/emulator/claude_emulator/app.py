@@ -1,8 +1,11 @@
 """The emulator as a pure request handler: ``EmulatorApp.handle(request) -> Reply``, no sockets.
 
-The app checks authentication, routes to the Messages, count_tokens and Models endpoints,
-records every request it receives, and serves queued faults (``enqueue``) before normal
-handling. It is thread-safe: a server thread and a test thread may use it at once.
+The app checks authentication, routes to the Messages, count_tokens, Text Completions and
+Models endpoints, records every request it receives, and serves queued faults (``enqueue``)
+before normal handling. It is thread-safe: a server thread and a test thread may use it at once.
+
+By default any non-empty ``x-api-key`` or bearer token is accepted, so code that already
+holds a real key runs unchanged; given ``api_keys`` or ``auth_tokens``, only those are.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import itertools
 import threading
 from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Tuple
 
-from . import _content, _messages, _models, _stream
+from . import _complete, _content, _messages, _models, _stream
 from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
 
 __all__ = ["EmulatorApp", "EMULATOR_API_KEY", "EMULATOR_AUTH_TOKEN"]
 
+#: The key ``Emulator.api_key`` hands to clients when no strict keys are given (any key works then).
 EMULATOR_API_KEY = "sk-ant-emulator-key"
+#: The bearer token ``Emulator.auth_token`` hands to clients when no strict tokens are given.
 EMULATOR_AUTH_TOKEN = "emulator-token"
 
 
@@ -41,9 +46,13 @@ class _Fault:
 class EmulatorApp:
     """A faithful, offline Claude API: deterministic replies, real error shapes, queued faults.
 
-    :param api_keys: ``x-api-key`` values accepted (default: :data:`EMULATOR_API_KEY`).
-    :param auth_tokens: ``Authorization: Bearer`` tokens accepted (default: :data:`EMULATOR_AUTH_TOKEN`).
-    :param require_auth: check authentication and ``anthropic-version`` at all.
+    :param api_keys: strict checking: only these ``x-api-key`` values are accepted (default:
+        None, any non-empty key; a request without credentials is still a 401).
+    :param auth_tokens: strict checking: only these ``Authorization: Bearer`` tokens are
+        accepted (default: None, any non-empty token). Giving either list makes the check
+        strict for both kinds: a kind without a list then accepts nothing.
+    :param require_auth: check credentials and ``anthropic-version`` at all (False: accept
+        requests without credentials).
     :param event_delay: seconds to wait between the events of every streamed reply.
     :param event_chunks: send every event of a streamed reply as its own HTTP chunk, as the API
         flushes them (default: the pre-rendered body in 64 KiB chunks).
@@ -51,14 +60,17 @@ class EmulatorApp:
 
     def __init__(
         self,
-        api_keys: Iterable[str] = (EMULATOR_API_KEY,),
-        auth_tokens: Iterable[str] = (EMULATOR_AUTH_TOKEN,),
+        api_keys: Optional[Iterable[str]] = None,
+        auth_tokens: Optional[Iterable[str]] = None,
         require_auth: bool = True,
         event_delay: float = 0.0,
         event_chunks: bool = False,
     ) -> None:
-        self.api_keys: Tuple[str, ...] = tuple(api_keys)
-        self.auth_tokens: Tuple[str, ...] = tuple(auth_tokens)
+        #: The accepted keys and tokens; both None (the default) accepts any non-empty one.
+        self.api_keys: Optional[Tuple[str, ...]] = None if api_keys is None else _credentials("api_keys", api_keys)
+        self.auth_tokens: Optional[Tuple[str, ...]] = (
+            None if auth_tokens is None else _credentials("auth_tokens", auth_tokens)
+        )
         self.require_auth = require_auth
         self.event_delay = float(event_delay)
         self.event_chunks = bool(event_chunks)
@@ -69,11 +81,17 @@ class EmulatorApp:
         self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int, _stream.StreamScript], Reply]] = {
             ("POST", "/v1/messages"): self._messages,
             ("POST", "/v1/messages/count_tokens"): self._count_tokens,
+            ("POST", "/v1/complete"): self._complete,
             ("GET", "/v1/models"): self._list_models,
         }
 
     def __repr__(self) -> str:
-        return f"EmulatorApp(requests={len(self._requests)}, queued_faults={len(self._faults)})"
+        return f"EmulatorApp(requests={len(self._requests)}, queued_faults={len(self._faults)}, strict={self.strict})"
+
+    @property
+    def strict(self) -> bool:
+        """Whether only the given ``api_keys`` / ``auth_tokens`` are accepted (else any non-empty one)."""
+        return self.api_keys is not None or self.auth_tokens is not None
 
     # -- test helpers -----------------------------------------------------------------
 
@@ -196,14 +214,15 @@ class EmulatorApp:
 
     def _check_auth(self, request: EmulatorRequest) -> None:
         headers = request.headers
-        api_key = headers.get("x-api-key")
-        authorization = headers.get("authorization")
-        if api_key is not None:
-            if api_key not in self.api_keys:
+        api_key = headers.get("x-api-key", "").strip()
+        authorization = headers.get("authorization", "").strip()
+        if api_key:
+            if self.strict and api_key not in (self.api_keys or ()):
                 raise APIErrorReply(401, "invalid x-api-key")
-        elif authorization is not None:
+        elif authorization:
             scheme, _, token = authorization.partition(" ")
-            if scheme.lower() != "bearer" or token.strip() not in self.auth_tokens:
+            token = token.strip()
+            if scheme.lower() != "bearer" or not token or (self.strict and token not in (self.auth_tokens or ())):
                 raise APIErrorReply(401, "invalid bearer token")
         else:
             raise APIErrorReply(401, "x-api-key header is required")
@@ -213,18 +232,35 @@ class EmulatorApp:
     # -- endpoints --------------------------------------------------------------------
 
     def _messages(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
-        params = _messages.validate_params(_parse_body(request), need_max_tokens=True)
+        params = _messages.validate_params(_parse_body(request), need_max_tokens=True, beta=_is_beta(request))
+        input_tokens = _messages.count_input_tokens(params)
+        _messages.check_context_window(params["model"], input_tokens, request.headers.get("anthropic-beta", ""))
         knobs = _content.knobs_from_headers(request.headers)
         generated = _content.generate(params, knobs)
-        message = _messages.build_message(params, f"msg_emu_{number}", generated)
+        message = _messages.build_message(params, f"msg_emu_{number}", generated, input_tokens)
         if not params.get("stream"):
             return json_reply(200, message, _rid(number))
         frames = _stream.render_events(message, generated, pings=knobs.pings)
-        return _stream.sse_reply(_stream.stream_body(frames, script, self.event_delay, self.event_chunks), _rid(number))
+        return self._stream_reply(frames, script, number)
 
     def _count_tokens(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
-        params = _messages.validate_params(_parse_body(request), need_max_tokens=False)
+        params = _messages.validate_params(_parse_body(request), need_max_tokens=False, beta=_is_beta(request))
         return json_reply(200, {"input_tokens": _messages.count_input_tokens(params)}, _rid(number))
+
+    def _complete(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        params = _complete.validate_params(_parse_body(request))
+        completion = _complete.complete(params)
+        _messages.check_context_window(params["model"], completion.input_tokens)
+        knobs = _content.knobs_from_headers(request.headers)
+        completion_id = _complete.new_id()
+        if not params.get("stream"):
+            return json_reply(200, _complete.build(params, completion, completion_id), _rid(number))
+        frames = _complete.render_events(params, completion, completion_id, pings=knobs.pings)
+        return self._stream_reply(frames, script, number)
+
+    def _stream_reply(self, frames: List[bytes], script: _stream.StreamScript, number: int) -> Reply:
+        body = _stream.stream_body(frames, script, self.event_delay, self.event_chunks)
+        return _stream.sse_reply(body, _rid(number))
 
     def _list_models(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         return json_reply(200, _models.list_models(request.query), _rid(number))
@@ -242,6 +278,19 @@ _NO_SCRIPT = _stream.StreamScript()
 
 def _rid(number: int) -> str:
     return f"req_emu_{number}"
+
+
+def _credentials(name: str, values: Iterable[str]) -> Tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError(f"{name} should be a list of strings, not one string")
+    result = tuple(values)
+    if not all(isinstance(value, str) and value for value in result):
+        raise ValueError(f"{name} should hold non-empty strings")
+    return result
+
+
+def _is_beta(request: EmulatorRequest) -> bool:
+    return request.query.get("beta", "").lower() == "true"
 
 
 def _parse_body(request: EmulatorRequest) -> Any:

@@ -14,13 +14,13 @@ import http
 import threading
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Dict, List, Mapping, Optional, Set, Tuple, Type
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type
 from urllib.parse import parse_qsl, unquote
 
 import httpx
 
 from ._wire import MISSING, Disconnect, EmulatorRequest, Pause, RecordedRequest, Reply
-from .app import EmulatorApp
+from .app import EMULATOR_API_KEY, EMULATOR_AUTH_TOKEN, EmulatorApp
 
 __all__ = ["Emulator"]
 
@@ -180,10 +180,23 @@ class Emulator:
 
     Use it as a context manager (``with Emulator() as emu:``) or call :meth:`start` and
     :meth:`stop`. Point any client at :attr:`base_url` with :attr:`api_key`.
+
+    Any non-empty key or bearer token is accepted unless ``api_keys`` or ``auth_tokens``
+    turn on strict checking (see :class:`EmulatorApp`); pass those or ``app``, not both.
     """
 
-    def __init__(self, app: Optional[EmulatorApp] = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.app = app if app is not None else EmulatorApp()
+    def __init__(
+        self,
+        app: Optional[EmulatorApp] = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        api_keys: Optional[Iterable[str]] = None,
+        auth_tokens: Optional[Iterable[str]] = None,
+    ) -> None:
+        if app is not None and (api_keys is not None or auth_tokens is not None):
+            raise TypeError("pass api_keys= and auth_tokens= to the EmulatorApp given as app=, not to Emulator")
+        self.app = app if app is not None else EmulatorApp(api_keys=api_keys, auth_tokens=auth_tokens)
         self.host = host
         self._requested_port = port
         self._port: Optional[int] = None
@@ -276,11 +289,13 @@ class Emulator:
 
     @property
     def api_key(self) -> str:
-        return self.app.api_keys[0]
+        """The key to give clients: the first of ``api_keys``, else :data:`EMULATOR_API_KEY` (any key works then)."""
+        return self.app.api_keys[0] if self.app.api_keys else EMULATOR_API_KEY
 
     @property
     def auth_token(self) -> str:
-        return self.app.auth_tokens[0]
+        """The bearer token to give clients: the first of ``auth_tokens``, else :data:`EMULATOR_AUTH_TOKEN`."""
+        return self.app.auth_tokens[0] if self.app.auth_tokens else EMULATOR_AUTH_TOKEN
 
     @property
     def requests(self) -> List[RecordedRequest]:

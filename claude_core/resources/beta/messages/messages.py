@@ -6,14 +6,16 @@ the classes only widen the accepted keyword arguments with ``betas``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Union, overload
+from typing import TYPE_CHECKING, Any, Union, overload
 
 from typing_extensions import Literal, Unpack
 
+from ...._types import omit
 from ....streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
 from ....types import Message, MessageTokensCount
 from ....types.stream_events import RawMessageStreamEvent
 from ... import messages as _messages
+from ..._kwargs import BetaMessageCountTokensKwargs, BetaMessageCreateKwargs, BetaMessageStreamKwargs
 
 if TYPE_CHECKING:
     from ....streaming.stream import AsyncStream, Stream
@@ -21,22 +23,11 @@ if TYPE_CHECKING:
 __all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageStreamKwargs"]
 
 
-class BetaMessageCreateKwargs(_messages.MessageCreateKwargs, total=False):
-    betas: List[str]
-
-
-class BetaMessageStreamKwargs(_messages.MessageStreamKwargs, total=False):
-    betas: List[str]
-
-
-class BetaMessageCountTokensKwargs(_messages.MessageCountTokensKwargs, total=False):
-    betas: List[str]
-
-
 class Messages(_messages.Messages):
     """Messages with beta features: ``betas=[...]`` becomes the ``anthropic-beta`` header."""
 
     _beta = True
+    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS)
 
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -48,14 +39,17 @@ class Messages(_messages.Messages):
     def create(
         self, *, stream: bool, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]: ...
+    @_messages.BETA_CREATE.applies
     def create(
-        self, *, stream: bool = False, **params: Unpack[BetaMessageStreamKwargs]
+        self, *, stream: Any = omit, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]:
         return self._create(stream, params)  # type: ignore[no-any-return]
 
+    @_messages.BETA_STREAM.applies
     def stream(self, **params: Unpack[BetaMessageStreamKwargs]) -> MessageStreamManager:
         return self._stream_manager(params)
 
+    @_messages.BETA_COUNT_TOKENS.applies
     def count_tokens(self, **params: Unpack[BetaMessageCountTokensKwargs]) -> MessageTokensCount:
         return self._count_tokens(params)  # type: ignore[no-any-return]
 
@@ -64,6 +58,7 @@ class AsyncMessages(_messages.AsyncMessages):
     """Messages with beta features, awaited."""
 
     _beta = True
+    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS)
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -75,13 +70,16 @@ class AsyncMessages(_messages.AsyncMessages):
     async def create(
         self, *, stream: bool, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]: ...
+    @_messages.BETA_CREATE.applies
     async def create(
-        self, *, stream: bool = False, **params: Unpack[BetaMessageStreamKwargs]
+        self, *, stream: Any = omit, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]:
         return await self._create(stream, params)  # type: ignore[no-any-return]
 
+    @_messages.BETA_STREAM.applies
     def stream(self, **params: Unpack[BetaMessageStreamKwargs]) -> AsyncMessageStreamManager:
         return self._stream_manager(params)
 
+    @_messages.BETA_COUNT_TOKENS.applies
     async def count_tokens(self, **params: Unpack[BetaMessageCountTokensKwargs]) -> MessageTokensCount:
         return await self._count_tokens(params)  # type: ignore[no-any-return]
