@@ -188,6 +188,21 @@ def stream_call(
     return call, opts, stream_options
 
 
+#: The beta under which the API streams tool input unvalidated, unfinished strings included.
+FINE_GRAINED_TOOL_STREAMING = "fine-grained-tool-streaming-2025-05-14"
+
+
+def accumulator_for(call: APIRequest, opts: CallOptions) -> MessageAccumulator:
+    """The accumulator of a ``.stream()``: with fine-grained tool streaming requested (``betas=``
+    or an ``anthropic-beta`` header), tool input snapshots keep unfinished strings."""
+    sent = [
+        call.headers.get("anthropic-beta"),
+        *(v for k, v in (opts.extra_headers or {}).items() if k.lower() == "anthropic-beta"),
+    ]
+    fine_grained = any(isinstance(value, str) and FINE_GRAINED_TOOL_STREAMING in value for value in sent)
+    return MessageAccumulator(trailing_strings=fine_grained)
+
+
 def parse_message(response: httpx.Response) -> Message:
     return parse_response(response, Message)
 
@@ -227,7 +242,7 @@ class Messages(Resource["Anthropic"]):
             return client._request(call, opts, parse_message, self._mode)
         if plan is CreatePlan.STREAM:
             return stream_result(client._stream(call, opts, stream_options), self._mode)
-        accumulator = MessageAccumulator()
+        accumulator = accumulator_for(call, opts)
         return MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator).get_final_message()
 
     @STREAM.applies
@@ -239,7 +254,7 @@ class Messages(Resource["Anthropic"]):
         call, opts, stream_options = stream_call(self._specs[1], params, self._beta)
 
         def start() -> MessageStream:
-            accumulator = MessageAccumulator()
+            accumulator = accumulator_for(call, opts)
             return MessageStream(self._client._stream(call, opts, stream_options, accumulator), accumulator)
 
         return MessageStreamManager(start)
@@ -285,7 +300,7 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
             return await client._request(call, opts, parse_message, self._mode)
         if plan is CreatePlan.STREAM:
             return stream_result(await client._stream(call, opts, stream_options), self._mode)
-        accumulator = MessageAccumulator()
+        accumulator = accumulator_for(call, opts)
         raw = await client._stream(call, opts, stream_options, accumulator)
         return await AsyncMessageStream(raw, accumulator).get_final_message()
 
@@ -298,7 +313,7 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         call, opts, stream_options = stream_call(self._specs[1], params, self._beta)
 
         async def start() -> AsyncMessageStream:
-            accumulator = MessageAccumulator()
+            accumulator = accumulator_for(call, opts)
             raw = await self._client._stream(call, opts, stream_options, accumulator)
             return AsyncMessageStream(raw, accumulator)
 

@@ -9,14 +9,21 @@ official SDK's pydantic events give, building a model only when called.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
 
 import pydantic
 import pydantic_core
 from typing_extensions import Literal
 
 from ..types import ContentBlock, Message, TextCitation
-from ..types.stream_events import RawContentBlockStopEvent, RawMessageStopEvent
+from ..types.stream_events import (
+    RawContentBlockDeltaEvent,
+    RawContentBlockStartEvent,
+    RawContentBlockStopEvent,
+    RawMessageDeltaEvent,
+    RawMessageStartEvent,
+    RawMessageStopEvent,
+)
 
 __all__ = [
     "TextEvent",
@@ -139,7 +146,7 @@ class TextEvent(_DeltaEvent):
     """``type == "text"``: ``text`` is the new piece, ``snapshot`` the block's text up to it."""
 
     __slots__ = ("text",)
-    type: ClassVar[str] = "text"
+    type: ClassVar[Literal["text"]] = "text"
     _fields = ("text", "snapshot")
 
     def __init__(self, *, text: str, snapshot: str, type: str = "text", index: int = 0) -> None:
@@ -165,7 +172,7 @@ class InputJsonEvent(_DeltaEvent):
     """``type == "input_json"``: a piece of tool input JSON; ``snapshot`` parses the JSON up to it."""
 
     __slots__ = ("partial_json",)
-    type: ClassVar[str] = "input_json"
+    type: ClassVar[Literal["input_json"]] = "input_json"
     _fields = ("partial_json", "snapshot")
 
     def __init__(self, *, partial_json: str, snapshot: Any, type: str = "input_json", index: int = 0) -> None:
@@ -187,7 +194,7 @@ class ThinkingEvent(_DeltaEvent):
     """``type == "thinking"``: a piece of thinking; ``snapshot`` is the thinking up to it."""
 
     __slots__ = ("thinking",)
-    type: ClassVar[str] = "thinking"
+    type: ClassVar[Literal["thinking"]] = "thinking"
     _fields = ("thinking", "snapshot")
 
     def __init__(self, *, thinking: str, snapshot: str, type: str = "thinking", index: int = 0) -> None:
@@ -209,7 +216,7 @@ class SignatureEvent(_DeltaEvent):
     """``type == "signature"``: a piece of a thinking block's signature (pieces are appended)."""
 
     __slots__ = ("signature",)
-    type: ClassVar[str] = "signature"
+    type: ClassVar[Literal["signature"]] = "signature"
     _fields = ("signature",)
 
     def __init__(self, *, signature: str, type: str = "signature", index: int = 0) -> None:
@@ -227,7 +234,7 @@ class CitationEvent(_DeltaEvent):
     """``type == "citation"``: a citation added to a text block; ``snapshot`` lists its citations up to it."""
 
     __slots__ = ("citation",)
-    type: ClassVar[str] = "citation"
+    type: ClassVar[Literal["citation"]] = "citation"
     _fields = ("citation", "snapshot")
 
     def __init__(self, *, citation: Any, snapshot: List[Any], type: str = "citation", index: int = 0) -> None:
@@ -257,5 +264,17 @@ class ParsedMessageStopEvent(RawMessageStopEvent):
     message: Message
 
 
-MessageStreamEvent = Any
-"""Anything a MessageStream yields: a raw event or one of the events above."""
+MessageStreamEvent = Union[
+    TextEvent,
+    CitationEvent,
+    ThinkingEvent,
+    SignatureEvent,
+    InputJsonEvent,
+    RawMessageStartEvent,
+    RawMessageDeltaEvent,
+    ParsedMessageStopEvent,
+    RawContentBlockStartEvent,
+    RawContentBlockDeltaEvent,
+    ParsedContentBlockStopEvent,
+]
+"""What a MessageStream yields: a raw event or one of the events above; narrow it by ``type``."""

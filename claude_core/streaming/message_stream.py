@@ -13,6 +13,7 @@ from .core import IncompleteStreamError
 from .events import (
     CitationEvent,
     InputJsonEvent,
+    MessageStreamEvent,
     ParsedContentBlockStopEvent,
     ParsedMessageStopEvent,
     SignatureEvent,
@@ -129,7 +130,7 @@ class MessageStream(_MessageStreamBase):
         self._raw = raw
         self._iterator = self._events()
 
-    def _events(self) -> Iterator[Any]:
+    def _events(self) -> Iterator[MessageStreamEvent]:
         accumulator = self._accumulator
         reader = self._raw._reader
         for event in reader.events(reader.core.typed, self):
@@ -140,10 +141,10 @@ class MessageStream(_MessageStreamBase):
             if helper is not None and reader.pos == pos and reader.batch is batch:
                 yield helper
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[MessageStreamEvent]:
         return self._iterator
 
-    def __next__(self) -> Any:
+    def __next__(self) -> MessageStreamEvent:
         return next(self._iterator)
 
     @property
@@ -192,7 +193,7 @@ class AsyncMessageStream(_MessageStreamBase):
         self._raw = raw
         self._iterator = self._events()
 
-    async def _events(self) -> AsyncIterator[Any]:
+    async def _events(self) -> AsyncIterator[MessageStreamEvent]:
         accumulator = self._accumulator
         reader = self._raw._reader
         async for event in reader.events(reader.core.typed, self):
@@ -202,10 +203,10 @@ class AsyncMessageStream(_MessageStreamBase):
             if helper is not None and reader.pos == pos and reader.batch is batch:
                 yield helper
 
-    def __aiter__(self) -> AsyncIterator[Any]:
+    def __aiter__(self) -> AsyncIterator[MessageStreamEvent]:
         return self._iterator
 
-    async def __anext__(self) -> Any:
+    async def __anext__(self) -> MessageStreamEvent:
         return await self._iterator.__anext__()
 
     @property

@@ -25,14 +25,42 @@ class BaseModel(pydantic.BaseModel):
         self,
         *,
         mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
         exclude_unset: bool = True,
+        exclude_defaults: bool = False,
         exclude_none: bool = False,
+        warnings: bool = True,
     ) -> Dict[str, Any]:
-        """The object as a dict, keeping only the fields the API sent (``exclude_unset``)."""
-        return self.model_dump(mode=mode, exclude_unset=exclude_unset, exclude_none=exclude_none, by_alias=True)
+        """The object as a dict, keeping only the fields the API sent (``exclude_unset``).
 
-    def to_json(self, *, indent: Optional[int] = 2, exclude_unset: bool = True, exclude_none: bool = False) -> str:
+        ``use_api_names`` writes fields under their API names (aliases); ``mode="json"``
+        makes every value JSON-compatible.
+        """
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    def to_json(
+        self,
+        *,
+        indent: Optional[int] = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
         """The object as a JSON string, keeping only the fields the API sent."""
         return self.model_dump_json(
-            indent=indent, exclude_unset=exclude_unset, exclude_none=exclude_none, by_alias=True
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
         )

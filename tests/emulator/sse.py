@@ -57,7 +57,7 @@ def accumulate(events: List[Event]) -> Dict[str, Any]:
             elif kind == "input_json_delta":
                 parts[data["index"]].append(delta["partial_json"])
             elif kind == "citations_delta":
-                block.setdefault("citations", []).append(delta["citation"])
+                block["citations"] = [*(block.get("citations") or []), delta["citation"]]
             else:
                 raise AssertionError(f"unknown delta {kind}")
         elif name == "content_block_stop":

@@ -45,7 +45,7 @@ def test_thinking_block_comes_first(client: httpx.Client, kind: str) -> None:
     assert set(block) == {"type", "thinking", "signature"} and block["type"] == "thinking"
     assert block["thinking"].endswith(".") and len(block["thinking"].split()) > 5
     assert re.fullmatch(r"[A-Za-z0-9+/]{40}", block["signature"])
-    assert text == {"type": "text", "text": "Echo: Hi there"}
+    assert text == {"type": "text", "text": "Echo: Hi there", "citations": None}
     assert message["usage"]["output_tokens"] == len(block["thinking"].split()) + 3
     assert _post(client, message_body("Hi there", thinking=thinking))["content"][0] == block
 
@@ -64,7 +64,7 @@ def test_naming_a_tool_calls_it(client: httpx.Client) -> None:
     message = _post(client, message_body("Please call get_weather now", tools=TOOLS))
     assert message["stop_reason"] == "tool_use"
     assert message["content"] == [
-        {"type": "text", "text": "I'll use get_weather."},
+        {"type": "text", "text": "I'll use get_weather.", "citations": None},
         {
             "type": "tool_use",
             "id": "toolu_emu_1",
@@ -101,12 +101,12 @@ def test_tool_ids_count_earlier_tool_uses(client: httpx.Client) -> None:
 
 def test_server_tools_are_never_called(client: httpx.Client) -> None:
     message = _post(client, message_body("web_search this", tools=TOOLS))
-    assert message["content"] == [{"type": "text", "text": "Echo: web_search this"}]
+    assert message["content"] == [{"type": "text", "text": "Echo: web_search this", "citations": None}]
 
 
 def test_cut_text_means_no_tool_call(client: httpx.Client) -> None:
     message = _post(client, message_body("get_weather", tools=TOOLS, max_tokens=2))
-    assert message["content"] == [{"type": "text", "text": "I'll use"}]
+    assert message["content"] == [{"type": "text", "text": "I'll use", "citations": None}]
     assert message["stop_reason"] == "max_tokens"
 
 
@@ -140,4 +140,4 @@ def test_citations_cite_the_first_sentence(client: httpx.Client) -> None:
 def test_no_citations_unless_enabled(client: httpx.Client) -> None:
     content = [_document("A. B.", title="T", citations={"enabled": False}), {"type": "text", "text": "?"}]
     message = _post(client, message_body(messages=[{"role": "user", "content": content}]))
-    assert "citations" not in message["content"][0]
+    assert message["content"][0]["citations"] is None

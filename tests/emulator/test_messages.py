@@ -37,7 +37,7 @@ def test_create_message_shape(client: httpx.Client) -> None:
         "type": "message",
         "role": "assistant",
         "model": MODEL,
-        "content": [{"type": "text", "text": "Echo: Hello there, Claude"}],
+        "content": [{"type": "text", "text": "Echo: Hello there, Claude", "citations": None}],
         "stop_reason": "end_turn",
         "stop_sequence": None,
         "usage": {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 from typing import Dict, List, Optional, Tuple
 
-from claude_core import NOT_GIVEN, Anthropic, APIStatusError, AsyncAnthropic, omit
+from claude_core import Anthropic, APIStatusError, AsyncAnthropic, omit
 from claude_core.pagination import AsyncPage, SyncPage
 from claude_core.types import (
     Base64PDFSourceParam,
@@ -221,12 +221,12 @@ def raw_create(client: Anthropic) -> Tuple[int, Optional[str], Message]:
 
 
 def ask_with_optional_settings(client: Anthropic, text: str, temperature: Optional[float] = None) -> Message:
-    """Optional parameters forwarded as NOT_GIVEN / omit when unset, as wrappers around the SDK do."""
+    """Optional parameters forwarded as ``omit`` when unset, as wrappers around the SDK do."""
     return client.messages.create(
         model=MODEL,
         max_tokens=64,
         messages=question(text),
-        temperature=temperature if temperature is not None else NOT_GIVEN,
+        temperature=temperature if temperature is not None else omit,
         top_k=omit,
     )
 
@@ -302,10 +302,18 @@ def stream_helper(client: Anthropic, text: str) -> Tuple[str, str, Message]:
         final = stream.get_final_message()
     with client.messages.stream(model=MODEL, max_tokens=256, messages=[{"role": "user", "content": text}]) as stream:
         snapshots: List[str] = []
+        stopped: List[str] = []
         for event in stream:
             if event.type == "text":
                 snapshots.append(event.snapshot)
+            elif event.type == "thinking":
+                snapshots.append(event.thinking)
+            elif event.type == "content_block_stop":
+                stopped.append(event.content_block.type)
+            elif event.type == "message_stop":
+                stopped.append(event.message.id)
         last = snapshots[-1] if snapshots else ""
+        assert len(stopped) == 2
     return streamed, last, final
 
 

@@ -3,6 +3,7 @@
 from ...streaming.events import (
     CitationEvent,
     InputJsonEvent,
+    MessageStreamEvent,
     ParsedContentBlockStopEvent,
     ParsedMessageStopEvent,
     SignatureEvent,
@@ -26,6 +27,7 @@ __all__ = [
     "ThinkingEvent",
     "SignatureEvent",
     "CitationEvent",
+    "MessageStreamEvent",
     "ParsedContentBlockStopEvent",
     "ParsedMessageStopEvent",
 ]

@@ -153,13 +153,13 @@ def cut(text: str, max_tokens: int, stop_sequences: List[str]) -> Tuple[str, str
 def _text_block(
     text: str, citations: Optional[List[Dict[str, Any]]] = None, pieces: Optional[List[str]] = None
 ) -> Block:
-    final: Dict[str, Any] = {"type": "text", "text": text}
+    # the API writes "citations": null on text blocks without citations, in replies and in content_block_start
+    final: Dict[str, Any] = {"type": "text", "text": text, "citations": citations}
     deltas: List[Dict[str, Any]] = []
     if citations is not None:
-        final["citations"] = citations
         deltas.extend({"type": "citations_delta", "citation": citation} for citation in citations)
     deltas.extend({"type": "text_delta", "text": piece} for piece in (split_words(text) if pieces is None else pieces))
-    return Block(final, {"type": "text", "text": ""}, deltas)
+    return Block(final, {"type": "text", "text": "", "citations": None}, deltas)
 
 
 def _thinking_block(messages: List[Dict[str, Any]]) -> Block:
@@ -168,8 +168,7 @@ def _thinking_block(messages: List[Dict[str, Any]]) -> Block:
     digest = hashlib.sha256(("emulator:" + thinking + reply_text(messages)).encode("utf-8")).digest()
     signature = base64.b64encode(digest[:30]).decode("ascii")
     deltas: List[Dict[str, Any]] = [{"type": "thinking_delta", "thinking": p} for p in split_words(thinking)]
-    half = len(signature) // 2
-    deltas += [{"type": "signature_delta", "signature": s} for s in (signature[:half], signature[half:])]
+    deltas.append({"type": "signature_delta", "signature": signature})  # the API sends it whole, once
     final = {"type": "thinking", "thinking": thinking, "signature": signature}
     return Block(final, {"type": "thinking", "thinking": "", "signature": ""}, deltas)
 
