@@ -62,6 +62,9 @@ if TYPE_CHECKING:
     from .streaming.message_stream import MessageStream as MessageStream
     from .streaming.stream import AsyncStream as AsyncStream
     from .streaming.stream import Stream as Stream
+    from .tools.functions import beta_async_tool as beta_async_tool
+    from .tools.functions import beta_tool as beta_tool
+    from .types.parsed_message import StructuredOutputError as StructuredOutputError
     from .usage import UsageTally as UsageTally
 
 #: Prompt markers of the legacy Text Completions API, kept for code that imports them.
@@ -95,6 +98,9 @@ _LAZY: Dict[str, str] = {
     "UsageTally": ".usage",
     "RetryDecision": ".retries",
     "transform_schema": ".schema",
+    "StructuredOutputError": ".types.parsed_message",
+    "beta_tool": ".tools.functions",
+    "beta_async_tool": ".tools.functions",
 }
 _SUBMODULES = (
     "types",

@@ -33,6 +33,8 @@ __all__ = [
     "BetaMessageCreateKwargs",
     "BetaMessageStreamKwargs",
     "BetaMessageCountTokensKwargs",
+    "MessageParseKwargs",
+    "BetaMessageParseKwargs",
     "CompletionCreateKwargs",
     "CompletionStreamKwargs",
     "ModelListKwargs",
@@ -81,6 +83,16 @@ class BetaMessageCreateKwargs(MessageCreateKwargs, _BetaMessageKwargs, total=Fal
 
 class BetaMessageStreamKwargs(MessageStreamKwargs, _BetaMessageKwargs, total=False):
     """``beta.messages.stream`` and ``beta.messages.create(stream=True)``."""
+
+
+class MessageParseKwargs(MessageCreateKwargs, total=False):
+    """``messages.parse``: the parameters of ``create`` (``output_format`` is its own keyword)."""
+
+    stream: Union[Literal[False], Unset]
+
+
+class BetaMessageParseKwargs(MessageParseKwargs, _BetaMessageKwargs, total=False):
+    """``beta.messages.parse``."""
 
 
 class MessageCountTokensKwargs(RequestOptions, total=False):

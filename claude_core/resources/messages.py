@@ -1,16 +1,17 @@
-"""``client.messages``: create (plain or streamed), stream, count_tokens."""
+"""``client.messages``: create (plain or streamed), stream, count_tokens, parse (structured outputs)."""
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Tuple, Union, cast, overload
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple, Type, Union, cast, overload
 
 import httpx
-from typing_extensions import Literal, TypedDict, Unpack
+from typing_extensions import Literal, TypedDict, TypeVar, Unpack
 
 from .._options import DEFAULT_TIMEOUT, ClientOptions
 from .._pipeline import CallOptions, parse_response
 from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
+from ..errors import AnthropicError
 from ..providers import APIRequest
 from ..streaming.accumulator import MessageAccumulator
 from ..streaming.message_stream import (
@@ -22,14 +23,16 @@ from ..streaming.message_stream import (
 from ..types import (
     BetaMessageCountTokensParams,
     BetaMessageCreateParams,
+    JSONOutputFormatParam,
     Message,
     MessageCountTokensParams,
     MessageCreateParams,
     MessageTokensCount,
 )
+from ..types.parsed_message import ParsedMessage, parse_message_output
 from ..types.stream_events import RawMessageStreamEvent
 from ._base import Resource, stream_result
-from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageStreamKwargs
+from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageParseKwargs, MessageStreamKwargs
 from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
 from ._warnings import warn_deprecated_usage
 
@@ -43,8 +46,12 @@ __all__ = [
     "MessageCreateKwargs",
     "MessageStreamKwargs",
     "MessageCountTokensKwargs",
+    "MessageParseKwargs",
     "NONSTREAMING_TOKEN_LIMITS",
+    "STRUCTURED_OUTPUTS_BETA",
 ]
+
+T = TypeVar("T")
 
 
 #: Keywords of streamed calls that are not sent (see :class:`~claude_core._types.StreamOptions`).
@@ -62,19 +69,43 @@ _BETA_STREAM_ORDER = (
 )  # fmt: skip
 
 
+#: ``messages.parse`` (sorted, the official parameters first): the one method without ``inference_geo``.
+_PARSE_ORDER = (
+    "metadata", "output_config", "service_tier", "stop_sequences", "stream", "system", "temperature", "thinking",
+    "tool_choice", "tools", "top_k", "top_p",
+)  # fmt: skip
+_BETA_PARSE_ORDER = (
+    "container", "context_management", "inference_geo", "mcp_servers", "metadata", "output_config", "service_tier",
+    "speed", "stop_sequences", "stream", "system", "temperature", "thinking", "tool_choice", "tools", "top_k", "top_p",
+)  # fmt: skip
+_OUTPUT_FORMAT = (("output_format", omit),)
+
+
 class _StreamFlag(TypedDict, total=False):
     stream: bool
 
 
-def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, MethodSpec, MethodSpec]:
-    """The specs of ``create``, ``stream`` and ``count_tokens`` (``beta.messages`` when ``beta``)."""
+class _OutputFormatFlag(TypedDict, total=False):
+    output_format: Optional[Type[Any]]
+
+
+class _CountOutputFormatFlag(TypedDict, total=False):
+    output_format: Union[JSONOutputFormatParam, Type[Any], None]
+
+
+def _listed_first(listed: Tuple[str, ...], optional: List[str]) -> List[str]:
+    """``listed`` (the official method's order), then the parameters it does not take, sorted."""
+    return [*listed, *sorted(set(optional) - set(listed))]
+
+
+def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, MethodSpec, MethodSpec, MethodSpec]:
+    """The specs of ``create``, ``stream``, ``count_tokens`` and ``parse`` (``beta.messages`` when ``beta``)."""
     prefix = "beta.messages" if beta else "messages"
     local = (*_STREAM_LOCAL, *_BETAS) if beta else _STREAM_LOCAL
     required = ("max_tokens", "messages", "model")
     optional = [key for key in params.__annotations__ if key not in required and key != "betas"]
-    listed = _BETA_STREAM_ORDER if beta else _STREAM_ORDER
-    # parameters the official method does not take go after the ones it does
-    stream_order = [*listed, *sorted(set(optional) - set(listed))]
+    stream_order = _listed_first(_BETA_STREAM_ORDER if beta else _STREAM_ORDER, optional)
+    parse_order = _listed_first(_BETA_PARSE_ORDER if beta else _PARSE_ORDER, [*optional, "stream"])
     annotations = (params, StreamOptions, _StreamFlag)
     count_required = ("messages", "model")
     count_optional = [key for key in count_params.__annotations__ if key not in count_required and key != "betas"]
@@ -85,14 +116,24 @@ def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, Meth
             f"{prefix}.count_tokens",
             count_required,
             count_optional,
-            local=_BETAS if beta else (),
-            annotations=(count_params,),
+            local=(*_OUTPUT_FORMAT, *_BETAS) if beta else _OUTPUT_FORMAT,
+            annotations=(count_params, _CountOutputFormatFlag),
+        ),
+        MethodSpec(
+            f"{prefix}.parse",
+            required,
+            parse_order,
+            ordered=True,
+            local=(*_OUTPUT_FORMAT, *_BETAS) if beta else _OUTPUT_FORMAT,
+            annotations=(params, _StreamFlag, _OutputFormatFlag),
         ),
     )
 
 
-CREATE, STREAM, COUNT_TOKENS = _specs(MessageCreateParams, MessageCountTokensParams, beta=False)
-BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS = _specs(BetaMessageCreateParams, BetaMessageCountTokensParams, beta=True)
+CREATE, STREAM, COUNT_TOKENS, PARSE = _specs(MessageCreateParams, MessageCountTokensParams, beta=False)
+BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = _specs(
+    BetaMessageCreateParams, BetaMessageCountTokensParams, beta=True
+)
 
 #: Models whose non-streaming responses are capped below what max_tokens allows.
 NONSTREAMING_TOKEN_LIMITS: Dict[str, int] = {
@@ -119,6 +160,11 @@ def create_call(
 
 
 def count_tokens_call(spec: MethodSpec, params: Mapping[str, Any], beta: bool) -> Tuple[APIRequest, CallOptions]:
+    """The request of ``count_tokens``; ``output_format`` (a type or a format dict) goes into ``output_config``."""
+    if "output_format" in params:
+        params, _ = with_output_format(
+            spec, {k: v for k, v in params.items() if k != "output_format"}, params["output_format"]
+        )
     call = APIRequest("messages.count_tokens", "POST", "/v1/messages/count_tokens", body=spec.body(params))
     return _apply_betas(call, params.get("betas"), beta), options_of(params)
 
@@ -188,6 +234,76 @@ def stream_call(
     return call, opts, stream_options
 
 
+#: The beta ``beta.messages.parse`` adds when ``betas=[...]`` lacks it.
+STRUCTURED_OUTPUTS_BETA = "structured-outputs-2025-12-15"
+
+
+def output_format_param(output_format: Any) -> Tuple[Any, Dict[str, Any]]:
+    """The ``pydantic.TypeAdapter`` of ``output_format`` and the ``output_config.format`` it gives:
+    ``{"type": "json_schema", "schema": transform_schema(TypeAdapter(T).json_schema())}``."""
+    import pydantic
+
+    from ..schema import transform_schema
+
+    try:
+        adapter: Any = pydantic.TypeAdapter(output_format)
+        schema = adapter.json_schema()
+    except pydantic.errors.PydanticSchemaGenerationError as exc:
+        raise TypeError(
+            f"Could not generate a JSON schema for output_format={output_format!r}: "
+            "use a type that works with pydantic.TypeAdapter"
+        ) from exc
+    return adapter, {"type": "json_schema", "schema": transform_schema(schema)}
+
+
+def with_output_format(spec: MethodSpec, params: Mapping[str, Any], output_format: Any) -> Tuple[Dict[str, Any], Any]:
+    """``params`` with ``output_format`` merged into ``output_config.format`` (other keys, like
+    ``effort``, kept), and the type's adapter (None without ``output_format``, or when it is
+    already a format dict, ``{"type": "json_schema", "schema": ...}``, sent as given)."""
+    if output_format is None or isinstance(output_format, (Omit, NotGiven)):
+        return dict(params), None
+    config = params.get("output_config")
+    if isinstance(config, Mapping) and config.get("format") is not None:
+        raise AnthropicError(
+            f"{spec.name}() got both output_format and output_config.format: pass only one "
+            "(output_format builds output_config.format from a type)"
+        )
+    adapter, output = (
+        (None, dict(output_format)) if isinstance(output_format, Mapping) else output_format_param(output_format)
+    )
+    merged = {**config, "format": output} if isinstance(config, Mapping) else {"format": output}
+    return {**params, "output_config": merged}, adapter
+
+
+def plan_parse(
+    spec: MethodSpec,
+    output_format: Any,
+    params: Mapping[str, Any],
+    beta: bool,
+    mode: RequestMode,
+    options: ClientOptions,
+) -> Tuple[CreatePlan, APIRequest, CallOptions, StreamOptions, Callable[[Message], ParsedMessage[Any]]]:
+    """Everything ``parse`` decides before any I/O: the request (``output_format`` turned into
+    ``output_config.format``; on beta, ``structured-outputs-2025-12-15`` added to the betas) and
+    the function that turns the reply into a :class:`ParsedMessage`."""
+    stream = params.get("stream", omit)
+    if stream is True:
+        raise TypeError(f"{spec.name}() does not stream: use stream(), which takes output_format too")
+    body_params, adapter = with_output_format(spec, params, output_format)
+    body_params.pop("stream", None)
+    if beta:
+        betas = list(params.get("betas") or ())
+        if STRUCTURED_OUTPUTS_BETA not in betas:
+            betas.append(STRUCTURED_OUTPUTS_BETA)
+        body_params["betas"] = betas
+    plan, call, opts, stream_options = plan_create(spec, stream, body_params, beta, mode, options)
+
+    def parsed(message: Message) -> ParsedMessage[Any]:
+        return parse_message_output(message, output_format if adapter is not None else None, adapter)
+
+    return plan, call, opts, stream_options, parsed
+
+
 #: The beta under which the API streams tool input unvalidated, unfinished strings included.
 FINE_GRAINED_TOOL_STREAMING = "fine-grained-tool-streaming-2025-05-14"
 
@@ -215,7 +331,7 @@ class Messages(Resource["Anthropic"]):
     """The Messages API."""
 
     _beta = False
-    _specs = (CREATE, STREAM, COUNT_TOKENS)
+    _specs = (CREATE, STREAM, COUNT_TOKENS, PARSE)
 
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[MessageCreateKwargs]) -> Message: ...
@@ -260,20 +376,44 @@ class Messages(Resource["Anthropic"]):
         return MessageStreamManager(start)
 
     @COUNT_TOKENS.applies
-    def count_tokens(self, **params: Unpack[MessageCountTokensKwargs]) -> MessageTokensCount:
+    def count_tokens(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[MessageCountTokensKwargs],
+    ) -> MessageTokensCount:
         """Count the input tokens of a conversation without creating a message."""
-        return self._count_tokens(params)  # type: ignore[no-any-return]
+        return self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
 
     def _count_tokens(self, params: Mapping[str, Any]) -> Any:
         call, opts = count_tokens_call(self._specs[2], params, self._beta)
         return self._client._request(call, opts, parse_token_count, self._mode)
+
+    @PARSE.applies
+    def parse(
+        self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[MessageParseKwargs]
+    ) -> ParsedMessage[T]:
+        """Create a message whose JSON answer is validated into ``output_format`` (a pydantic model or
+        any type ``pydantic.TypeAdapter`` takes): ``message.parsed_output`` (see docs/structured-outputs.md)."""
+        return self._parse(output_format, params)  # type: ignore[no-any-return]
+
+    def _parse(self, output_format: Any, params: Mapping[str, Any]) -> Any:
+        client = self._client
+        plan, call, opts, stream_options, parsed = plan_parse(
+            self._specs[3], output_format, params, self._beta, self._mode, client.options
+        )
+        if plan is CreatePlan.REQUEST:
+            return client._request(call, opts, lambda response: parsed(parse_message(response)), self._mode)
+        accumulator = accumulator_for(call, opts)
+        stream = MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator)
+        return parsed(stream.get_final_message())
 
 
 class AsyncMessages(Resource["AsyncAnthropic"]):
     """The Messages API, awaited."""
 
     _beta = False
-    _specs = (CREATE, STREAM, COUNT_TOKENS)
+    _specs = (CREATE, STREAM, COUNT_TOKENS, PARSE)
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[MessageCreateKwargs]) -> Message: ...
@@ -320,10 +460,34 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         return AsyncMessageStreamManager(start)
 
     @COUNT_TOKENS.applies
-    async def count_tokens(self, **params: Unpack[MessageCountTokensKwargs]) -> MessageTokensCount:
+    async def count_tokens(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[MessageCountTokensKwargs],
+    ) -> MessageTokensCount:
         """Count the input tokens of a conversation without creating a message."""
-        return await self._count_tokens(params)  # type: ignore[no-any-return]
+        return await self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
 
     async def _count_tokens(self, params: Mapping[str, Any]) -> Any:
         call, opts = count_tokens_call(self._specs[2], params, self._beta)
         return await self._client._request(call, opts, parse_token_count, self._mode)
+
+    @PARSE.applies
+    async def parse(
+        self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[MessageParseKwargs]
+    ) -> ParsedMessage[T]:
+        """Create a message whose JSON answer is validated into ``output_format`` (a pydantic model or
+        any type ``pydantic.TypeAdapter`` takes): ``message.parsed_output`` (see docs/structured-outputs.md)."""
+        return await self._parse(output_format, params)  # type: ignore[no-any-return]
+
+    async def _parse(self, output_format: Any, params: Mapping[str, Any]) -> Any:
+        client = self._client
+        plan, call, opts, stream_options, parsed = plan_parse(
+            self._specs[3], output_format, params, self._beta, self._mode, client.options
+        )
+        if plan is CreatePlan.REQUEST:
+            return await client._request(call, opts, lambda response: parsed(parse_message(response)), self._mode)
+        accumulator = accumulator_for(call, opts)
+        raw = await client._stream(call, opts, stream_options, accumulator)
+        return parsed(await AsyncMessageStream(raw, accumulator).get_final_message())

@@ -1,5 +1,41 @@
-"""Tools that a tool runner can call."""
+"""Tools that a tool runner can call: ``@beta_tool`` functions and the plugin registry.
+
+The decorators load on first use (PEP 562): importing this package does not import pydantic.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Dict, List
 
 from .registry import ToolRegistry
 
-__all__ = ["ToolRegistry"]
+if TYPE_CHECKING:
+    from .functions import BetaAsyncFunctionTool as BetaAsyncFunctionTool
+    from .functions import BetaFunctionTool as BetaFunctionTool
+    from .functions import BetaFunctionToolResultType as BetaFunctionToolResultType
+    from .functions import beta_async_tool as beta_async_tool
+    from .functions import beta_tool as beta_tool
+
+_LAZY: Dict[str, str] = {
+    "beta_tool": ".functions",
+    "beta_async_tool": ".functions",
+    "BetaFunctionTool": ".functions",
+    "BetaAsyncFunctionTool": ".functions",
+    "BetaFunctionToolResultType": ".functions",
+}
+
+__all__ = ["ToolRegistry", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted({*globals(), *_LAZY})

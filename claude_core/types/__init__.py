@@ -103,6 +103,7 @@ from .message_param import (
 from .model import Model
 from .model_info import ModelInfo
 from .model_param import ModelParam
+from .parsed_message import ParsedContentBlock, ParsedMessage, ParsedTextBlock, StructuredOutputError
 from .request_params import (
     BetaMessageCountTokensParams,
     BetaMessageCreateParams,
@@ -286,6 +287,9 @@ __all__ = [
     "ModelParam",
     "OutputConfigParam",
     "OutputTokensDetails",
+    "ParsedContentBlock",
+    "ParsedMessage",
+    "ParsedTextBlock",
     "PlainTextSourceParam",
     "RawContentBlockDelta",
     "RawContentBlockDeltaEvent",
@@ -306,6 +310,7 @@ __all__ = [
     "SignatureDelta",
     "SkillParams",
     "StopReason",
+    "StructuredOutputError",
     "TextBlock",
     "TextBlockParam",
     "TextCitation",

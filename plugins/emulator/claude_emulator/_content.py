@@ -8,6 +8,8 @@ always accumulates to exactly the non-streaming one. What a request gets:
 - custom ``tools`` one of which the last user message's text names: ``"I'll use <name>."``
   then a ``tool_use`` block whose input follows the tool's ``input_schema`` (``tool_use``);
 - a ``document`` with ``citations: {"enabled": true}``: the text cites its first sentence;
+- ``output_config.format`` of type ``json_schema``: compact JSON of a value the schema accepts
+  (see :func:`schema_value`);
 - otherwise ``"Echo: "`` plus the last user message, cut by ``max_tokens`` (words) and
   ``stop_sequences``.
 
@@ -19,6 +21,7 @@ streams in exactly N ``input_json_delta`` chunks; ``x-emulator-no-ping: 1`` drop
 
 from __future__ import annotations
 
+import ast
 import base64
 import dataclasses
 import hashlib
@@ -29,7 +32,16 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from ._wire import APIErrorReply
 
-__all__ = ["Block", "Generated", "Knobs", "generate", "knobs_from_headers", "reply_text", "split_words"]
+__all__ = [
+    "Block",
+    "Generated",
+    "Knobs",
+    "generate",
+    "knobs_from_headers",
+    "reply_text",
+    "schema_value",
+    "split_words",
+]
 
 _WORD = re.compile(r"\S+")
 _PIECE = re.compile(r"\s*\S+\s*|\s+")
@@ -212,6 +224,117 @@ def tool_input(tool: Mapping[str, Any]) -> Dict[str, Any]:
     return {str(name): _schema_value(str(name), prop) for name, prop in properties.items()}
 
 
+#: Example strings for the string formats structured outputs enforce.
+_FORMATS = {
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "time": "00:00:00",
+    "duration": "P1D",
+    "email": "user@example.com",
+    "hostname": "example.com",
+    "uri": "https://example.com/",
+    "ipv4": "127.0.0.1",
+    "ipv6": "::1",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+}
+#: Below this many nested arrays or ``$ref``s, arrays are empty and a nullable choice is null.
+_MAX_DEPTH = 4
+_DESCRIBED_KEY = re.compile(r"(?:^\{|, )([A-Za-z_$][\w$]*): ")
+
+
+def schema_value(schema: Any, root: Any = None, name: str = "value", depth: int = 0) -> Any:
+    """A deterministic value that ``schema`` accepts: every property of an object (required ones
+    included), one item per array, the first ``enum`` member, ``const``, the first ``anyOf``
+    option, ``$ref`` resolved against ``root``'s ``$defs``; strings follow their ``format``."""
+    if root is None:
+        root = schema
+    if not isinstance(schema, dict):
+        return f"{name} value"
+    if isinstance(schema.get("$ref"), str):
+        return schema_value(_resolve(root, schema["$ref"]), root, name, depth + 1)
+    schema = {**_described(schema.get("description")), **schema}
+    if "const" in schema:
+        const = schema["const"]
+        return str(const) if schema.get("type") == "string" and not isinstance(const, str) else const
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        return schema["enum"][0]
+    options = schema.get("anyOf") or schema.get("oneOf") or schema.get("allOf")
+    if isinstance(options, list) and options:
+        nulls = [o for o in options if isinstance(o, dict) and o.get("type") == "null"]
+        option = nulls[0] if depth >= _MAX_DEPTH and nulls else options[0]
+        return schema_value(option, root, name, depth)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind == "object":
+        properties = schema.get("properties")
+        if not isinstance(properties, dict):
+            return {}
+        return {str(key): schema_value(prop, root, str(key), depth) for key, prop in properties.items()}
+    if kind == "array":
+        if depth >= _MAX_DEPTH:
+            return []
+        return [schema_value(schema.get("items"), root, name, depth + 1)]
+    if kind in ("integer", "number"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+        value: Any = 1
+        if isinstance(low, (int, float)) and value < low:
+            value = math.ceil(low)
+        if isinstance(above, (int, float)) and value <= above:
+            value = math.floor(above) + 1
+        if isinstance(high, (int, float)) and value > high:
+            value = math.floor(high)
+        if isinstance(below, (int, float)) and value >= below:
+            value = math.ceil(below) - 1
+        return value if kind == "integer" else float(value)
+    if kind == "boolean":
+        return True
+    if kind == "null":
+        return None
+    return _FORMATS.get(str(schema.get("format")), f"{name} value")
+
+
+def _described(description: Any) -> Dict[str, Any]:
+    """The keywords ``transform_schema`` moved into a description's last paragraph
+    (``...\n\n{enum: ['a', 'b'], minimum: 1}``), values read as Python literals where they parse."""
+    if not isinstance(description, str):
+        return {}
+    tail = description.rsplit("\n\n", 1)[-1]
+    if not (tail.startswith("{") and tail.endswith("}")):
+        return {}
+    found: Dict[str, Any] = {}
+    keys = list(_DESCRIBED_KEY.finditer(tail))
+    for i, key in enumerate(keys):
+        raw = tail[key.end() : keys[i + 1].start() if i + 1 < len(keys) else len(tail) - 1]
+        try:
+            found[key.group(1)] = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            found[key.group(1)] = raw  # a string, written without quotes
+    return found
+
+
+def _resolve(root: Any, ref: str) -> Any:
+    """The schema a local ``$ref`` (``#/$defs/Name``) points at, None if it does not resolve."""
+    node = root
+    for part in ref.lstrip("#").split("/"):
+        if not part:
+            continue
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part.replace("~1", "/").replace("~0", "~"))
+    return node
+
+
+def _output_schema(params: Mapping[str, Any]) -> Any:
+    """The schema of ``output_config.format`` when it asks for ``json_schema``, else None."""
+    config = params.get("output_config")
+    output = config.get("format") if isinstance(config, dict) else None
+    if isinstance(output, dict) and output.get("type") == "json_schema":
+        return output.get("schema")
+    return None
+
+
 def _custom_tools(params: Mapping[str, Any]) -> List[Dict[str, Any]]:
     tools = params.get("tools") or []
     return [
@@ -316,6 +439,11 @@ def generate(params: Mapping[str, Any], knobs: Knobs = Knobs()) -> Generated:
             blocks.append(_tool_block(_next_tool_id(messages), tool["name"], value, chunks))
             reason, tokens = "tool_use", tokens + math.ceil(len(encoded) / 4)
         return Generated(blocks, reason, sequence, tokens)
+    schema = _output_schema(params)
+    if schema is not None:
+        text, reason, sequence = cut(_compact(schema_value(schema)), params["max_tokens"], stops)
+        blocks.append(_text_block(text))
+        return Generated(blocks, reason, sequence, tokens + _words(text))
     text, reason, sequence = cut(reply_text(messages), params["max_tokens"], stops)
     blocks.append(_text_block(text, _citations(messages)))
     return Generated(blocks, reason, sequence, tokens + _words(text))

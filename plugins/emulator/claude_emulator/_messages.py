@@ -157,6 +157,25 @@ def check_context_window(model: str, input_tokens: int, betas: str = "") -> None
         raise bad(f"prompt is too long: {input_tokens} tokens > {maximum} maximum")
 
 
+def _check_output_config(config: object) -> None:
+    """``output_config``: an object whose ``format``, if any, is ``{"type": "json_schema", "schema": {...}}``."""
+    if config is None:
+        return
+    if not isinstance(config, dict):
+        raise bad("output_config: Input should be a valid dictionary or object")
+    output = config.get("format")
+    if output is None:
+        return
+    if not isinstance(output, dict):
+        raise bad("output_config.format: Input should be a valid dictionary or object")
+    if output.get("type") != "json_schema":
+        raise bad("output_config.format.type: Input should be 'json_schema'")
+    if "schema" not in output:
+        raise bad("output_config.format.schema: Field required")
+    if not isinstance(output["schema"], dict):
+        raise bad("output_config.format.schema: Input should be a valid dictionary")
+
+
 def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) -> Dict[str, Any]:
     """Check a Messages (``need_max_tokens``) or count_tokens body the way the API does.
 
@@ -187,6 +206,7 @@ def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) 
     tools = body.get("tools")
     if tools is not None and not isinstance(tools, list):
         raise bad("tools: Input should be a valid list")
+    _check_output_config(body.get("output_config"))
     thinking = body.get("thinking")
     if thinking is not None and not (isinstance(thinking, dict) and isinstance(thinking.get("type"), str)):
         raise bad("thinking: Input should be a valid dictionary with a string 'type'")

@@ -6,28 +6,36 @@ the classes only widen the accepted keyword arguments with ``betas``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Union, overload
+from typing import TYPE_CHECKING, Any, Type, Union, overload
 
-from typing_extensions import Literal, Unpack
+from typing_extensions import Literal, TypeVar, Unpack
 
-from ...._types import omit
+from ...._types import Omit, omit
 from ....streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
-from ....types import Message, MessageTokensCount
+from ....types import JSONOutputFormatParam, Message, MessageTokensCount
+from ....types.parsed_message import ParsedMessage
 from ....types.stream_events import RawMessageStreamEvent
 from ... import messages as _messages
-from ..._kwargs import BetaMessageCountTokensKwargs, BetaMessageCreateKwargs, BetaMessageStreamKwargs
+from ..._kwargs import (
+    BetaMessageCountTokensKwargs,
+    BetaMessageCreateKwargs,
+    BetaMessageParseKwargs,
+    BetaMessageStreamKwargs,
+)
 
 if TYPE_CHECKING:
     from ....streaming.stream import AsyncStream, Stream
 
-__all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageStreamKwargs"]
+__all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageStreamKwargs", "BetaMessageParseKwargs"]
+
+T = TypeVar("T")
 
 
 class Messages(_messages.Messages):
     """Messages with beta features: ``betas=[...]`` becomes the ``anthropic-beta`` header."""
 
     _beta = True
-    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS)
+    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS, _messages.BETA_PARSE)
 
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -50,15 +58,27 @@ class Messages(_messages.Messages):
         return self._stream_manager(params)
 
     @_messages.BETA_COUNT_TOKENS.applies
-    def count_tokens(self, **params: Unpack[BetaMessageCountTokensKwargs]) -> MessageTokensCount:
-        return self._count_tokens(params)  # type: ignore[no-any-return]
+    def count_tokens(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[BetaMessageCountTokensKwargs],
+    ) -> MessageTokensCount:
+        return self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
+
+    @_messages.BETA_PARSE.applies
+    def parse(
+        self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[BetaMessageParseKwargs]
+    ) -> ParsedMessage[T]:
+        """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
+        return self._parse(output_format, params)  # type: ignore[no-any-return]
 
 
 class AsyncMessages(_messages.AsyncMessages):
     """Messages with beta features, awaited."""
 
     _beta = True
-    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS)
+    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS, _messages.BETA_PARSE)
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -81,5 +101,17 @@ class AsyncMessages(_messages.AsyncMessages):
         return self._stream_manager(params)
 
     @_messages.BETA_COUNT_TOKENS.applies
-    async def count_tokens(self, **params: Unpack[BetaMessageCountTokensKwargs]) -> MessageTokensCount:
-        return await self._count_tokens(params)  # type: ignore[no-any-return]
+    async def count_tokens(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[BetaMessageCountTokensKwargs],
+    ) -> MessageTokensCount:
+        return await self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
+
+    @_messages.BETA_PARSE.applies
+    async def parse(
+        self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[BetaMessageParseKwargs]
+    ) -> ParsedMessage[T]:
+        """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
+        return await self._parse(output_format, params)  # type: ignore[no-any-return]

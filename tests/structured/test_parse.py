@@ -1,0 +1,254 @@
+"""Structured outputs over real HTTP to the emulator: ``messages.parse`` and ``output_config`` passthrough."""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any, Dict, List, Optional
+
+import pydantic
+import pytest
+from typing_extensions import Literal
+
+import claude_core
+from claude_core import transform_schema
+from claude_core.errors import AnthropicError
+from claude_core.types import Message, ParsedMessage, ParsedTextBlock, StructuredOutputError
+from tests.conftest import MODEL, USER, Api
+
+
+class Color(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Address(pydantic.BaseModel):
+    city: str
+    postcode: Optional[str] = None
+
+
+class Person(pydantic.BaseModel):
+    name: str
+    age: int = pydantic.Field(ge=18)
+    color: Color
+    kind: Literal["employee", "contractor"]
+    nickname: Optional[str]
+    addresses: List[Address]
+    home: Address
+
+
+def _schema(output_format: Any) -> Dict[str, Any]:
+    return transform_schema(pydantic.TypeAdapter(output_format).json_schema())
+
+
+def test_parse_round_trips_nested_models(api: Api) -> None:
+    message = api(lambda c: c.messages.parse(model=MODEL, max_tokens=1024, messages=USER, output_format=Person))
+    assert isinstance(message, ParsedMessage) and isinstance(message, Message)
+    person = message.parsed_output
+    assert isinstance(person, Person)
+    assert person.color is Color.RED and person.kind == "employee" and person.age == 18
+    assert isinstance(person.home, Address) and isinstance(person.addresses[0], Address)
+    block = message.content[0]
+    assert isinstance(block, ParsedTextBlock) and block.parsed_output == person
+    assert Person.model_validate_json(block.text) == person
+    assert message._request_id is not None
+    # parsed_output is never written back into a dump (nor a later request body)
+    assert "parsed_output" not in message.to_dict()["content"][0]
+
+
+def test_parse_sends_the_transformed_schema_in_the_official_key_order(api: Api) -> None:
+    api(
+        lambda c: c.messages.parse(
+            top_p=0.9,
+            output_format=Person,
+            temperature=0.5,
+            system="Extract.",
+            messages=USER,
+            metadata={"user_id": "u"},
+            model=MODEL,
+            max_tokens=1024,
+            inference_geo="us",
+        )
+    )
+    sent = api.emulator.requests[-1]
+    body = sent.json()
+    assert list(body) == [
+        "max_tokens", "messages", "model", "metadata", "output_config", "system", "temperature", "top_p",
+        "inference_geo",
+    ]  # fmt: skip
+    assert body["output_config"] == {"format": {"type": "json_schema", "schema": _schema(Person)}}
+    assert body["output_config"]["format"]["schema"]["additionalProperties"] is False
+    assert not any(name.startswith("x-stainless") for name in sent.headers)  # see docs/migration.md
+    assert "anthropic-beta" not in sent.headers and "beta" not in sent.query
+
+
+def test_parse_merges_output_config(api: Api) -> None:
+    message = api(
+        lambda c: c.messages.parse(
+            model=MODEL, max_tokens=1024, messages=USER, output_config={"effort": "low"}, output_format=Address
+        )
+    )
+    assert message.parsed_output == Address(city="city value", postcode="postcode value")
+    sent = api.emulator.requests[-1].json()["output_config"]
+    assert sent == {"effort": "low", "format": {"type": "json_schema", "schema": _schema(Address)}}
+
+
+def test_parse_accepts_any_type_adapter_type(api: Api) -> None:
+    message = api(lambda c: c.messages.parse(model=MODEL, max_tokens=1024, messages=USER, output_format=List[Color]))
+    assert message.parsed_output == [Color.RED]
+
+
+def test_output_format_and_output_config_format_together_is_an_error(api: Api) -> None:
+    output_config: Any = {"format": {"type": "json_schema", "schema": _schema(Address)}}
+    with pytest.raises(AnthropicError, match=r"both output_format and output_config\.format"):
+        api(
+            lambda c: c.messages.parse(
+                model=MODEL, max_tokens=64, messages=USER, output_config=output_config, output_format=Address
+            )
+        )
+    assert api.emulator.requests == []
+
+
+def test_parse_without_output_format_parses_nothing(api: Api) -> None:
+    message = api(lambda c: c.messages.parse(model=MODEL, max_tokens=64, messages=USER))
+    assert message.parsed_output is None
+    assert isinstance(message.content[0], ParsedTextBlock) and message.content[0].parsed_output is None
+    assert "output_config" not in api.emulator.requests[-1].json()
+
+
+def _reply(text: str) -> Dict[str, Any]:
+    return {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": MODEL,
+        "content": [{"type": "text", "text": text, "citations": None}],
+        "stop_reason": "end_turn",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 3, "output_tokens": 3},
+    }
+
+
+@pytest.mark.parametrize("text", ['{"city": 7}', "not json at all"])
+def test_a_non_conforming_reply_raises_with_the_raw_text(api: Api, text: str) -> None:
+    api.emulator.enqueue(status=200, json=_reply(text))
+    with pytest.raises(StructuredOutputError) as caught:
+        api(lambda c: c.messages.parse(model=MODEL, max_tokens=64, messages=USER, output_format=Address))
+    error = caught.value
+    assert error.text == text and error.output_format is Address
+    assert repr(text) in str(error) and "Address" in str(error)
+    assert isinstance(error, ValueError) and isinstance(error, AnthropicError)
+    assert isinstance(error.__cause__, pydantic.ValidationError) and error.errors
+
+
+def test_raw_response_parses_on_demand(api: Api) -> None:
+    api.emulator.enqueue(status=200, json=_reply('{"city": "Oslo"}'))
+    response = api(
+        lambda c: c.messages.with_raw_response.parse(model=MODEL, max_tokens=64, messages=USER, output_format=Address)
+    )
+    parsed = api.run(response.parse())
+    assert parsed.parsed_output == Address(city="Oslo")
+
+
+def test_output_config_is_passed_as_given(api: Api) -> None:
+    schema = {
+        "type": "object",
+        "properties": {"n": {"type": "integer"}},
+        "required": ["n"],
+        "additionalProperties": False,
+    }
+    output_config: Any = {"effort": "high", "format": {"type": "json_schema", "schema": schema}}
+    message = api(lambda c: c.messages.create(model=MODEL, max_tokens=64, messages=USER, output_config=output_config))
+    assert json.loads(message.content[0].text) == {"n": 1}
+    assert api.emulator.requests[-1].json()["output_config"] == output_config
+
+
+def test_stream_is_rejected(api: Api) -> None:
+    with pytest.raises(TypeError, match="does not stream"):
+        api(lambda c: c.messages.parse(model=MODEL, max_tokens=64, messages=USER, output_format=Address, stream=True))
+
+
+def test_beta_parse_adds_the_structured_outputs_beta(api: Api) -> None:
+    message = api(
+        lambda c: c.beta.messages.parse(
+            model=MODEL, max_tokens=1024, messages=USER, output_format=Address, betas=["files-api-2025-04-14"]
+        )
+    )
+    assert message.parsed_output == Address(city="city value", postcode="postcode value")
+    sent = api.emulator.requests[-1]
+    assert sent.query["beta"] == "true"
+    assert sent.headers["anthropic-beta"] == "files-api-2025-04-14,structured-outputs-2025-12-15"
+    body = sent.json()
+    assert "output_format" not in body and "betas" not in body
+    assert body["output_config"]["format"]["schema"] == _schema(Address)
+
+
+def test_beta_parse_keeps_a_beta_given_once(api: Api) -> None:
+    api(
+        lambda c: c.beta.messages.parse(
+            model=MODEL, max_tokens=64, messages=USER, output_format=Address, betas=["structured-outputs-2025-12-15"]
+        )
+    )
+    assert api.emulator.requests[-1].headers["anthropic-beta"] == "structured-outputs-2025-12-15"
+    api(lambda c: c.beta.messages.parse(model=MODEL, max_tokens=64, messages=USER, output_format=Address))
+    assert api.emulator.requests[-1].headers["anthropic-beta"] == "structured-outputs-2025-12-15"
+
+
+def test_beta_parse_key_order(api: Api) -> None:
+    api(
+        lambda c: c.beta.messages.parse(
+            top_k=3, output_format=Address, speed="standard", messages=USER, model=MODEL, max_tokens=64, container="c"
+        )
+    )
+    assert list(api.emulator.requests[-1].json()) == [
+        "max_tokens", "messages", "model", "container", "output_config", "speed", "top_k",
+    ]  # fmt: skip
+
+
+def test_parse_signature_is_the_official_one() -> None:
+    import inspect
+
+    params = list(inspect.signature(claude_core.Anthropic(api_key="k").messages.parse).parameters)
+    assert params[:3] == ["max_tokens", "messages", "model"]
+    assert "output_format" in params and "stream" in params
+
+
+def test_unsupported_type_is_a_type_error(api: Api) -> None:
+    class NotAType:
+        pass
+
+    with pytest.raises(TypeError, match="Could not generate a JSON schema"):
+        api(lambda c: c.messages.parse(model=MODEL, max_tokens=64, messages=USER, output_format=NotAType))
+
+
+def test_count_tokens_takes_output_format(api: Api) -> None:
+    fmt: Any = {"type": "json_schema", "schema": {"type": "object", "properties": {}, "additionalProperties": False}}
+    api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER, output_format=Address))
+    assert api.emulator.requests[-1].json()["output_config"] == {
+        "format": {"type": "json_schema", "schema": _schema(Address)}
+    }
+    api(lambda c: c.beta.messages.count_tokens(model=MODEL, messages=USER, output_format=fmt, system="s"))
+    body = api.emulator.requests[-1].json()
+    assert list(body) == ["messages", "model", "output_config", "system"] and body["output_config"] == {"format": fmt}
+    with pytest.raises(AnthropicError, match="both"):
+        api(
+            lambda c: c.messages.count_tokens(
+                model=MODEL, messages=USER, output_format=fmt, output_config={"format": fmt}
+            )
+        )
+
+
+def test_a_long_parse_is_streamed_under_the_hood(api: Api) -> None:
+    message = api(lambda c: c.messages.parse(model=MODEL, max_tokens=64000, messages=USER, output_format=Address))
+    assert isinstance(message, ParsedMessage)
+    assert message.parsed_output == Address(city="city value", postcode="postcode value")
+    sent = api.emulator.requests[-1].json()
+    assert sent["stream"] is True and sent["output_config"]["format"]["schema"] == _schema(Address)
+
+
+def test_parsed_content_goes_back_as_the_assistant_turn(api: Api) -> None:
+    first = api(lambda c: c.messages.parse(model=MODEL, max_tokens=1024, messages=USER, output_format=Address))
+    history: Any = [*USER, {"role": "assistant", "content": first.content}, {"role": "user", "content": "Again"}]
+    api(lambda c: c.messages.parse(model=MODEL, max_tokens=1024, messages=history, output_format=Address))
+    sent_block = api.emulator.requests[-1].json()["messages"][1]["content"][0]
+    assert sent_block == {"type": "text", "text": first.content[0].text, "citations": None}
