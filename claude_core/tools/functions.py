@@ -297,7 +297,8 @@ def _as_bound(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _schema(validated: Callable[..., Any], docstring: Any) -> InputSchema:
     """pydantic's schema of a ``validate_call`` function's arguments, plus docstring descriptions."""
-    schema: InputSchema = pydantic.TypeAdapter(validated).json_schema()
+    adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(cast(Any, validated))
+    schema: InputSchema = adapter.json_schema()
     properties = schema.get("properties")
     if schema.get("type") == "object" and isinstance(properties, dict):
         for param in docstring.params:

@@ -6,11 +6,11 @@ the classes only widen the accepted keyword arguments with ``betas``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Type, Union, overload
+from typing import TYPE_CHECKING, Any, Iterable, Type, Union, overload
 
 from typing_extensions import Literal, TypeVar, Unpack
 
-from ...._types import Omit, omit
+from ...._types import NotGiven, Omit, omit
 from ....streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
 from ....types import JSONOutputFormatParam, Message, MessageTokensCount
 from ....types.parsed_message import ParsedMessage
@@ -25,6 +25,7 @@ from ..._kwargs import (
 
 if TYPE_CHECKING:
     from ....streaming.stream import AsyncStream, Stream
+    from ....tools.runner import BetaAsyncToolRunner, BetaToolRunner, RunnerToolArg
 
 __all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageStreamKwargs", "BetaMessageParseKwargs"]
 
@@ -73,6 +74,21 @@ class Messages(_messages.Messages):
         """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
         return self._parse(output_format, params)  # type: ignore[no-any-return]
 
+    def tool_runner(
+        self, *, tools: Iterable[RunnerToolArg], max_iterations: Union[int, Omit, NotGiven, None] = None, **params: Any
+    ) -> BetaToolRunner:
+        """Call the model, run the ``@beta_tool`` tools it asks for, and repeat (see docs/tools.md).
+
+        :param tools: ``@beta_tool`` tools (sent as ``to_dict()`` and run) or raw tool dicts (sent only).
+        :param max_iterations: the most turns (``create`` calls) to make; None for no limit.
+        :param params: the parameters of :meth:`create` (``model``, ``max_tokens``, ``messages``, ...).
+        :returns: a runner to iterate for each turn's message, or to ``until_done()``.
+        """
+        from ....tools.runner import BetaToolRunner
+
+        limit = None if isinstance(max_iterations, (Omit, NotGiven)) else max_iterations
+        return BetaToolRunner(self, tools, params, limit)
+
 
 class AsyncMessages(_messages.AsyncMessages):
     """Messages with beta features, awaited."""
@@ -115,3 +131,15 @@ class AsyncMessages(_messages.AsyncMessages):
     ) -> ParsedMessage[T]:
         """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
         return await self._parse(output_format, params)  # type: ignore[no-any-return]
+
+    def tool_runner(
+        self, *, tools: Iterable[RunnerToolArg], max_iterations: Union[int, Omit, NotGiven, None] = None, **params: Any
+    ) -> BetaAsyncToolRunner:
+        """The async :meth:`Messages.tool_runner`: not awaited; ``async for`` it or ``await until_done()``.
+
+        A turn's tools run concurrently: ``@beta_async_tool`` ones awaited, ``@beta_tool`` ones in threads.
+        """
+        from ....tools.runner import BetaAsyncToolRunner
+
+        limit = None if isinstance(max_iterations, (Omit, NotGiven)) else max_iterations
+        return BetaAsyncToolRunner(self, tools, params, limit)
