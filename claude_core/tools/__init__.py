@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from .functions import BetaFunctionToolResultType as BetaFunctionToolResultType
     from .functions import beta_async_tool as beta_async_tool
     from .functions import beta_tool as beta_tool
+    from .runner import BetaAsyncToolRunner as BetaAsyncToolRunner
+    from .runner import BetaToolRunner as BetaToolRunner
 
 _LAZY: Dict[str, str] = {
     "beta_tool": ".functions",
@@ -23,6 +25,8 @@ _LAZY: Dict[str, str] = {
     "BetaFunctionTool": ".functions",
     "BetaAsyncFunctionTool": ".functions",
     "BetaFunctionToolResultType": ".functions",
+    "BetaToolRunner": ".runner",
+    "BetaAsyncToolRunner": ".runner",
 }
 
 __all__ = ["ToolRegistry", *_LAZY]

@@ -40,6 +40,9 @@ PATHS = [
     ("claude_core.resources.completions", "AsyncCompletions"),
     ("claude_core", "LegacyAPIResponse"),
     ("claude_core._legacy_response", "LegacyAPIResponse"),
+    ("claude_core.lib.tools", "beta_tool"),
+    ("claude_core.lib.tools", "BetaToolRunner"),
+    ("claude_core.lib.tools", "BetaAsyncToolRunner"),
 ]
 
 
@@ -60,6 +63,11 @@ def test_re_exports_are_the_objects_the_client_runs() -> None:
 
     assert _legacy_response.LegacyAPIResponse is _response.LegacyAPIResponse is claude_core.LegacyAPIResponse
     assert type(claude_core.Anthropic(api_key="k").completions) is completions.Completions
+    from claude_core import tools
+    from claude_core.tools import runner
+
+    assert lib.tools.BetaToolRunner is tools.BetaToolRunner is runner.BetaToolRunner
+    assert lib.tools.beta_tool is tools.beta_tool is claude_core.beta_tool
     assert type(claude_core.AsyncAnthropic(api_key="k").completions) is completions.AsyncCompletions
     client = claude_core.Anthropic(api_key="k")
     assert type(client.messages.stream(model="m", max_tokens=1, messages=[])) is message_stream.MessageStreamManager

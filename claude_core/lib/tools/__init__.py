@@ -7,6 +7,7 @@ from ...tools.functions import (
     beta_async_tool,
     beta_tool,
 )
+from ...tools.runner import BetaAsyncToolRunner, BetaToolRunner
 
 __all__ = [
     "beta_tool",
@@ -14,4 +15,6 @@ __all__ = [
     "BetaFunctionTool",
     "BetaAsyncFunctionTool",
     "BetaFunctionToolResultType",
+    "BetaToolRunner",
+    "BetaAsyncToolRunner",
 ]
