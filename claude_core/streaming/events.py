@@ -9,13 +9,14 @@ official SDK's pydantic events give, building a model only when called.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, List, Tuple, Type, Union
 
 import pydantic
 import pydantic_core
 from typing_extensions import Literal
 
 from ..types import ContentBlock, Message, TextCitation
+from ..types._base import OfficialDumps
 from ..types.stream_events import (
     RawContentBlockDeltaEvent,
     RawContentBlockStartEvent,
@@ -66,7 +67,7 @@ class _Fixed:
         return self.snapshot
 
 
-class _DeltaEvent:
+class _DeltaEvent(OfficialDumps):
     """What the delta events share: where their block stood, and pydantic-like serialisation."""
 
     __slots__ = ("_count", "_source", "index")
@@ -81,46 +82,6 @@ class _DeltaEvent:
 
     def _values(self) -> Dict[str, Any]:
         return {"type": self.type, **{name: getattr(self, name) for name in self._fields}}
-
-    def to_dict(
-        self,
-        *,
-        mode: Literal["json", "python"] = "python",
-        use_api_names: bool = True,
-        exclude_unset: bool = True,
-        exclude_defaults: bool = False,
-        exclude_none: bool = False,
-        warnings: bool = True,
-    ) -> Dict[str, Any]:
-        """The event as a dict, e.g. ``{"type": "text", "text": ..., "snapshot": ...}``."""
-        return self.model_dump(
-            mode=mode,
-            by_alias=use_api_names,
-            exclude_unset=exclude_unset,
-            exclude_defaults=exclude_defaults,
-            exclude_none=exclude_none,
-            warnings=warnings,
-        )
-
-    def to_json(
-        self,
-        *,
-        indent: Optional[int] = 2,
-        use_api_names: bool = True,
-        exclude_unset: bool = True,
-        exclude_defaults: bool = False,
-        exclude_none: bool = False,
-        warnings: bool = True,
-    ) -> str:
-        """The event as a JSON string (indented by 2 unless ``indent=None``)."""
-        return self.model_dump_json(
-            indent=indent,
-            by_alias=use_api_names,
-            exclude_unset=exclude_unset,
-            exclude_defaults=exclude_defaults,
-            exclude_none=exclude_none,
-            warnings=warnings,
-        )
 
     def model_dump(self, **options: Any) -> Dict[str, Any]:
         """As pydantic's ``BaseModel.model_dump``, with the same options."""

@@ -5,24 +5,44 @@ from __future__ import annotations
 from typing import Any, ClassVar, Dict, Optional
 
 import pydantic
-from typing_extensions import Literal
+from typing_extensions import Literal, Protocol
 
-__all__ = ["BaseModel"]
+__all__ = ["BaseModel", "OfficialDumps"]
 
 
-class BaseModel(pydantic.BaseModel):
-    """A response object. Unknown fields from newer API versions are kept, not dropped."""
+class _Dumps(Protocol):
+    """What :class:`OfficialDumps` needs: pydantic's two dump methods (the keywords it passes)."""
 
-    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True)
+    def model_dump(
+        self,
+        *,
+        mode: Any = ...,
+        by_alias: Any = ...,
+        exclude_unset: bool = ...,
+        exclude_defaults: bool = ...,
+        exclude_none: bool = ...,
+        warnings: Any = ...,
+    ) -> Dict[str, Any]: ...
 
-    #: The ``request-id`` header of the response this object came from (top-level objects only).
-    #: A class default rather than a pydantic private attribute: those cost time on every nested model.
-    _request_id: ClassVar[Optional[str]] = None
-    #: The deployment (:class:`~claude_core.providers.Provider`) that answered (top-level objects only).
-    _provider: ClassVar[Optional[Any]] = None
+    def model_dump_json(
+        self,
+        *,
+        indent: Optional[int] = ...,
+        by_alias: Any = ...,
+        exclude_unset: bool = ...,
+        exclude_defaults: bool = ...,
+        exclude_none: bool = ...,
+        warnings: Any = ...,
+    ) -> str: ...
+
+
+class OfficialDumps:
+    """``to_dict()`` and ``to_json()`` with the official SDK's keywords, over ``model_dump``/``model_dump_json``."""
+
+    __slots__ = ()
 
     def to_dict(
-        self,
+        self: _Dumps,
         *,
         mode: Literal["json", "python"] = "python",
         use_api_names: bool = True,
@@ -46,7 +66,7 @@ class BaseModel(pydantic.BaseModel):
         )
 
     def to_json(
-        self,
+        self: _Dumps,
         *,
         indent: Optional[int] = 2,
         use_api_names: bool = True,
@@ -64,3 +84,15 @@ class BaseModel(pydantic.BaseModel):
             exclude_none=exclude_none,
             warnings=warnings,
         )
+
+
+class BaseModel(OfficialDumps, pydantic.BaseModel):
+    """A response object. Unknown fields from newer API versions are kept, not dropped."""
+
+    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True)
+
+    #: The ``request-id`` header of the response this object came from (top-level objects only).
+    #: A class default rather than a pydantic private attribute: those cost time on every nested model.
+    _request_id: ClassVar[Optional[str]] = None
+    #: The deployment (:class:`~claude_core.providers.Provider`) that answered (top-level objects only).
+    _provider: ClassVar[Optional[Any]] = None
