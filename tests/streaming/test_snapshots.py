@@ -245,8 +245,23 @@ def dump(value: Any) -> Any:
 
 # -- reading a stream ----------------------------------------------------------------------
 
-#: What a reader saw: (raw event number, current_message_snapshot, helper event or None).
+#: What a reader saw: (raw event number, a snapshot, what it was read for: None for the
+#: message snapshot, a helper event, a text from text_stream, or a Marker).
 Seen = List[Tuple[int, Dict[str, Any], Any]]
+
+
+class Marker:
+    """What a reader noted besides the message snapshot (never equal to any text read)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+BLOCK = Marker("content_block of content_block_stop")
+MESSAGE = Marker("message of message_stop")
 
 
 class Reader:
@@ -269,9 +284,9 @@ class Reader:
         self.position += 1
         self.seen.append((self.position, dump(stream.current_message_snapshot), None))
         if event.type == "content_block_stop":
-            self.seen.append((self.position, dump(event.content_block), "block"))
+            self.seen.append((self.position, dump(event.content_block), BLOCK))
         elif event.type == "message_stop":
-            self.seen.append((self.position, dump(event.message), "message"))
+            self.seen.append((self.position, dump(event.message), MESSAGE))
 
     def text(self, stream: Any, text: str) -> None:
         self.position = next(i for i in self.texts if i > self.position)
@@ -282,12 +297,12 @@ def check(events: List[Dict[str, Any]], reader: Reader) -> None:
     states = reference(events)
     for position, snapshot, extra in reader.seen:
         message, helper = states[position]
-        if extra == "block":
+        if extra is BLOCK:
             index = events[position]["index"]
             assert snapshot == message["content"][index], (position, "content_block")
             continue
         assert snapshot == message, (position, extra)
-        if extra is not None and not isinstance(extra, str) and extra.type != "signature":
+        if extra is not None and not isinstance(extra, (str, Marker)) and extra.type != "signature":
             assert dump(extra.snapshot) == helper, (position, extra)
     for position, event in reader.helpers:  # read again after the end: still the state at that event
         if event.type != "signature":
@@ -475,3 +490,33 @@ def test_broken_tool_input_fails_the_stream_at_its_block_stop(
 
     with pytest.raises(claude_core.APIResponseValidationError, match="Malformed stream"):
         final()
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("plan", ["text", "iterate", ("texts", 1)])
+def test_texts_that_read_like_markers(server: FaultServer, client: claude_core.Anthropic, mode: str, plan: Any) -> None:
+    """A found case: one body in one chunk whose texts are "block" and "message"."""
+    events = [
+        START,
+        {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+        _delta(0, type="text_delta", text="block"),
+        _delta(0, type="text_delta", text="message"),
+        {"type": "content_block_stop", "index": 0},
+        {
+            "type": "message_delta",
+            "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+            "usage": {"output_tokens": 1},
+        },
+        {"type": "message_stop"},
+    ]
+    server.enqueue(ChunkedReply([sse(events)]))
+    reader = (
+        read_sync(client, events, plan) if mode == "sync" else asyncio.run(read_async(server.base_url, events, plan))
+    )
+    texts = [
+        extra if isinstance(extra, str) else extra.text
+        for _, _, extra in reader.seen
+        if extra is not None and not isinstance(extra, Marker)
+    ]
+    assert texts == ["block", "message"]
+    check(events, reader)
