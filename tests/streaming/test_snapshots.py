@@ -496,7 +496,7 @@ def test_broken_tool_input_fails_the_stream_at_its_block_stop(
 @pytest.mark.parametrize("plan", ["text", "iterate", ("texts", 1)])
 def test_texts_that_read_like_markers(server: FaultServer, client: claude_core.Anthropic, mode: str, plan: Any) -> None:
     """A found case: one body in one chunk whose texts are "block" and "message"."""
-    events = [
+    events: List[Dict[str, Any]] = [
         START,
         {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
         _delta(0, type="text_delta", text="block"),
