@@ -23,8 +23,8 @@ import httpx
 
 from ._logs import logger, redact_headers
 from ._types import RequestMode, StreamOptions
-from .errors import AnthropicError, APIConnectionError, PluginError
-from .observers import AttemptRecord, CallInfo, CallObserver, CallResult
+from .errors import APIConnectionError
+from .observers import AttemptRecord, CallInfo, CallObserver, CallResult, tell
 from .providers import APIRequest, Provider
 from .retries import Attempt, RetryDecision
 
@@ -73,6 +73,7 @@ class Call:
         #: For a plain call the read timeout bounds the whole body, not just each read.
         self.body_timeout = timeout.read if self.read_body else None
         self.observers: List[CallObserver] = self._observers() if pipeline.observing else []
+        self.started = time.monotonic() if self.observers else 0.0
         self.ended = False
         self.idle_timeout: Optional[float] = None
         self.deadline_at: Optional[float] = None
@@ -180,14 +181,7 @@ class Call:
             self._tell("attempt", AttemptRecord(self.attempts - 1, self.provider, request, response, error, decision))
 
     def _tell(self, method: str, news: Any) -> None:
-        """Call ``method`` of every observer; a failure is raised naming the observer."""
-        for observer in self.observers:
-            try:
-                getattr(observer, method)(news)
-            except AnthropicError:
-                raise
-            except Exception as exc:
-                raise PluginError(type(observer).__name__, f"CallObserver.{method}", exc) from exc
+        tell(self.observers, method, news)
 
     def end(
         self,
@@ -218,6 +212,7 @@ class Call:
             usage=usage,
             stop_reason=stop_reason,
             completed=completed,
+            duration=time.monotonic() - self.started,
         )
         self._tell("end", result)
 

@@ -26,6 +26,7 @@ from .retries import RetryPolicy
 if TYPE_CHECKING:
     from ._call import Call
     from .streaming.accumulator import MessageAccumulator
+    from .tools.registry import ToolRegistry
     from .types._base import BaseModel
 
 __all__ = ["Pipeline", "CallOptions", "parse_response"]
@@ -83,6 +84,7 @@ class Pipeline:
         self.observing = relay.has_implementations("claude_call_observer")
         self._deployments: Dict[Any, Deployment] = {}
         self.primary = self.deployment(load_provider(options.provider)(options))
+        self._tools: Optional[ToolRegistry] = None
 
     @property
     def provider(self) -> Provider:
@@ -95,6 +97,15 @@ class Pipeline:
     @property
     def headers(self) -> Dict[str, str]:
         return self.primary.headers
+
+    def tool_registry(self) -> ToolRegistry:
+        """The tools plugins registered (``claude_register_tools``), collected on first use."""
+        registry = self._tools
+        if registry is None:
+            from .tools.registry import collect_tools
+
+            registry = self._tools = collect_tools(self.relay)
+        return registry
 
     def deployment(self, target: Union[Provider, str]) -> Deployment:
         """The deployment for a provider instance, or for a provider name with this client's options."""

@@ -11,7 +11,9 @@ loop) and must not block.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from .errors import AnthropicError, PluginError
 
 if TYPE_CHECKING:
     import httpx
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from .retries import RetryDecision
     from .types import Usage
 
-__all__ = ["CallInfo", "AttemptRecord", "CallResult", "CallObserver"]
+__all__ = ["CallInfo", "AttemptRecord", "CallResult", "CallObserver", "tell"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,7 +75,13 @@ class CallResult:
     ``completed`` is False for a stream the caller closed before its end. ``usage`` and
     ``stop_reason`` come from the message when there is one (also for a stream closed
     early whose body had all arrived); ``attempts`` counts the requests sent;
-    ``provider`` is the deployment that answered last.
+    ``provider`` is the deployment that answered last; ``duration`` is the seconds from the
+    call's start (when the observers were asked for) to its end.
+
+    A tool the tool runner ran is a call too, of endpoint ``"tools.call"``: its
+    ``CallInfo.body`` holds the ``tool_use`` block's ``id``, ``name`` and ``input``, and
+    the result's ``value`` is the ``tool_result`` content or ``error`` the tool's exception
+    (``attempts`` 0, no usage).
     """
 
     endpoint: str
@@ -86,6 +94,7 @@ class CallResult:
     usage: Optional[Usage] = None
     stop_reason: Optional[str] = None
     completed: bool = True
+    duration: Optional[float] = None
 
 
 class CallObserver:
@@ -96,3 +105,14 @@ class CallObserver:
 
     def end(self, result: CallResult) -> None:
         """The call ended; called exactly once."""
+
+
+def tell(observers: Sequence[CallObserver], method: str, news: Any) -> None:
+    """Call ``method`` of every observer; a failure is raised naming the observer."""
+    for observer in observers:
+        try:
+            getattr(observer, method)(news)
+        except AnthropicError:
+            raise
+        except Exception as exc:
+            raise PluginError(type(observer).__name__, f"CallObserver.{method}", exc) from exc

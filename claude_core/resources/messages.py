@@ -111,7 +111,14 @@ def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, Meth
     count_optional = [key for key in count_params.__annotations__ if key not in count_required and key != "betas"]
     return (
         MethodSpec(f"{prefix}.create", required, [*optional, "stream"], local=local, annotations=annotations),
-        MethodSpec(f"{prefix}.stream", required, stream_order, ordered=True, local=local, annotations=annotations),
+        MethodSpec(
+            f"{prefix}.stream",
+            required,
+            stream_order,
+            ordered=True,
+            local=(*local, *_OUTPUT_FORMAT),
+            annotations=(*annotations, _CountOutputFormatFlag),
+        ),
         MethodSpec(
             f"{prefix}.count_tokens",
             count_required,
@@ -224,14 +231,27 @@ def plan_create(
 
 def stream_call(
     spec: MethodSpec, params: Mapping[str, Any], beta: bool
-) -> Tuple[APIRequest, CallOptions, StreamOptions]:
-    """The request of ``messages.stream()``: its own key order, ``"stream": true`` last."""
+) -> Tuple[APIRequest, CallOptions, StreamOptions, Optional[Callable[[Message], ParsedMessage[Any]]]]:
+    """The request of ``messages.stream()``: its own key order, ``"stream": true`` last; with
+    ``output_format`` (a type, or a format dict) merged into ``output_config``, and for a type
+    the function that makes the final message a :class:`ParsedMessage`."""
     if "stream" in params:
         raise TypeError(f"{spec.name}() got unexpected keyword argument(s): 'stream' (it always streams)")
+    parsed: Optional[Callable[[Message], ParsedMessage[Any]]] = None
+    if "output_format" in params:
+        output_format = params["output_format"]
+        params, adapter = with_output_format(
+            spec, {k: v for k, v in params.items() if k != "output_format"}, output_format
+        )
+        if adapter is not None:
+
+            def parsed(message: Message) -> ParsedMessage[Any]:
+                return parse_message_output(message, output_format, adapter)
+
     call, opts, stream_options = create_call(spec, params, beta)
     assert call.body is not None
     call.body["stream"] = True
-    return call, opts, stream_options
+    return call, opts, stream_options, parsed
 
 
 #: The beta ``beta.messages.parse`` adds when ``betas=[...]`` lacks it.
@@ -361,17 +381,31 @@ class Messages(Resource["Anthropic"]):
         accumulator = accumulator_for(call, opts)
         return MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator).get_final_message()
 
+    @overload
+    def stream(self, *, output_format: Type[T], **params: Unpack[MessageStreamKwargs]) -> MessageStreamManager[T]: ...
+    @overload
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Omit, None] = omit,
+        **params: Unpack[MessageStreamKwargs],
+    ) -> MessageStreamManager[None]: ...
     @STREAM.applies
-    def stream(self, **params: Unpack[MessageStreamKwargs]) -> MessageStreamManager:
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[MessageStreamKwargs],
+    ) -> MessageStreamManager[Any]:
         """Stream a message: ``with client.messages.stream(...) as stream: for text in stream.text_stream``."""
-        return self._stream_manager(params)
+        return self._stream_manager({**params, "output_format": output_format})
 
-    def _stream_manager(self, params: Mapping[str, Any]) -> MessageStreamManager:
-        call, opts, stream_options = stream_call(self._specs[1], params, self._beta)
+    def _stream_manager(self, params: Mapping[str, Any]) -> MessageStreamManager[Any]:
+        call, opts, stream_options, parsed = stream_call(self._specs[1], params, self._beta)
 
-        def start() -> MessageStream:
+        def start() -> MessageStream[Any]:
             accumulator = accumulator_for(call, opts)
-            return MessageStream(self._client._stream(call, opts, stream_options, accumulator), accumulator)
+            return MessageStream(self._client._stream(call, opts, stream_options, accumulator), accumulator, parsed)
 
         return MessageStreamManager(start)
 
@@ -444,18 +478,34 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         raw = await client._stream(call, opts, stream_options, accumulator)
         return await AsyncMessageStream(raw, accumulator).get_final_message()
 
+    @overload
+    def stream(
+        self, *, output_format: Type[T], **params: Unpack[MessageStreamKwargs]
+    ) -> AsyncMessageStreamManager[T]: ...
+    @overload
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Omit, None] = omit,
+        **params: Unpack[MessageStreamKwargs],
+    ) -> AsyncMessageStreamManager[None]: ...
     @STREAM.applies
-    def stream(self, **params: Unpack[MessageStreamKwargs]) -> AsyncMessageStreamManager:
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[MessageStreamKwargs],
+    ) -> AsyncMessageStreamManager[Any]:
         """Stream a message: ``async with client.messages.stream(...) as stream: ...``."""
-        return self._stream_manager(params)
+        return self._stream_manager({**params, "output_format": output_format})
 
-    def _stream_manager(self, params: Mapping[str, Any]) -> AsyncMessageStreamManager:
-        call, opts, stream_options = stream_call(self._specs[1], params, self._beta)
+    def _stream_manager(self, params: Mapping[str, Any]) -> AsyncMessageStreamManager[Any]:
+        call, opts, stream_options, parsed = stream_call(self._specs[1], params, self._beta)
 
-        async def start() -> AsyncMessageStream:
+        async def start() -> AsyncMessageStream[Any]:
             accumulator = accumulator_for(call, opts)
             raw = await self._client._stream(call, opts, stream_options, accumulator)
-            return AsyncMessageStream(raw, accumulator)
+            return AsyncMessageStream(raw, accumulator, parsed)
 
         return AsyncMessageStreamManager(start)
 

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple, Type
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Dict,
+    Generic,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    Type,
+    overload,
+)
 
 import httpx
 
 from ..types import Message, TextBlock
+from ..types.parsed_message import ResponseFormatT
 from .accumulator import MessageAccumulator
 from .core import IncompleteStreamError
 from .events import (
@@ -24,6 +39,7 @@ from .stream import AsyncStream, Stream
 
 if TYPE_CHECKING:
     from ..providers import Provider
+    from ..types.parsed_message import ParsedMessage
 
 __all__ = ["MessageStream", "AsyncMessageStream", "MessageStreamManager", "AsyncMessageStreamManager"]
 
@@ -81,8 +97,12 @@ def _hand_out_texts(reader: Any, batch: List[Dict[str, Any]]) -> Iterator[str]:
 
 
 class _MessageStreamBase:
-    def __init__(self, accumulator: MessageAccumulator) -> None:
+    def __init__(
+        self, accumulator: MessageAccumulator, parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None
+    ) -> None:
         self._accumulator = accumulator
+        self._parse = parse
+        self._parsed: Optional[ParsedMessage[Any]] = None
 
     @property
     def current_message_snapshot(self) -> Message:
@@ -96,7 +116,12 @@ class _MessageStreamBase:
             raise IncompleteStreamError(
                 request=self.response.request, message="The stream ended before message_stop: no final message."
             )
-        return self._accumulator.message
+        message = self._accumulator.message
+        if self._parse is None:
+            return message
+        if self._parsed is None:  # stream(output_format=Model): validated once, at the first read
+            self._parsed = self._parse(message)
+        return self._parsed
 
     def _final_text(self) -> str:
         message = self._final_message()
@@ -121,12 +146,17 @@ class _MessageStreamBase:
         return self._raw.request_id  # type: ignore[no-any-return]
 
 
-class MessageStream(_MessageStreamBase):
+class MessageStream(_MessageStreamBase, Generic[ResponseFormatT]):
     """Iterate raw events plus ``text``, ``input_json``, ``thinking``, ``signature`` and
     ``citation`` events; or read ``text_stream``; or call ``get_final_message()``."""
 
-    def __init__(self, raw: Stream[Any], accumulator: MessageAccumulator) -> None:
-        super().__init__(accumulator)
+    def __init__(
+        self,
+        raw: Stream[Any],
+        accumulator: MessageAccumulator,
+        parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None,
+    ) -> None:
+        super().__init__(accumulator, parse)
         self._raw = raw
         self._iterator = self._events()
 
@@ -163,8 +193,13 @@ class MessageStream(_MessageStreamBase):
         while take() is not None:
             pass
 
-    def get_final_message(self) -> Message:
-        """Read to the end and return the whole message (raises if the stream was cut short)."""
+    @overload
+    def get_final_message(self: MessageStream[None]) -> Message: ...
+    @overload
+    def get_final_message(self) -> ParsedMessage[ResponseFormatT]: ...
+    def get_final_message(self) -> Any:
+        """Read to the end and return the whole message (raises if the stream was cut short);
+        a :class:`ParsedMessage` for ``stream(output_format=SomeType)``."""
         self.until_done()
         return self._final_message()
 
@@ -176,7 +211,7 @@ class MessageStream(_MessageStreamBase):
     def close(self) -> None:
         self._raw.close()
 
-    def __enter__(self) -> "MessageStream":
+    def __enter__(self) -> MessageStream[ResponseFormatT]:
         return self
 
     def __exit__(
@@ -185,11 +220,16 @@ class MessageStream(_MessageStreamBase):
         self.close()
 
 
-class AsyncMessageStream(_MessageStreamBase):
+class AsyncMessageStream(_MessageStreamBase, Generic[ResponseFormatT]):
     """The async twin of :class:`MessageStream`."""
 
-    def __init__(self, raw: AsyncStream[Any], accumulator: MessageAccumulator) -> None:
-        super().__init__(accumulator)
+    def __init__(
+        self,
+        raw: AsyncStream[Any],
+        accumulator: MessageAccumulator,
+        parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None,
+    ) -> None:
+        super().__init__(accumulator, parse)
         self._raw = raw
         self._iterator = self._events()
 
@@ -228,7 +268,11 @@ class AsyncMessageStream(_MessageStreamBase):
         while await take() is not None:
             pass
 
-    async def get_final_message(self) -> Message:
+    @overload
+    async def get_final_message(self: AsyncMessageStream[None]) -> Message: ...
+    @overload
+    async def get_final_message(self) -> ParsedMessage[ResponseFormatT]: ...
+    async def get_final_message(self) -> Any:
         await self.until_done()
         return self._final_message()
 
@@ -239,7 +283,7 @@ class AsyncMessageStream(_MessageStreamBase):
     async def close(self) -> None:
         await self._raw.close()
 
-    async def __aenter__(self) -> "AsyncMessageStream":
+    async def __aenter__(self) -> AsyncMessageStream[ResponseFormatT]:
         return self
 
     async def __aexit__(
@@ -248,14 +292,14 @@ class AsyncMessageStream(_MessageStreamBase):
         await self.close()
 
 
-class MessageStreamManager:
+class MessageStreamManager(Generic[ResponseFormatT]):
     """``with client.messages.stream(...) as stream``: the request is sent on entry."""
 
-    def __init__(self, start: Callable[[], MessageStream]) -> None:
+    def __init__(self, start: Callable[[], MessageStream[ResponseFormatT]]) -> None:
         self._start = start
-        self._stream: Optional[MessageStream] = None
+        self._stream: Optional[MessageStream[ResponseFormatT]] = None
 
-    def __enter__(self) -> MessageStream:
+    def __enter__(self) -> MessageStream[ResponseFormatT]:
         self._stream = self._start()
         return self._stream
 
@@ -266,14 +310,14 @@ class MessageStreamManager:
             self._stream.close()
 
 
-class AsyncMessageStreamManager:
+class AsyncMessageStreamManager(Generic[ResponseFormatT]):
     """``async with client.messages.stream(...) as stream``: the request is sent on entry."""
 
-    def __init__(self, start: Callable[[], Awaitable[AsyncMessageStream]]) -> None:
+    def __init__(self, start: Callable[[], Awaitable[AsyncMessageStream[ResponseFormatT]]]) -> None:
         self._start = start
-        self._stream: Optional[AsyncMessageStream] = None
+        self._stream: Optional[AsyncMessageStream[ResponseFormatT]] = None
 
-    async def __aenter__(self) -> AsyncMessageStream:
+    async def __aenter__(self) -> AsyncMessageStream[ResponseFormatT]:
         self._stream = await self._start()
         return self._stream
 

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from .functions import BetaFunctionToolResultType as BetaFunctionToolResultType
     from .functions import beta_async_tool as beta_async_tool
     from .functions import beta_tool as beta_tool
+    from .runner import BetaAsyncStreamingToolRunner as BetaAsyncStreamingToolRunner
     from .runner import BetaAsyncToolRunner as BetaAsyncToolRunner
+    from .runner import BetaStreamingToolRunner as BetaStreamingToolRunner
     from .runner import BetaToolRunner as BetaToolRunner
 
 _LAZY: Dict[str, str] = {
@@ -27,6 +29,8 @@ _LAZY: Dict[str, str] = {
     "BetaFunctionToolResultType": ".functions",
     "BetaToolRunner": ".runner",
     "BetaAsyncToolRunner": ".runner",
+    "BetaStreamingToolRunner": ".runner",
+    "BetaAsyncStreamingToolRunner": ".runner",
 }
 
 __all__ = ["ToolRegistry", *_LAZY]

@@ -1,37 +1,61 @@
-"""The registry that ``claude_register_tools`` implementations fill."""
+"""The registry that ``claude_register_tools`` implementations fill, once per client."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional
 
-__all__ = ["ToolRegistry"]
+if TYPE_CHECKING:
+    from ..plugins import HookRelay
+
+__all__ = ["ToolRegistry", "collect_tools"]
 
 
 class ToolRegistry:
-    """Tools by name. Filled by plugins through the ``claude_register_tools`` hook."""
+    """Tools by name, each with the plugin that registered it.
+
+    Filled through the ``claude_register_tools`` hook; a tool runner takes the names
+    (``tools=["get_weather"]``) and runs the tools they stand for.
+    """
 
     def __init__(self) -> None:
         self._tools: Dict[str, Any] = {}
         self._owners: Dict[str, Optional[str]] = {}
+        self._registering: Optional[str] = None
 
     def register(self, tool: Any, *, name: Optional[str] = None, plugin: Optional[str] = None) -> None:
-        """Add ``tool`` under ``name`` (default: the tool's ``name`` attribute)."""
-        key = name or getattr(tool, "name", None) or getattr(tool, "__name__", None)
+        """Add ``tool`` under ``name`` (default: the tool's ``name``): a ``@beta_tool`` /
+        ``@beta_async_tool`` tool, a plain function (made one of those, its name and docstring
+        giving the tool's), or a tool dict (sent, not run). ``plugin`` defaults to the plugin
+        whose hook is running. Raises ``ValueError`` for a name registered before, naming both
+        plugins."""
+        if callable(tool) and not hasattr(tool, "to_dict"):
+            tool = _as_tool(tool, name)
+        key = name or (tool.get("name") if isinstance(tool, dict) else getattr(tool, "name", None))
         if not isinstance(key, str) or not key:
-            raise ValueError(f"cannot register {tool!r}: pass name= or give the tool a `name` attribute")
+            raise ValueError(f"cannot register {tool!r}: pass name= or give the tool a `name`")
+        owner = plugin or self._registering
         if key in self._tools:
             raise ValueError(
-                f"tool {key!r} is registered twice (by {self._owners[key] or 'an unnamed plugin'} "
-                f"and {plugin or 'an unnamed plugin'}); disable one of the plugins"
+                f"tool {key!r} is registered twice, by {self._owners[key] or 'an unnamed plugin'} "
+                f"and by {owner or 'an unnamed plugin'}: disable one of them (disable_plugins=[...])"
             )
         self._tools[key] = tool
-        self._owners[key] = plugin
+        self._owners[key] = owner
 
     def get(self, name: str) -> Any:
+        """The tool registered as ``name``; ``KeyError`` naming the registered ones otherwise."""
         try:
             return self._tools[name]
         except KeyError:
-            raise KeyError(f"no tool named {name!r}; registered: {sorted(self._tools)}") from None
+            raise KeyError(
+                f"no tool named {name!r} is registered (registered: {sorted(self._tools)}); "
+                "pass the tool itself, or install the plugin that provides it"
+            ) from None
+
+    def owner(self, name: str) -> Optional[str]:
+        """The plugin that registered ``name``."""
+        self.get(name)
+        return self._owners[name]
 
     def __contains__(self, name: object) -> bool:
         return name in self._tools
@@ -41,3 +65,26 @@ class ToolRegistry:
 
     def __len__(self) -> int:
         return len(self._tools)
+
+
+def _as_tool(function: Any, name: Optional[str]) -> Any:
+    import inspect
+
+    from .functions import beta_async_tool, beta_tool
+
+    make = beta_async_tool if inspect.iscoroutinefunction(function) else beta_tool
+    return make(function, name=name) if name else make(function)
+
+
+def collect_tools(relay: HookRelay) -> ToolRegistry:
+    """Call every ``claude_register_tools`` implementation once, each owning what it registers."""
+    from ..plugins import call_impl
+
+    registry = ToolRegistry()
+    for impl in relay.implementations("claude_register_tools"):
+        registry._registering = impl.plugin_name
+        try:
+            call_impl(impl, "claude_register_tools", {"registry": registry})
+        finally:
+            registry._registering = None
+    return registry

@@ -1,12 +1,16 @@
 """``client.beta.messages.tool_runner(...)``: call the model, run the tools it asks for, repeat.
 
-Each turn is one ``beta.messages.create``; the runner yields its :class:`~claude_core.types.Message`.
-When the message has ``tool_use`` blocks, the runner runs those tools and appends the assistant
-turn plus one user message of ``tool_result`` blocks; a message without ``tool_use`` blocks ends
-the run (a ``pause_turn`` message is appended and the run goes on), and so does ``max_iterations``.
+Each turn is one ``beta.messages.create`` (``parse`` with ``output_format``; ``stream`` with
+``stream=True``, the runner then yielding each turn's :class:`MessageStream`). When the
+message has ``tool_use`` blocks, the runner runs those tools and appends the assistant turn
+plus one user message of ``tool_result`` blocks; a ``pause_turn`` message is appended and
+the run goes on; any other message without ``tool_use`` blocks ends the run, and so does
+``max_iterations``. Between turns, ``append_messages`` and ``set_messages_params`` change
+what the next turn sends (tools included); messages appended while a turn is handled are
+that turn's answer, instead of the runner's.
 
-The loop's state and every decision live in :class:`_ToolLoop`, free of I/O; the sync and async
-runners add only the ``create`` call and the way tools run (in order, or concurrently).
+The loop's state and every decision live in :class:`_ToolLoop`, free of I/O; the runners
+add only the request of a turn and the way tools run (in order, or concurrently).
 """
 
 from __future__ import annotations
@@ -14,54 +18,89 @@ from __future__ import annotations
 import json
 import logging
 import warnings
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
 
 import anyio
 import anyio.to_thread
 
+from .._types import NotGiven, Omit
 from .functions import BetaAsyncFunctionTool, BetaFunctionTool
+from .watch import ToolCallWatch
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
+    from .._pipeline import Pipeline
+    from ..streaming.message_stream import AsyncMessageStream, MessageStream
     from ..types import Message
     from ..types.content import ToolUseBlock
 
-__all__ = ["BetaToolRunner", "BetaAsyncToolRunner"]
+__all__ = ["BetaToolRunner", "BetaAsyncToolRunner", "BetaStreamingToolRunner", "BetaAsyncStreamingToolRunner"]
 
 log = logging.getLogger("claude_core.tools")
 
 
 RunnableTool = Union[BetaFunctionTool[Any], BetaAsyncFunctionTool[Any]]
-#: What ``tools=[...]`` takes: ``@beta_tool`` / ``@beta_async_tool`` tools, or raw tool dicts
-#: (sent as they are; a call of one is answered ``Error: Tool 'X' not found``).
-RunnerToolArg = Union[RunnableTool, Mapping[str, Any]]
+#: What ``tools=[...]`` takes: ``@beta_tool`` / ``@beta_async_tool`` tools, raw tool dicts
+#: (sent as they are; a call of one is answered ``Error: Tool 'X' not found``), or the name
+#: of a tool a plugin registered through ``claude_register_tools``.
+RunnerToolArg = Union[RunnableTool, Mapping[str, Any], str]
+Params = Dict[str, Any]
 
 _NO_RESPONSE: Dict[str, Any] = {}  # marks "not computed yet" in the tool-response cache
+
+
+def plan_runner(
+    tools: Iterable[RunnerToolArg], stream: Any, max_iterations: Any, params: Mapping[str, Any]
+) -> Tuple[Params, Optional[int], bool]:
+    """What ``tool_runner(...)`` was asked for: the turn parameters, the turn limit, streaming or not."""
+    if isinstance(tools, (str, Mapping)):
+        raise TypeError("tool_runner(tools=...) takes a list of tools, not one tool")
+    if not isinstance(stream, (bool, Omit, NotGiven)):
+        raise TypeError(f"tool_runner(stream=...) must be True or False, not {stream!r}")
+    limit = None if isinstance(max_iterations, (Omit, NotGiven)) else max_iterations
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+        raise ValueError(f"tool_runner(max_iterations=...) must be a whole number >= 0 or None, not {limit!r}")
+    return {**params, "tools": list(tools)}, limit, stream is True
 
 
 class _ToolLoop:
     """The runner's state and decisions: what to send next, which tools to run, what to append."""
 
-    def __init__(
-        self, tools: Iterable[RunnerToolArg], params: Mapping[str, Any], max_iterations: Optional[int]
-    ) -> None:
+    _sync_only = False
+
+    def __init__(self, resource: Any, params: Mapping[str, Any], max_iterations: Optional[int] = None) -> None:
         if "messages" not in params:
             raise TypeError("tool_runner() missing required keyword argument: 'messages'")
-        runnable: List[RunnableTool] = []
-        sent: List[Any] = []
-        for tool in tools:
-            if isinstance(tool, (BetaFunctionTool, BetaAsyncFunctionTool)):
-                runnable.append(tool)
-                sent.append(tool.to_dict())
-            else:
-                sent.append(tool)
-        self._tools: Dict[str, RunnableTool] = {tool.name: tool for tool in runnable}
-        self._params: Dict[str, Any] = {**params, "messages": list(params["messages"]), "tools": sent}
+        self._resource = resource
+        self._pipeline: Pipeline = resource._client._pipeline
+        self._params: Params = {**params, "messages": list(params["messages"]), "tools": list(params["tools"])}
+        self._tools = self._runnable(self._params["tools"])
         self._max_iterations = max_iterations
         self._iterations = 0
+        self._modified = False
         self._last: Optional[Message] = None
         self._response: Optional[Dict[str, Any]] = _NO_RESPONSE
+        self._iterator = self._run()
+
+    def _run(self) -> Any:
+        """The turns, one generator (sync or async) per runner."""
+        raise NotImplementedError
+
+    # -- what the caller may read and change between turns --------------------------------
 
     @property
     def messages(self) -> List[Any]:
@@ -72,6 +111,66 @@ class _ToolLoop:
     def last_message(self) -> Optional[Message]:
         """The last message the model wrote, or None before the first turn."""
         return self._last
+
+    def set_messages_params(self, params: Union[Mapping[str, Any], Callable[[Params], Mapping[str, Any]]]) -> None:
+        """Replace the parameters of the next turns, or pass a function of the current ones
+        (``lambda params: {**params, "max_tokens": 2048}``). ``tools`` may change too: the
+        runner then runs the tools listed there. Forgets the tool results not sent yet."""
+        new = dict(params(dict(self._params)) if callable(params) else params)
+        if "messages" not in new or "tools" not in new:
+            raise TypeError("set_messages_params(): the parameters need 'messages' and 'tools'")
+        tools = list(new["tools"])
+        self._tools = self._runnable(tools)
+        self._params = {**new, "messages": list(new["messages"]), "tools": tools}
+        self._response = _NO_RESPONSE
+
+    def append_messages(self, *messages: Any) -> None:
+        """Add messages (dicts, or :class:`Message` objects the model wrote) to the conversation.
+
+        Called while a turn is being handled (before the runner moves on), the caller's messages
+        are that turn's answer: the runner runs no tools for it, appends nothing of its own and
+        makes the next turn. Forgets the tool results not sent yet.
+        """
+        added = [{"role": m.role, "content": m.content} if hasattr(m, "content") and hasattr(m, "role") else m
+                 for m in messages]  # fmt: skip
+        self._params = {**self._params, "messages": [*self._params["messages"], *added]}
+        self._modified = True
+        self._response = _NO_RESPONSE
+
+    # -- decisions ---------------------------------------------------------------------
+
+    def _runnable(self, tools: Sequence[RunnerToolArg]) -> Dict[str, RunnableTool]:
+        """The tools this runner calls, by name; registered names resolved, kinds checked."""
+        found: Dict[str, RunnableTool] = {}
+        for tool in tools:
+            if isinstance(tool, str):
+                tool = self._pipeline.tool_registry().get(tool)
+            if isinstance(tool, BetaAsyncFunctionTool) and self._sync_only:
+                raise TypeError(f"Tool '{tool.name}' is async: use it with the AsyncAnthropic client's tool_runner")
+            if isinstance(tool, (BetaFunctionTool, BetaAsyncFunctionTool)):
+                found[tool.name] = tool
+            elif not isinstance(tool, Mapping):
+                raise TypeError(
+                    f"tool_runner(tools=...) takes @beta_tool tools, tool dicts and registered tool names, "
+                    f"not {type(tool).__name__}"
+                )
+        return found
+
+    def _request(self) -> Params:
+        """The parameters of the next turn's request: tools as the API takes them."""
+        tools = self._params["tools"]
+        sent = [self._param_of(tool) for tool in tools]
+        return {**self._params, "tools": sent}
+
+    def _turn(self) -> Tuple[Callable[..., Any], Params]:
+        """The method that makes the next turn's message (``parse`` for ``output_format``), and its parameters."""
+        params = self._request()
+        return (self._resource.parse if "output_format" in params else self._resource.create), params
+
+    def _param_of(self, tool: RunnerToolArg) -> Any:
+        if isinstance(tool, str):
+            tool = self._pipeline.tool_registry().get(tool)
+        return tool.to_dict() if isinstance(tool, (BetaFunctionTool, BetaAsyncFunctionTool)) else tool
 
     def _should_stop(self) -> bool:
         return self._max_iterations is not None and self._iterations >= self._max_iterations
@@ -98,12 +197,21 @@ class _ToolLoop:
             )
         return tool
 
+    def _watch(self, use: ToolUseBlock) -> Optional[ToolCallWatch]:
+        return ToolCallWatch(self._pipeline, use) if self._pipeline.observing else None
+
     def _cached(self) -> Optional[Dict[str, Any]]:
         return None if self._response is _NO_RESPONSE else self._response
 
     def _store(self, results: Optional[List[Dict[str, Any]]]) -> Optional[Dict[str, Any]]:
         self._response = None if results is None else {"role": "user", "content": results}
         return self._response
+
+    def _answered_by_caller(self) -> bool:
+        """True (once) when the caller appended messages during the turn: they are its answer,
+        the runner runs no tools for it and goes on to the next turn."""
+        modified, self._modified = self._modified, False
+        return modified
 
     def _advance(self, response: Optional[Dict[str, Any]]) -> bool:
         """Append the finished turn; True when the run goes on."""
@@ -118,6 +226,11 @@ class _ToolLoop:
         self._params["messages"] = [*self._params["messages"], *appended]
         return True
 
+    def _final(self) -> Message:
+        if self._last is None:
+            raise RuntimeError("until_done(): the runner made no turn (max_iterations=0?)")
+        return self._last
+
 
 def _result(use: ToolUseBlock, value: Any) -> Dict[str, Any]:
     return {"type": "tool_result", "tool_use_id": use.id, "content": _content(value)}
@@ -127,9 +240,18 @@ def _error(use: ToolUseBlock, content: str) -> Dict[str, Any]:
     return {"type": "tool_result", "tool_use_id": use.id, "content": content, "is_error": True}
 
 
-def _failed(use: ToolUseBlock, exc: Exception) -> Dict[str, Any]:
+def _failed(use: ToolUseBlock, exc: Exception, watch: Optional[ToolCallWatch]) -> Dict[str, Any]:
     log.exception("Error occurred while calling tool: %s", use.name, exc_info=exc)
+    if watch is not None:
+        watch.end(error=exc)
     return _error(use, repr(exc))
+
+
+def _succeeded(use: ToolUseBlock, value: Any, watch: Optional[ToolCallWatch]) -> Dict[str, Any]:
+    result = _result(use, value)
+    if watch is not None:
+        watch.end(value=result["content"])
+    return result
 
 
 def _not_found(use: ToolUseBlock) -> Dict[str, Any]:
@@ -148,42 +270,16 @@ def _content(value: Any) -> Any:
         return str(value)
 
 
-class BetaToolRunner(_ToolLoop):
-    """Iterate to get each turn's message; the tools run in order between turns."""
+class _SyncLoop(_ToolLoop):
+    """The sync runners' tool calls, in order."""
 
-    def __init__(
-        self,
-        messages: Any,
-        tools: Iterable[RunnerToolArg],
-        params: Mapping[str, Any],
-        max_iterations: Optional[int] = None,
-    ) -> None:
-        tools = list(tools)
-        for tool in tools:
-            if isinstance(tool, BetaAsyncFunctionTool):
-                raise TypeError(f"Tool '{tool.name}' is async: use it with the AsyncAnthropic client's tool_runner")
-        super().__init__(tools, params, max_iterations)
-        self._resource = messages
-        self._iterator = self._run()
-
-    def __iter__(self) -> Iterator[Message]:
-        return self._iterator
-
-    def __next__(self) -> Message:
-        return next(self._iterator)
-
-    def _run(self) -> Iterator[Message]:
-        while not self._should_stop():
-            yield self._received(self._resource.create(**self._params))
-            if not self._advance(self.generate_tool_call_response()):
-                return
+    _sync_only = True
 
     def until_done(self) -> Message:
         """Run to the end and return the last message."""
-        for _ in self._iterator:
+        for _ in self:  # type: ignore[attr-defined]
             pass
-        assert self._last is not None
-        return self._last
+        return self._final()
 
     def generate_tool_call_response(self) -> Optional[Dict[str, Any]]:
         """The user message of ``tool_result`` blocks answering the last message (None: no tool calls).
@@ -199,44 +295,65 @@ class BetaToolRunner(_ToolLoop):
         tool = self._tool_for(use.name)
         if tool is None:
             return _not_found(use)
+        watch = self._watch(use)
         try:
-            return _result(use, tool.call(use.input))
+            value = tool.call(use.input)
         except Exception as exc:
-            return _failed(use, exc)
+            return _failed(use, exc, watch)
+        return _succeeded(use, value, watch)
 
 
-class BetaAsyncToolRunner(_ToolLoop):
-    """``async for`` each turn's message; a turn's tools run concurrently (sync ones in threads)."""
+class BetaToolRunner(_SyncLoop):
+    """Iterate to get each turn's message; the tools run in order between turns."""
 
-    def __init__(
-        self,
-        messages: Any,
-        tools: Iterable[RunnerToolArg],
-        params: Mapping[str, Any],
-        max_iterations: Optional[int] = None,
-    ) -> None:
-        super().__init__(tools, params, max_iterations)
-        self._resource = messages
-        self._iterator = self._run()
+    _iterator: Iterator[Message]
 
-    def __aiter__(self) -> AsyncIterator[Message]:
+    def __iter__(self) -> Iterator[Message]:
         return self._iterator
 
-    async def __anext__(self) -> Message:
-        return await self._iterator.__anext__()
+    def __next__(self) -> Message:
+        return next(self._iterator)
 
-    async def _run(self) -> AsyncIterator[Message]:
+    def _run(self) -> Iterator[Message]:
         while not self._should_stop():
-            yield self._received(await self._resource.create(**self._params))
-            if not self._advance(await self.generate_tool_call_response()):
+            send, params = self._turn()
+            yield self._received(send(**params))
+            if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
                 return
+
+
+class BetaStreamingToolRunner(_SyncLoop):
+    """``tool_runner(stream=True)``: iterate to get each turn's :class:`MessageStream`, entered.
+
+    Read the stream as you like; when you move to the next turn, the runner reads the rest
+    of it, runs the tools and closes it.
+    """
+
+    _iterator: Iterator[MessageStream]
+
+    def __iter__(self) -> Iterator[MessageStream]:
+        return self._iterator
+
+    def __next__(self) -> MessageStream:
+        return next(self._iterator)
+
+    def _run(self) -> Iterator[MessageStream]:
+        while not self._should_stop():
+            with self._resource.stream(**self._request()) as stream:
+                yield stream
+                self._received(stream.get_final_message())
+            if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
+                return
+
+
+class _AsyncLoop(_ToolLoop):
+    """The async runners' tool calls: a turn's tools concurrently, sync ones in worker threads."""
 
     async def until_done(self) -> Message:
         """Run to the end and return the last message."""
-        async for _ in self._iterator:
+        async for _ in self:  # type: ignore[attr-defined]
             pass
-        assert self._last is not None
-        return self._last
+        return self._final()
 
     async def generate_tool_call_response(self) -> Optional[Dict[str, Any]]:
         """The user message of ``tool_result`` blocks answering the last message (None: no tool calls).
@@ -264,11 +381,52 @@ class BetaAsyncToolRunner(_ToolLoop):
     async def _call(self, use: ToolUseBlock, tool: Optional[RunnableTool]) -> Dict[str, Any]:
         if tool is None:
             return _not_found(use)
+        watch = self._watch(use)
         try:
             if isinstance(tool, BetaAsyncFunctionTool):
                 value = await tool.call(use.input)
             else:
                 value = await anyio.to_thread.run_sync(tool.call, use.input)
-            return _result(use, value)
         except Exception as exc:
-            return _failed(use, exc)
+            return _failed(use, exc, watch)
+        return _succeeded(use, value, watch)
+
+
+class BetaAsyncToolRunner(_AsyncLoop):
+    """``async for`` each turn's message; a turn's tools run concurrently (sync ones in threads)."""
+
+    _iterator: AsyncIterator[Message]
+
+    def __aiter__(self) -> AsyncIterator[Message]:
+        return self._iterator
+
+    async def __anext__(self) -> Message:
+        return await self._iterator.__anext__()
+
+    async def _run(self) -> AsyncIterator[Message]:
+        while not self._should_stop():
+            send, params = self._turn()
+            yield self._received(await send(**params))
+            if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
+                return
+
+
+class BetaAsyncStreamingToolRunner(_AsyncLoop):
+    """``tool_runner(stream=True)`` of the async client: ``async for`` each turn's
+    :class:`AsyncMessageStream`, entered."""
+
+    _iterator: AsyncIterator[AsyncMessageStream]
+
+    def __aiter__(self) -> AsyncIterator[AsyncMessageStream]:
+        return self._iterator
+
+    async def __anext__(self) -> AsyncMessageStream:
+        return await self._iterator.__anext__()
+
+    async def _run(self) -> AsyncIterator[AsyncMessageStream]:
+        while not self._should_stop():
+            async with self._resource.stream(**self._request()) as stream:
+                yield stream
+                self._received(await stream.get_final_message())
+            if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
+                return

@@ -23,6 +23,8 @@ __all__ = [
     "CodeExecutionTool20250522Param",
     "CodeExecutionTool20250825Param",
     "MemoryTool20250818Param",
+    "ToolSearchToolRegex20251119Param",
+    "ToolSearchToolBm2520251119Param",
     "ToolUnionParam",
     "MessageCountTokensToolParam",
     "ToolChoiceAutoParam",
@@ -160,6 +162,20 @@ class CodeExecutionTool20250825Param(_ToolOptions, total=False):
     type: Required[Literal["code_execution_20250825"]]
 
 
+class ToolSearchToolRegex20251119Param(_ToolOptions, total=False):
+    """The server's tool search, by regular expression over the tools marked ``defer_loading``."""
+
+    name: Required[Literal["tool_search_tool_regex"]]
+    type: Required[Literal["tool_search_tool_regex_20251119", "tool_search_tool_regex"]]
+
+
+class ToolSearchToolBm2520251119Param(_ToolOptions, total=False):
+    """The server's tool search, by BM25 ranking over the tools marked ``defer_loading``."""
+
+    name: Required[Literal["tool_search_tool_bm25"]]
+    type: Required[Literal["tool_search_tool_bm25_20251119", "tool_search_tool_bm25"]]
+
+
 ToolUnionParam = Union[
     ToolParam,
     ToolBash20250124Param,
@@ -173,6 +189,8 @@ ToolUnionParam = Union[
     WebFetchTool20250910Param,
     CodeExecutionTool20250522Param,
     CodeExecutionTool20250825Param,
+    ToolSearchToolRegex20251119Param,
+    ToolSearchToolBm2520251119Param,
 ]
 """Any tool of ``tools``."""
 

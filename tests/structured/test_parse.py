@@ -252,3 +252,73 @@ def test_parsed_content_goes_back_as_the_assistant_turn(api: Api) -> None:
     api(lambda c: c.messages.parse(model=MODEL, max_tokens=1024, messages=history, output_format=Address))
     sent_block = api.emulator.requests[-1].json()["messages"][1]["content"][0]
     assert sent_block == {"type": "text", "text": first.content[0].text, "citations": None}
+
+
+def _final_of_stream(api: Api, beta: bool = False, **params: Any) -> Any:
+    """``(messages or beta.messages).stream(**params)`` read through ``text_stream``, then its final message."""
+
+    def resource(client: Any) -> Any:
+        return client.beta.messages if beta else client.messages
+
+    if api.is_async:
+
+        async def read(client: Any) -> Any:
+            async with resource(client).stream(model=MODEL, max_tokens=1024, messages=USER, **params) as stream:
+                text = "".join([piece async for piece in stream.text_stream])
+                return text, await stream.get_final_message(), await stream.get_final_message()
+
+        return api(read)
+    with resource(api.client).stream(model=MODEL, max_tokens=1024, messages=USER, **params) as stream:
+        text = "".join(stream.text_stream)
+        return text, stream.get_final_message(), stream.get_final_message()
+
+
+@pytest.mark.parametrize("beta", [False, True])
+def test_stream_with_output_format_gives_a_parsed_final_message(api: Api, beta: bool) -> None:
+    text, message, again = _final_of_stream(api, beta, output_format=Person)
+    assert isinstance(message, ParsedMessage) and again is message  # validated once
+    assert isinstance(message.parsed_output, Person) and Person.model_validate_json(text) == message.parsed_output
+    body = api.emulator.requests[-1].json()
+    assert body["output_config"] == {"format": {"type": "json_schema", "schema": _schema(Person)}}
+    assert list(body)[-1] == "stream"
+
+
+def test_stream_with_a_format_dict_sends_it_and_parses_nothing(api: Api) -> None:
+    output_format = {"type": "json_schema", "schema": _schema(Address)}
+    _, message, _ = _final_of_stream(api, output_format=output_format)
+    assert not isinstance(message, ParsedMessage)
+    assert api.emulator.requests[-1].json()["output_config"] == {"format": output_format}
+
+
+def test_stream_with_a_non_conforming_reply_raises_at_the_final_message(api: Api) -> None:
+    api.emulator.enqueue(sse=_sse_of(_reply("not json at all")))
+    with pytest.raises(StructuredOutputError) as caught:
+        _final_of_stream(api, output_format=Address)
+    assert caught.value.text == "not json at all"
+
+
+def test_stream_with_output_format_and_output_config_format_is_an_error(api: Api) -> None:
+    config = {"format": {"type": "json_schema", "schema": _schema(Address)}}
+    with pytest.raises(AnthropicError, match=r"output_format and output_config\.format"):
+        api.client.messages.stream(
+            model=MODEL, max_tokens=5, messages=USER, output_format=Address, output_config=config
+        )
+
+
+def _sse_of(message: Dict[str, Any]) -> bytes:
+    """The stream of ``message`` (one text block), as the API sends it."""
+    start = {**message, "content": [], "stop_reason": None}
+    block = message["content"][0]
+    events = [
+        {"type": "message_start", "message": start},
+        {"type": "content_block_start", "index": 0, "content_block": {**block, "text": ""}},
+        {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": block["text"]}},
+        {"type": "content_block_stop", "index": 0},
+        {
+            "type": "message_delta",
+            "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+            "usage": {"output_tokens": 3},
+        },
+        {"type": "message_stop"},
+    ]
+    return b"".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n".encode() for e in events)

@@ -35,6 +35,7 @@ def weather_tool(api: Api) -> Any:
 
 def run(api: Api, tools: List[Any], **kwargs: Any) -> Any:
     kwargs.setdefault("messages", ASK)
+    kwargs.setdefault("max_iterations", 6)  # a loop that never ends fails the test instead of hanging it
     return api.client.beta.messages.tool_runner(model=MODEL, max_tokens=100, tools=tools, **kwargs)
 
 
@@ -157,46 +158,95 @@ def test_the_sync_runner_refuses_async_tools(api: Api) -> None:
         run(api, [beta_async_tool(_async_weather)])
 
 
-def test_the_async_runner_runs_one_turns_tools_concurrently_without_http() -> None:
-    """Two tool calls in one turn, from a stand-in ``messages`` resource (the emulator makes one per turn)."""
+def _tool(api: Api, name: str, answer: str, seconds: float = 0.0) -> Any:
+    """A one-argument tool of the client's kind that sleeps ``seconds`` and answers ``answer``."""
     import asyncio
     import time
 
-    from claude_core.tools.runner import BetaAsyncToolRunner
-    from claude_core.types import Message
+    def sync(location: str) -> str:
+        """Look something up for a place."""
+        time.sleep(seconds)
+        calls.append(name)
+        return answer
 
-    def reply(content: List[Dict[str, Any]], stop_reason: str) -> Message:
-        usage = {"input_tokens": 1, "output_tokens": 1}
-        return Message.model_validate(
-            {"id": "msg_1", "type": "message", "role": "assistant", "model": MODEL, "content": content}
-            | {"stop_reason": stop_reason, "usage": usage}
-        )
+    async def run_async(location: str) -> str:
+        """Look something up for a place."""
+        await asyncio.sleep(seconds)
+        calls.append(name)
+        return answer
 
-    uses = [{"type": "tool_use", "id": f"toolu_{i}", "name": n, "input": {}} for i, n in enumerate(["a", "b"])]
-    replies = [reply(uses, "tool_use"), reply([{"type": "text", "text": "done"}], "end_turn")]
-    bodies: List[Dict[str, Any]] = []
+    return beta_async_tool(run_async, name=name) if api.is_async else beta_tool(sync, name=name)
 
-    class Resource:
-        async def create(self, **params: Any) -> Message:
-            bodies.append(params)
-            return replies[len(bodies) - 1]
 
-    @beta_async_tool
-    async def a() -> str:
-        await asyncio.sleep(0.2)
-        return "A"
-
-    @beta_async_tool
-    async def b() -> str:
-        await asyncio.sleep(0.2)
-        return "B"
-
-    runner = BetaAsyncToolRunner(Resource(), [a, b], {"model": MODEL, "max_tokens": 10, "messages": ASK})
-    started = time.monotonic()
-    final = asyncio.run(runner.until_done())
-    assert time.monotonic() - started < 0.35
-    assert final.content[0].text == "done"
-    assert bodies[1]["messages"][2]["content"] == [
-        {"type": "tool_result", "tool_use_id": "toolu_0", "content": "A"},
-        {"type": "tool_result", "tool_use_id": "toolu_1", "content": "B"},
+def test_two_tools_over_three_turns_with_the_exact_history(api: Api) -> None:
+    """Turn 1 (the emulator) calls get_weather; turn 2 (scripted) calls get_time; turn 3 answers."""
+    weather, clock = _tool(api, "get_weather", "sunny"), _tool(api, "get_time", "noon")
+    runner = run(api, [weather, clock])
+    scripted = {
+        "id": "msg_scripted",
+        "type": "message",
+        "role": "assistant",
+        "model": MODEL,
+        "content": [{"type": "tool_use", "id": "toolu_time", "name": "get_time", "input": {"location": "Oslo"}}],
+        "stop_reason": "tool_use",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 9, "output_tokens": 9},
+    }
+    first = api.run(runner.__anext__() if api.is_async else runner.__next__())
+    api.emulator.enqueue(status=200, json=scripted)
+    rest = api.collect(runner)
+    assert [m.stop_reason for m in [first, *rest]] == ["tool_use", "tool_use", "end_turn"]
+    bodies = sent(api)
+    assert len(bodies) == 3 and all(body["tools"] == [weather.to_dict(), clock.to_dict()] for body in bodies)
+    turn1 = first.model_dump(mode="json", exclude_unset=True)["content"]
+    weather_result = {"type": "tool_result", "tool_use_id": "toolu_emu_1", "content": "sunny"}
+    time_result = {"type": "tool_result", "tool_use_id": "toolu_time", "content": "noon"}
+    assert bodies[0]["messages"] == ASK
+    assert bodies[1]["messages"] == [
+        *ASK,
+        {"role": "assistant", "content": turn1},
+        {"role": "user", "content": [weather_result]},
     ]
+    assert bodies[2]["messages"] == [
+        *bodies[1]["messages"],
+        {"role": "assistant", "content": scripted["content"]},
+        {"role": "user", "content": [time_result]},
+    ]
+    assert calls == ["get_weather", "get_time"]
+    assert rest[-1].content[0].text == "Echo: [tool result toolu_time: noon]"
+
+
+def test_one_turns_tools_run_concurrently_in_the_async_runner(api: Api) -> None:
+    import time
+
+    tools = [_tool(api, "get_weather", "sunny", 0.3), _tool(api, "get_time", "noon", 0.3)]
+    ask = [{"role": "user", "content": "Please call get_weather and get_time"}]
+    started = time.monotonic()
+    final = api.run(run(api, tools, messages=ask).until_done())
+    took = time.monotonic() - started
+    _, second = sent(api)
+    assert second["messages"][2]["content"] == [
+        {"type": "tool_result", "tool_use_id": "toolu_emu_1", "content": "sunny"},
+        {"type": "tool_result", "tool_use_id": "toolu_emu_2", "content": "noon"},
+    ]
+    assert final.stop_reason == "end_turn" and sorted(calls) == ["get_time", "get_weather"]
+    if api.is_async:
+        assert took < 0.5, took  # together: about 0.3 s, not 0.6 s
+    else:
+        assert took >= 0.6, took  # the sync runner calls them one after the other
+
+
+def test_pause_turn_goes_on_and_server_tool_blocks_pass_through(api: Api) -> None:
+    search = {"type": "web_search_20250305", "name": "web_search"}
+    ask = [{"role": "user", "content": "Please search for sunny places"}]
+    messages = api.collect(run(api, [weather_tool(api), search], messages=ask))
+    assert [m.stop_reason for m in messages] == ["pause_turn", "end_turn"]
+    paused = messages[0].content[1]
+    assert paused.type == "server_tool_use" and paused.input == {"query": "Please search for sunny places"}
+    first, second = sent(api)
+    assert first["tools"][1] == search
+    dumped = messages[0].model_dump(mode="json", exclude_unset=True)["content"]
+    assert second["messages"] == [*ask, {"role": "assistant", "content": dumped}]  # no tool results: nothing ran
+    result = messages[1].content[0]
+    assert result.type == "web_search_tool_result" and result.tool_use_id == paused.id
+    assert calls == []

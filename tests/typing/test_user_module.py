@@ -150,6 +150,14 @@ def test_model_pages(client: claude_core.Anthropic) -> None:
     assert model == by_page[0] and label.endswith(")")
 
 
+def test_tool_helpers_and_structured_streams(client: claude_core.Anthropic) -> None:
+    reasons, text = user.run_tools(client)
+    assert reasons == ["tool_use", "end_turn"] and text == "Echo: [tool result toolu_emu_1: Sunny in value for city]"
+    assert user.stream_tools(client) == ["I'll use lookup_weather.", text]
+    forecast = user.stream_structured(client)
+    assert isinstance(forecast, user.Forecast) and forecast.days == [1]
+
+
 def test_beta(client: claude_core.Anthropic) -> None:
     message, lines = user.ask_beta(client, "Hi")
     assert lines == ["Echo: Hi"] and message.usage.input_tokens > 0

@@ -15,7 +15,9 @@ from __future__ import annotations
 import base64
 from typing import Dict, List, Optional, Tuple
 
-from claude_core import Anthropic, APIStatusError, AsyncAnthropic, omit
+import pydantic
+
+from claude_core import Anthropic, APIStatusError, AsyncAnthropic, beta_tool, omit
 from claude_core.pagination import AsyncPage, SyncPage
 from claude_core.types import (
     Base64PDFSourceParam,
@@ -405,3 +407,58 @@ def ask_beta(client: Anthropic, text: str) -> Tuple[BetaMessage, List[str]]:
         model=MODEL, max_tokens=128, messages=messages, tools=[tool], betas=["token-efficient-tools-2025-02-19"]
     )
     return message, [describe_beta(block) for block in message.content]
+
+
+# --- tool helpers and structured outputs --------------------------------------------------------
+
+
+class Forecast(pydantic.BaseModel):
+    city: str
+    days: List[int]
+
+
+@beta_tool
+def lookup_weather(city: str) -> str:
+    """Look up the weather in a city.
+
+    Args:
+        city: The city's name.
+    """
+    return f"Sunny in {city}"
+
+
+def run_tools(client: Anthropic) -> Tuple[List[Optional[str]], str]:
+    """The README's tool runner: a message per turn, then the final one."""
+    runner = client.beta.messages.tool_runner(
+        model=MODEL,
+        max_tokens=512,
+        tools=[lookup_weather],
+        messages=[{"role": "user", "content": "What is the weather in Oslo?"}],
+    )
+    reasons: List[Optional[str]] = [message.stop_reason for message in runner]
+    final = runner.until_done()
+    return reasons, "".join(block.text for block in final.content if block.type == "text")
+
+
+def stream_tools(client: Anthropic) -> List[str]:
+    """The tool runner with ``stream=True``: each turn's text, read from its stream."""
+    runner = client.beta.messages.tool_runner(
+        model=MODEL,
+        max_tokens=512,
+        tools=[lookup_weather],
+        messages=[{"role": "user", "content": "What is the weather in Oslo?"}],
+        stream=True,
+    )
+    return ["".join(stream.text_stream) for stream in runner]
+
+
+def stream_structured(client: Anthropic) -> Forecast:
+    """``stream(output_format=...)``: the final message's ``parsed_output`` is a ``Forecast``."""
+    with client.messages.stream(
+        model=MODEL, max_tokens=512, messages=[{"role": "user", "content": "Plan a week"}], output_format=Forecast
+    ) as stream:
+        final = stream.get_final_message()
+    parsed = final.parsed_output
+    if parsed is None:
+        raise ValueError("no parsed output")
+    return parsed

@@ -7,7 +7,7 @@ from ...tools.functions import (
     beta_async_tool,
     beta_tool,
 )
-from ...tools.runner import BetaAsyncToolRunner, BetaToolRunner
+from ...tools.runner import BetaAsyncStreamingToolRunner, BetaAsyncToolRunner, BetaStreamingToolRunner, BetaToolRunner
 
 __all__ = [
     "beta_tool",
@@ -17,4 +17,6 @@ __all__ = [
     "BetaFunctionToolResultType",
     "BetaToolRunner",
     "BetaAsyncToolRunner",
+    "BetaStreamingToolRunner",
+    "BetaAsyncStreamingToolRunner",
 ]

@@ -143,6 +143,8 @@ from ..tool_params import ToolChoiceToolParam as BetaToolChoiceToolParam
 from ..tool_params import ToolComputerUse20250124Param as BetaToolComputerUse20250124Param
 from ..tool_params import ToolComputerUse20251124Param as BetaToolComputerUse20251124Param
 from ..tool_params import ToolParam as BetaToolParam
+from ..tool_params import ToolSearchToolBm2520251119Param as BetaToolSearchToolBm2520251119Param
+from ..tool_params import ToolSearchToolRegex20251119Param as BetaToolSearchToolRegex20251119Param
 from ..tool_params import ToolTextEditor20250124Param as BetaToolTextEditor20250124Param
 from ..tool_params import ToolTextEditor20250429Param as BetaToolTextEditor20250429Param
 from ..tool_params import ToolTextEditor20250728Param as BetaToolTextEditor20250728Param
@@ -206,6 +208,8 @@ __all__ = [
     "BetaMCPToolUseBlock",
     "BetaMCPToolUseBlockParam",
     "BetaMemoryTool20250818Param",
+    "BetaToolSearchToolBm2520251119Param",
+    "BetaToolSearchToolRegex20251119Param",
     "BetaMessage",
     "BetaMessageCountTokensParams",
     "BetaMessageCreateParams",

@@ -5,8 +5,17 @@ the ``content_block_start`` block plus the deltas that rebuild it, so a streamed
 always accumulates to exactly the non-streaming one. What a request gets:
 
 - ``thinking: {"type": "enabled" | "adaptive"}``: first a ``thinking`` block with a signature;
-- custom ``tools`` one of which the last user message's text names: ``"I'll use <name>."``
-  then a ``tool_use`` block whose input follows the tool's ``input_schema`` (``tool_use``);
+- custom ``tools`` that the user's text (what the last user message typed, not tool results)
+  names: ``"I'll use <name>, <name>."`` then one ``tool_use`` block per tool, in the order the
+  text first mentions them, whose input follows the tool's ``input_schema`` (``tool_use``). A
+  tool is named by its whole name (case-sensitive) or by one of its words of 4+ letters (its
+  name split on ``_``, ``-`` and camelCase; case-insensitive), each as a whole word.
+  ``tool_choice`` ``none`` calls nothing, ``tool`` exactly its tool, ``any`` the named tools or
+  else the first custom tool; ``disable_parallel_tool_use`` keeps the first call only;
+- a ``web_search_*`` server tool and the word ``search`` in the user's text (no custom tool
+  called): ``"I'll search."`` then a ``server_tool_use`` block (``pause_turn``). Sent back as
+  the last (assistant) message, it gets a ``web_search_tool_result`` block then ``"Echo: "``
+  plus the query (``end_turn``);
 - a ``document`` with ``citations: {"enabled": true}``: the text cites its first sentence;
 - ``output_config.format`` of type ``json_schema``: compact JSON of a value the schema accepts
   (see :func:`schema_value`);
@@ -46,6 +55,9 @@ __all__ = [
 _WORD = re.compile(r"\S+")
 _PIECE = re.compile(r"\s*\S+\s*|\s+")
 _SENTENCE = re.compile(r".*?[.!?](?=\s|$)", re.DOTALL)
+_NAME_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_SEARCH = re.compile(r"(?<!\w)search(?!\w)", re.IGNORECASE)
+_MIN_NAME_WORD = 4
 _JSON_CHUNK = 7
 _BENCH_CHUNK = 16
 _MAX_KNOB = 10_000_000
@@ -185,10 +197,18 @@ def _thinking_block(messages: List[Dict[str, Any]]) -> Block:
     return Block(final, {"type": "thinking", "thinking": "", "signature": ""}, deltas)
 
 
-def _tool_block(tool_id: str, name: str, tool_input: Dict[str, Any], chunks: List[str]) -> Block:
-    final = {"type": "tool_use", "id": tool_id, "name": name, "input": tool_input}
-    start = {"type": "tool_use", "id": tool_id, "name": name, "input": {}}
+def _tool_block(
+    tool_id: str, name: str, tool_input: Dict[str, Any], chunks: List[str], kind: str = "tool_use"
+) -> Block:
+    """A ``tool_use`` (or ``server_tool_use``) block: started with input ``{}``, its JSON in ``chunks``."""
+    final = {"type": kind, "id": tool_id, "name": name, "input": tool_input}
+    start = {"type": kind, "id": tool_id, "name": name, "input": {}}
     return Block(final, start, [{"type": "input_json_delta", "partial_json": c} for c in chunks])
+
+
+def _json_chunks(encoded: str) -> List[str]:
+    """An empty first piece, then ``encoded`` in pieces of 7 characters, as tool input streams."""
+    return [""] + [encoded[i : i + _JSON_CHUNK] for i in range(0, len(encoded), _JSON_CHUNK)]
 
 
 def _schema_value(name: str, schema: Any) -> Any:
@@ -344,15 +364,100 @@ def _custom_tools(params: Mapping[str, Any]) -> List[Dict[str, Any]]:
     ]
 
 
-def _next_tool_id(messages: List[Dict[str, Any]]) -> str:
-    used = sum(
+def _used_blocks(messages: List[Dict[str, Any]], kind: str) -> int:
+    """How many blocks of type ``kind`` the assistant messages of the conversation hold."""
+    return sum(
         1
         for m in messages
         if m["role"] == "assistant" and isinstance(m["content"], list)
         for b in m["content"]
-        if b.get("type") == "tool_use"
+        if b.get("type") == kind
     )
-    return f"toolu_emu_{used + 1}"
+
+
+def _next_tool_id(messages: List[Dict[str, Any]], later: int = 0) -> str:
+    """``toolu_emu_N``: N counts the conversation's ``tool_use`` blocks, plus ``later`` more in this reply."""
+    return f"toolu_emu_{_used_blocks(messages, 'tool_use') + later + 1}"
+
+
+def _next_server_tool_id(messages: List[Dict[str, Any]]) -> str:
+    return f"srvtoolu_emu_{_used_blocks(messages, 'server_tool_use') + 1}"
+
+
+# -- which tools are called --------------------------------------------------------
+
+
+def _whole_word(word: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", flags)
+
+
+def _name_words(name: str) -> List[str]:
+    """The words of a tool name that name it too: its parts (split on ``_``, ``-`` and camelCase)
+    of at least 4 letters, lower-cased (``getWeatherNow`` -> ``["weather"]``)."""
+    parts = (part.lower() for part in _NAME_PART.findall(name))
+    return [part for part in parts if part.isalpha() and len(part) >= _MIN_NAME_WORD]
+
+
+def _first_mention(name: str, said: str) -> Optional[int]:
+    """Where ``said`` first names the tool: its whole name, or one of :func:`_name_words`, as a whole word."""
+    found = [_whole_word(name).search(said)]
+    found.extend(_whole_word(word, re.IGNORECASE).search(said) for word in _name_words(name))
+    starts = [match.start() for match in found if match is not None]
+    return min(starts) if starts else None
+
+
+def _named_tools(tools: List[Dict[str, Any]], said: str) -> List[Dict[str, Any]]:
+    """The tools ``said`` names, in the order it first mentions them (offer order on a tie)."""
+    mentions: Dict[str, Tuple[int, int]] = {}
+    by_name: Dict[str, Dict[str, Any]] = {}
+    for index, tool in enumerate(tools):
+        at = _first_mention(tool["name"], said)
+        if at is not None and tool["name"] not in mentions:
+            mentions[tool["name"]] = (at, index)
+            by_name[tool["name"]] = tool
+    return [by_name[name] for name in sorted(mentions, key=lambda name: mentions[name])]
+
+
+def _web_search_name(params: Mapping[str, Any]) -> Optional[str]:
+    """The name of the offered web search server tool (``"type": "web_search_..."``), if any."""
+    for tool in params.get("tools") or ():
+        if isinstance(tool, dict) and str(tool.get("type", "")).startswith("web_search_"):
+            name = tool.get("name")
+            return name if isinstance(name, str) else "web_search"
+    return None
+
+
+def _choose(
+    params: Mapping[str, Any], tools: List[Dict[str, Any]], said: str
+) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    """The custom tools to call, or else the name of the web search tool to call, per ``tool_choice``."""
+    choice = params.get("tool_choice")
+    choice = choice if isinstance(choice, dict) else {}
+    kind = choice.get("type", "auto")
+    if kind == "none":
+        return [], None
+    if kind == "tool":
+        called = [tool for tool in tools if tool["name"] == choice.get("name")][:1]
+    else:
+        called = _named_tools(tools, said)
+    search = _web_search_name(params)
+    if not called and kind != "tool" and search is not None and _SEARCH.search(said):
+        return [], search
+    if not called and kind == "any":
+        called = tools[:1]
+    if choice.get("disable_parallel_tool_use") is True:
+        called = called[:1]
+    return called, None
+
+
+def _paused_search(messages: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """The ``server_tool_use`` block ending the conversation's last (assistant) message, if it does."""
+    last = messages[-1]
+    content = last["content"]
+    if last["role"] != "assistant" or not isinstance(content, list) or not content:
+        return None
+    block = content[-1]
+    return block if block.get("type") == "server_tool_use" else None
 
 
 def _bench_tool_input(chunks: int) -> Tuple[Dict[str, Any], List[str]]:
@@ -405,45 +510,96 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def generate(params: Mapping[str, Any], knobs: Knobs = Knobs()) -> Generated:
-    """The content of the reply to validated Messages ``params``, derived only from them and ``knobs``."""
+def _tool_reply(
+    called: List[Dict[str, Any]], messages: List[Dict[str, Any]], max_tokens: int, stops: List[str], announce: bool
+) -> Generated:
+    """``"I'll use a, b."`` then one ``tool_use`` block per called tool (none if the text is cut).
+
+    Without ``announce`` (an output schema binds every text) only the ``tool_use`` blocks.
+    """
+    blocks: List[Block] = []
+    reason, sequence, tokens = "end_turn", None, 0
+    if announce:
+        text, reason, sequence = cut(f"I'll use {', '.join(t['name'] for t in called)}.", max_tokens, stops)
+        blocks, tokens = [_text_block(text)], _words(text)
+    if reason == "end_turn":
+        for number, tool in enumerate(called):
+            value = tool_input(tool)
+            encoded = _compact(value)
+            blocks.append(_tool_block(_next_tool_id(messages, number), tool["name"], value, _json_chunks(encoded)))
+            tokens += math.ceil(len(encoded) / 4)
+        reason = "tool_use"
+    return Generated(blocks, reason, sequence, tokens)
+
+
+def _search_reply(name: str, messages: List[Dict[str, Any]], said: str, max_tokens: int, stops: List[str]) -> Generated:
+    """``"I'll search."`` then a ``server_tool_use`` block searching for ``said``: the turn pauses."""
+    text, reason, sequence = cut("I'll search.", max_tokens, stops)
+    blocks, tokens = [_text_block(text)], _words(text)
+    if reason == "end_turn":
+        value = {"query": said}
+        encoded = _compact(value)
+        call_id = _next_server_tool_id(messages)
+        blocks.append(_tool_block(call_id, name, value, _json_chunks(encoded), kind="server_tool_use"))
+        reason, tokens = "pause_turn", tokens + math.ceil(len(encoded) / 4)
+    return Generated(blocks, reason, sequence, tokens)
+
+
+def _search_result_reply(call: Mapping[str, Any], max_tokens: int, stops: List[str]) -> Generated:
+    """The paused search run: a ``web_search_tool_result`` block with one hit, then ``"Echo: <query>"``."""
+    raw = call.get("input")
+    query = raw.get("query") if isinstance(raw, dict) else None
+    query = query if isinstance(query, str) else ""
+    hit = {
+        "type": "web_search_result",
+        "url": "https://example.com/result",
+        "title": f"Result for {query}",
+        "encrypted_content": "ZW11bGF0b3I=",
+        "page_age": None,
+    }
+    result = {"type": "web_search_tool_result", "tool_use_id": str(call.get("id", "")), "content": [hit]}
+    text, reason, sequence = cut(f"Echo: {query}" if query.strip() else "Echo: (no text)", max_tokens, stops)
+    # the API streams a search result whole, in its content_block_start
+    return Generated([Block(result, result, []), _text_block(text)], reason, sequence, _words(text))
+
+
+def _answer(params: Mapping[str, Any], knobs: Knobs) -> Generated:
+    """The reply after any thinking block."""
     messages: List[Dict[str, Any]] = params["messages"]
     stops = list(params.get("stop_sequences") or ())
-    blocks: List[Block] = []
-    tokens = 0
-    thinking = params.get("thinking")
-    if isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive"):
-        blocks.append(_thinking_block(messages))
-        tokens += _words(blocks[-1].final["thinking"])
     tools = _custom_tools(params)
     if knobs.tool_chunks is not None and tools:
         value, chunks = _bench_tool_input(knobs.tool_chunks)
-        blocks.append(_tool_block(_next_tool_id(messages), tools[0]["name"], value, chunks))
-        return Generated(blocks, "tool_use", None, tokens + math.ceil(len("".join(chunks)) / 4))
+        block = _tool_block(_next_tool_id(messages), tools[0]["name"], value, chunks)
+        return Generated([block], "tool_use", None, math.ceil(len("".join(chunks)) / 4))
     if knobs.text_deltas is not None:
         words = [f"w{i} " for i in range(knobs.text_deltas)]
         full = "".join(words)
         text, reason, sequence = cut(full, knobs.text_deltas + 1, stops)
-        blocks.append(_text_block(text, pieces=words if text == full else None))
-        return Generated(blocks, reason, sequence, tokens + _words(text))
+        return Generated([_text_block(text, pieces=words if text == full else None)], reason, sequence, _words(text))
+    paused = _paused_search(messages)
+    if paused is not None:
+        return _search_result_reply(paused, params["max_tokens"], stops)
     said = _user_text(messages)
-    tool = next((t for t in tools if t["name"] in said), None)
-    if tool is not None:
-        text, reason, sequence = cut(f"I'll use {tool['name']}.", params["max_tokens"], stops)
-        blocks.append(_text_block(text))
-        tokens += _words(text)
-        if reason == "end_turn":
-            value = tool_input(tool)
-            encoded = _compact(value)
-            chunks = [""] + [encoded[i : i + _JSON_CHUNK] for i in range(0, len(encoded), _JSON_CHUNK)]
-            blocks.append(_tool_block(_next_tool_id(messages), tool["name"], value, chunks))
-            reason, tokens = "tool_use", tokens + math.ceil(len(encoded) / 4)
-        return Generated(blocks, reason, sequence, tokens)
+    called, search = _choose(params, tools, said)
+    if called:
+        return _tool_reply(called, messages, params["max_tokens"], stops, announce=_output_schema(params) is None)
+    if search is not None:
+        return _search_reply(search, messages, said, params["max_tokens"], stops)
     schema = _output_schema(params)
     if schema is not None:
         text, reason, sequence = cut(_compact(schema_value(schema)), params["max_tokens"], stops)
-        blocks.append(_text_block(text))
-        return Generated(blocks, reason, sequence, tokens + _words(text))
+        return Generated([_text_block(text)], reason, sequence, _words(text))
     text, reason, sequence = cut(reply_text(messages), params["max_tokens"], stops)
-    blocks.append(_text_block(text, _citations(messages)))
-    return Generated(blocks, reason, sequence, tokens + _words(text))
+    return Generated([_text_block(text, _citations(messages))], reason, sequence, _words(text))
+
+
+def generate(params: Mapping[str, Any], knobs: Knobs = Knobs()) -> Generated:
+    """The content of the reply to validated Messages ``params``, derived only from them and ``knobs``."""
+    answer = _answer(params, knobs)
+    thinking = params.get("thinking")
+    if not (isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")):
+        return answer
+    block = _thinking_block(params["messages"])
+    tokens = _words(block.final["thinking"]) + answer.output_tokens
+    return Generated([block, *answer.blocks], answer.stop_reason, answer.stop_sequence, tokens)

@@ -15,7 +15,7 @@ import json
 import math
 from typing import AbstractSet, Any, Dict, Mapping, Optional
 
-from ._content import Generated, generate, reply_text
+from ._content import Generated, _custom_tools, generate, reply_text
 from ._models import context_window, is_known_model
 from ._wire import APIErrorReply
 
@@ -176,6 +176,35 @@ def _check_output_config(config: object) -> None:
         raise bad("output_config.format.schema: Input should be a valid dictionary")
 
 
+_TOOL_CHOICES = ("auto", "any", "tool", "none")
+
+
+def _check_tool_choice(body: Mapping[str, Any]) -> None:
+    """``tool_choice``: one of the four types; ``tool`` names a custom tool of ``tools`` (when tools are given)."""
+    choice = body.get("tool_choice")
+    if choice is None:
+        return
+    if not isinstance(choice, dict):
+        raise bad("tool_choice: Input should be a valid dictionary or object")
+    if "type" not in choice:
+        raise bad("tool_choice.type: Field required")
+    if choice["type"] not in _TOOL_CHOICES:
+        raise bad("tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'")
+    parallel = choice.get("disable_parallel_tool_use")
+    if parallel is not None and not isinstance(parallel, bool):
+        raise bad("tool_choice.disable_parallel_tool_use: Input should be a valid boolean")
+    if choice["type"] != "tool":
+        return
+    name = choice.get("name")
+    if name is None:
+        raise bad("tool_choice.name: Field required")
+    if not isinstance(name, str):
+        raise bad("tool_choice.name: Input should be a valid string")
+    offered = [tool["name"] for tool in _custom_tools(body)]
+    if body.get("tools") and name not in offered:
+        raise bad(f"tool_choice.name: {name!r} is not the name of a custom tool in tools")
+
+
 def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) -> Dict[str, Any]:
     """Check a Messages (``need_max_tokens``) or count_tokens body the way the API does.
 
@@ -206,6 +235,7 @@ def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) 
     tools = body.get("tools")
     if tools is not None and not isinstance(tools, list):
         raise bad("tools: Input should be a valid list")
+    _check_tool_choice(body)
     _check_output_config(body.get("output_config"))
     thinking = body.get("thinking")
     if thinking is not None and not (isinstance(thinking, dict) and isinstance(thinking.get("type"), str)):

@@ -25,7 +25,13 @@ from ..._kwargs import (
 
 if TYPE_CHECKING:
     from ....streaming.stream import AsyncStream, Stream
-    from ....tools.runner import BetaAsyncToolRunner, BetaToolRunner, RunnerToolArg
+    from ....tools.runner import (
+        BetaAsyncStreamingToolRunner,
+        BetaAsyncToolRunner,
+        BetaStreamingToolRunner,
+        BetaToolRunner,
+        RunnerToolArg,
+    )
 
 __all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageStreamKwargs", "BetaMessageParseKwargs"]
 
@@ -54,9 +60,25 @@ class Messages(_messages.Messages):
     ) -> Union[Message, Stream[RawMessageStreamEvent]]:
         return self._create(stream, params)  # type: ignore[no-any-return]
 
+    @overload
+    def stream(
+        self, *, output_format: Type[T], **params: Unpack[BetaMessageStreamKwargs]
+    ) -> MessageStreamManager[T]: ...
+    @overload
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Omit, None] = omit,
+        **params: Unpack[BetaMessageStreamKwargs],
+    ) -> MessageStreamManager[None]: ...
     @_messages.BETA_STREAM.applies
-    def stream(self, **params: Unpack[BetaMessageStreamKwargs]) -> MessageStreamManager:
-        return self._stream_manager(params)
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[BetaMessageStreamKwargs],
+    ) -> MessageStreamManager[Any]:
+        return self._stream_manager({**params, "output_format": output_format})
 
     @_messages.BETA_COUNT_TOKENS.applies
     def count_tokens(
@@ -74,20 +96,56 @@ class Messages(_messages.Messages):
         """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
         return self._parse(output_format, params)  # type: ignore[no-any-return]
 
+    @overload
     def tool_runner(
-        self, *, tools: Iterable[RunnerToolArg], max_iterations: Union[int, Omit, NotGiven, None] = None, **params: Any
-    ) -> BetaToolRunner:
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: Literal[False] = False,
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> BetaToolRunner: ...
+    @overload
+    def tool_runner(
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: Literal[True],
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> BetaStreamingToolRunner: ...
+    @overload
+    def tool_runner(
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: bool,
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> Union[BetaToolRunner, BetaStreamingToolRunner]: ...
+    def tool_runner(
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: Any = False,
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> Union[BetaToolRunner, BetaStreamingToolRunner]:
         """Call the model, run the ``@beta_tool`` tools it asks for, and repeat (see docs/tools.md).
 
-        :param tools: ``@beta_tool`` tools (sent as ``to_dict()`` and run) or raw tool dicts (sent only).
-        :param max_iterations: the most turns (``create`` calls) to make; None for no limit.
-        :param params: the parameters of :meth:`create` (``model``, ``max_tokens``, ``messages``, ...).
-        :returns: a runner to iterate for each turn's message, or to ``until_done()``.
+        :param tools: ``@beta_tool`` tools (sent as ``to_dict()`` and run), raw tool dicts (sent
+            only), or names of tools that plugins registered (``claude_register_tools``).
+        :param stream: True to get each turn as a :class:`MessageStream` (``messages.stream()``).
+        :param max_iterations: the most turns (requests) to make; None for no limit.
+        :param params: the parameters of :meth:`create` (``model``, ``max_tokens``, ``messages``, ...),
+            and ``output_format`` (each turn then made with :meth:`parse` or ``stream(output_format=)``).
+        :returns: a runner to iterate for each turn's message (or stream), or to ``until_done()``.
         """
-        from ....tools.runner import BetaToolRunner
+        from ....tools.runner import BetaStreamingToolRunner, BetaToolRunner, plan_runner
 
-        limit = None if isinstance(max_iterations, (Omit, NotGiven)) else max_iterations
-        return BetaToolRunner(self, tools, params, limit)
+        runner_params, limit, streaming = plan_runner(tools, stream, max_iterations, params)
+        kind = BetaStreamingToolRunner if streaming else BetaToolRunner
+        return kind(self, runner_params, limit)
 
 
 class AsyncMessages(_messages.AsyncMessages):
@@ -112,9 +170,25 @@ class AsyncMessages(_messages.AsyncMessages):
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]:
         return await self._create(stream, params)  # type: ignore[no-any-return]
 
+    @overload
+    def stream(
+        self, *, output_format: Type[T], **params: Unpack[BetaMessageStreamKwargs]
+    ) -> AsyncMessageStreamManager[T]: ...
+    @overload
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Omit, None] = omit,
+        **params: Unpack[BetaMessageStreamKwargs],
+    ) -> AsyncMessageStreamManager[None]: ...
     @_messages.BETA_STREAM.applies
-    def stream(self, **params: Unpack[BetaMessageStreamKwargs]) -> AsyncMessageStreamManager:
-        return self._stream_manager(params)
+    def stream(
+        self,
+        *,
+        output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
+        **params: Unpack[BetaMessageStreamKwargs],
+    ) -> AsyncMessageStreamManager[Any]:
+        return self._stream_manager({**params, "output_format": output_format})
 
     @_messages.BETA_COUNT_TOKENS.applies
     async def count_tokens(
@@ -132,14 +206,47 @@ class AsyncMessages(_messages.AsyncMessages):
         """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
         return await self._parse(output_format, params)  # type: ignore[no-any-return]
 
+    @overload
     def tool_runner(
-        self, *, tools: Iterable[RunnerToolArg], max_iterations: Union[int, Omit, NotGiven, None] = None, **params: Any
-    ) -> BetaAsyncToolRunner:
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: Literal[False] = False,
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> BetaAsyncToolRunner: ...
+    @overload
+    def tool_runner(
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: Literal[True],
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> BetaAsyncStreamingToolRunner: ...
+    @overload
+    def tool_runner(
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: bool,
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> Union[BetaAsyncToolRunner, BetaAsyncStreamingToolRunner]: ...
+    def tool_runner(
+        self,
+        *,
+        tools: Iterable[RunnerToolArg],
+        stream: Any = False,
+        max_iterations: Union[int, Omit, NotGiven, None] = None,
+        **params: Any,
+    ) -> Union[BetaAsyncToolRunner, BetaAsyncStreamingToolRunner]:
         """The async :meth:`Messages.tool_runner`: not awaited; ``async for`` it or ``await until_done()``.
 
         A turn's tools run concurrently: ``@beta_async_tool`` ones awaited, ``@beta_tool`` ones in threads.
         """
-        from ....tools.runner import BetaAsyncToolRunner
+        from ....tools.runner import BetaAsyncStreamingToolRunner, BetaAsyncToolRunner, plan_runner
 
-        limit = None if isinstance(max_iterations, (Omit, NotGiven)) else max_iterations
-        return BetaAsyncToolRunner(self, tools, params, limit)
+        runner_params, limit, streaming = plan_runner(tools, stream, max_iterations, params)
+        kind = BetaAsyncStreamingToolRunner if streaming else BetaAsyncToolRunner
+        return kind(self, runner_params, limit)
