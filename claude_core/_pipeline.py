@@ -160,7 +160,13 @@ class Pipeline:
         path = call.path
         url = path if path.startswith(("http://", "https://")) else deployment.url_prefix + path.lstrip("/")
         return http.build_request(
-            call.method, url, headers=headers, params=params or None, content=content, timeout=self.timeout_for(opts)
+            call.method,
+            url,
+            headers=headers,
+            params=params or None,
+            content=content,
+            files=call.files,
+            timeout=self.timeout_for(opts),
         )
 
     def timeout_for(self, opts: CallOptions) -> httpx.Timeout:

@@ -9,6 +9,7 @@ client alike: the body is already read, so ``content``, ``text`` and ``parse()``
 from __future__ import annotations
 
 import datetime
+import os
 from types import TracebackType
 from typing import (
     TYPE_CHECKING,
@@ -25,6 +26,7 @@ from typing import (
     overload,
 )
 
+import anyio
 import httpx
 
 from ._call import stamp
@@ -34,7 +36,14 @@ if TYPE_CHECKING:
     from .providers import Provider
     from .streaming.stream import AsyncStream, Stream
 
-__all__ = ["LegacyAPIResponse", "APIResponse", "AsyncAPIResponse", "stream_response"]
+__all__ = [
+    "LegacyAPIResponse",
+    "APIResponse",
+    "AsyncAPIResponse",
+    "BinaryAPIResponse",
+    "AsyncBinaryAPIResponse",
+    "stream_response",
+]
 
 T = TypeVar("T")
 _T = TypeVar("_T")
@@ -245,6 +254,37 @@ class AsyncAPIResponse(_ResponseBase[T]):
         self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
     ) -> None:
         await self.close()
+
+
+class BinaryAPIResponse(APIResponse[bytes]):
+    """A binary body (a downloaded file), read as you ask for it: ``read()``, ``text()``,
+    ``iter_bytes()``, or ``write_to_file(path)``, which streams it to disk chunk by chunk.
+    The connection is released once the body was read; ``close()`` (or ``with``) otherwise."""
+
+    def write_to_file(self, file: Union[str, os.PathLike[str]]) -> None:
+        """Stream the body into ``file`` (created or truncated), never holding more than a chunk."""
+        try:
+            with open(file, "wb") as out:
+                for chunk in self.http_response.iter_bytes():
+                    out.write(chunk)
+        finally:
+            self.close()
+
+    stream_to_file = write_to_file  # the official name of the streaming variant
+
+
+class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
+    """The async twin of :class:`BinaryAPIResponse`; the file is written from a worker thread."""
+
+    async def write_to_file(self, file: Union[str, os.PathLike[str]]) -> None:
+        try:
+            async with await anyio.open_file(file, "wb") as out:
+                async for chunk in self.http_response.aiter_bytes():
+                    await out.write(chunk)
+        finally:
+            await self.close()
+
+    stream_to_file = write_to_file
 
 
 def stream_response(stream: Union[Stream[Any], AsyncStream[Any]], mode: RequestMode) -> _ResponseBase[Any]:

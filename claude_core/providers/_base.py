@@ -64,12 +64,15 @@ class APIRequest:
     query: Dict[str, object] = dataclasses.field(default_factory=dict)
     headers: Dict[str, Any] = dataclasses.field(default_factory=dict)
     stream: bool = False
+    files: Optional[Dict[str, Any]] = None
+    """A multipart body instead of JSON (httpx's ``files=``): its file objects are read as the
+    request is sent, from the start again for a retry."""
 
     def copy(self) -> "APIRequest":
         """A copy whose body, query and headers can be changed without touching this one."""
         body = dict(self.body) if self.body is not None else None
         return APIRequest(
-            self.endpoint, self.method, self.path, body, dict(self.query), dict(self.headers), self.stream
+            self.endpoint, self.method, self.path, body, dict(self.query), dict(self.headers), self.stream, self.files
         )
 
 

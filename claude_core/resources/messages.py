@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple, Type, Union, cast, overload
 
 import httpx
@@ -39,6 +40,7 @@ from ._warnings import warn_deprecated_usage
 if TYPE_CHECKING:
     from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
     from ..streaming.stream import AsyncStream, Stream
+    from .batches import AsyncBatches, Batches
 
 __all__ = [
     "Messages",
@@ -353,6 +355,13 @@ class Messages(Resource["Anthropic"]):
     _beta = False
     _specs = (CREATE, STREAM, COUNT_TOKENS, PARSE)
 
+    @cached_property
+    def batches(self) -> Batches:
+        """Message Batches (``beta.messages.batches`` adds ``?beta=true`` and the batches beta)."""
+        from .batches import Batches, BetaBatches
+
+        return (BetaBatches if self._beta else Batches)(self._client, self._mode)
+
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[MessageCreateKwargs]) -> Message: ...
     @overload
@@ -448,6 +457,13 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
 
     _beta = False
     _specs = (CREATE, STREAM, COUNT_TOKENS, PARSE)
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        """Message Batches, awaited."""
+        from .batches import AsyncBatches, AsyncBetaBatches
+
+        return (AsyncBetaBatches if self._beta else AsyncBatches)(self._client, self._mode)
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[MessageCreateKwargs]) -> Message: ...

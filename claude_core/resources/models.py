@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict
 from urllib.parse import quote
 
 import httpx
 from typing_extensions import Unpack
 
-from .._pipeline import CallOptions, parse_response
-from .._types import RequestMode, RequestOptions
-from ..pagination import AsyncPage, AsyncPaginator, SyncPage
+from .._pipeline import parse_response
+from .._types import RequestOptions
+from ..pagination import AsyncPaginator, SyncPage
 from ..providers import APIRequest
 from ..types import ModelInfo, ModelListParams
-from ..types._base import BaseModel
 from ._base import Resource
 from ._kwargs import ModelListKwargs
+from ._lists import async_list, list_call, sync_list
 from ._spec import MethodSpec
 
 if TYPE_CHECKING:
@@ -24,22 +24,12 @@ if TYPE_CHECKING:
 __all__ = ["Models", "AsyncModels", "ModelListKwargs"]
 
 
-class _ModelPageBody(BaseModel):
-    data: List[ModelInfo]
-    has_more: bool = False
-    first_id: Optional[str] = None
-    last_id: Optional[str] = None
-
-
 LIST = MethodSpec("models.list", (), ("after_id", "before_id", "limit"), annotations=(ModelListParams,))
 RETRIEVE = MethodSpec("models.retrieve", (), (), positional=("model_id",))
 
 
-def _list_call(query: Dict[str, Any], opts: CallOptions, beta: bool) -> APIRequest:
-    call = APIRequest("models.list", "GET", "/v1/models", query=dict(query))
-    if beta:
-        call.query["beta"] = "true"
-    return call
+def _list_call(query: Dict[str, Any], beta: bool) -> APIRequest:
+    return list_call("models.list", "/v1/models", query, beta)
 
 
 def _retrieve_call(model_id: str, beta: bool) -> APIRequest:
@@ -64,21 +54,7 @@ class Models(Resource["Anthropic"]):
     def list(self, **params: Unpack[ModelListKwargs]) -> SyncPage[ModelInfo]:
         """The first page of models, newest first; iterate it to walk every page."""
         query, opts = LIST.split(params)
-
-        def fetch(page_query: Dict[str, Any], mode: RequestMode = RequestMode.PARSE) -> SyncPage[ModelInfo]:
-            # pages after the first are pages, also when the first came through a response view
-            return self._client._request(_list_call(page_query, opts, self._beta), opts, parse, mode)  # type: ignore[no-any-return]
-
-        def parse(response: httpx.Response) -> SyncPage[ModelInfo]:
-            body = parse_response(response, _ModelPageBody)
-            return SyncPage(
-                fetch=fetch,
-                params=query,
-                **body.model_dump(include={"has_more", "first_id", "last_id"}),
-                data=body.data,
-            )
-
-        return fetch(query, self._mode)
+        return sync_list(self._client, self._mode, lambda q: _list_call(q, self._beta), query, opts, ModelInfo)
 
     @RETRIEVE.applies
     def retrieve(self, model_id: str, **options: Unpack[RequestOptions]) -> ModelInfo:
@@ -96,20 +72,7 @@ class AsyncModels(Resource["AsyncAnthropic"]):
     def list(self, **params: Unpack[ModelListKwargs]) -> AsyncPaginator[ModelInfo]:
         """``await`` for the first page, or ``async for`` over every model."""
         query, opts = LIST.split(params)
-
-        async def fetch(page_query: Dict[str, Any], mode: RequestMode = RequestMode.PARSE) -> AsyncPage[ModelInfo]:
-            return await self._client._request(_list_call(page_query, opts, self._beta), opts, parse, mode)  # type: ignore[no-any-return]
-
-        def parse(response: httpx.Response) -> AsyncPage[ModelInfo]:
-            body = parse_response(response, _ModelPageBody)
-            return AsyncPage(
-                fetch=fetch,
-                params=query,
-                **body.model_dump(include={"has_more", "first_id", "last_id"}),
-                data=body.data,
-            )
-
-        return AsyncPaginator(lambda: fetch(query, self._mode))
+        return async_list(self._client, self._mode, lambda q: _list_call(q, self._beta), query, opts, ModelInfo)
 
     @RETRIEVE.applies
     async def retrieve(self, model_id: str, **options: Unpack[RequestOptions]) -> ModelInfo:

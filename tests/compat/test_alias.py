@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 from claude_emulator import Emulator
 
@@ -13,18 +14,39 @@ import claude_core
 import claude_core.alias
 
 USER_CODE = Path(__file__).parent / "official" / "user_code.py"
-SEED = Path(__file__).parent / "official" / "readme_tool_helpers.py"
+OFFICIAL = Path(__file__).parent / "official"
+SEED = OFFICIAL / "readme_tool_helpers.py"
 RUN = (
     "import claude_core.alias, runpy, sys; claude_core.alias.install(); "
     "runpy.run_path(sys.argv[1], run_name='__main__')"
 )
 
 
-def run_unchanged(path: Path, emulator: Emulator) -> str:
-    """Run the official-SDK program ``path`` through the alias against ``emulator``; its output."""
+#: Runs files that ``await`` at top level (as README snippets do), one after the other in one namespace.
+RUN_AWAITING = """
+import ast, asyncio, sys, claude_core.alias
+claude_core.alias.install()
+async def main():
+    namespace = {"__name__": "__main__"}
+    for path in sys.argv[1:]:
+        with open(path, encoding="utf-8") as source:
+            code = compile(source.read(), path, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        pending = eval(code, namespace)
+        if pending is not None:
+            await pending
+asyncio.run(main())
+"""
+
+
+def run_unchanged(path: Path, emulator: Emulator, *, after: Optional[Path] = None) -> str:
+    """Run the official-SDK program ``path`` through the alias against ``emulator``; its output.
+
+    With ``after`` (a prelude defining what a snippet uses), both run awaiting at top level.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE_CORE_"))}
     env.update(ANTHROPIC_BASE_URL=emulator.base_url, ANTHROPIC_API_KEY=emulator.api_key, COLUMNS="200")
-    done = subprocess.run([sys.executable, "-c", RUN, str(path)], env=env, capture_output=True, text=True, timeout=120)
+    args = [RUN, str(path)] if after is None else [RUN_AWAITING, str(after), str(path)]
+    done = subprocess.run([sys.executable, "-c", *args], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -58,3 +80,18 @@ def test_alias_modules_are_claude_cores_own() -> None:
     finally:
         claude_core.alias.uninstall()
     assert not claude_core.alias.installed() and "anthropic" not in sys.modules
+
+
+def test_the_readme_batch_examples_run_unchanged(emulator: Emulator) -> None:
+    """Create and results (awaiting at top level, after a prelude giving ``client`` and ``batch_id``),
+    then the pages examples, sync and async."""
+    out = run_unchanged(OFFICIAL / "readme_batches_await.py", emulator, after=OFFICIAL / "readme_batches_prelude.py")
+    assert "[TextBlock(type='text', text='Echo: Hello, seeds', citations=None)]" in out, out
+    created = [r.json() for r in emulator.requests if r.method == "POST" and r.path == "/v1/messages/batches"]
+    assert [[q["custom_id"] for q in body["requests"]] for body in created] == [
+        ["seed"], ["my-first-request", "my-second-request"]
+    ]  # fmt: skip
+    assert any(line.startswith("next page cursor: msgbatch_") for line in out.splitlines()), out
+    for example in ("readme_batches_list.py", "readme_batches_list_async.py"):
+        listed = run_unchanged(OFFICIAL / example, emulator)
+        assert listed.count("MessageBatch(id='msgbatch_") == 2, listed

@@ -18,7 +18,7 @@ import struct
 import threading
 import time
 from types import TracebackType
-from typing import Any, Deque, Dict, List, Optional, Protocol, Tuple, Type
+from typing import Any, Deque, Dict, List, Optional, Protocol, Sequence, Tuple, Type
 
 __all__ = [
     "MESSAGE",
@@ -154,6 +154,42 @@ class NormalReply:
         connection.send(_head("text/event-stream"))
         for frame in _sse_events():
             connection.send(_chunk(frame))
+        connection.send(b"0\r\n\r\n")
+        return True
+
+
+class JsonReply:
+    """``body`` as a 200 JSON response with a content-length."""
+
+    def __init__(self, body: Any) -> None:
+        self.body = _dumps(body)
+
+    def play(self, connection: Connection, request: RecordedRequest) -> bool:
+        connection.send(_head("application/json", len(self.body)) + self.body)
+        return True
+
+
+class ChunkedReply:
+    """A 200 reply of ``content_type`` whose body is ``chunks``, each an HTTP chunk written to the
+    socket on its own (so one client read may hold part of a chunk or many); ``reset_after``
+    chunks, the connection is reset instead of ending."""
+
+    def __init__(
+        self, chunks: Sequence[bytes], content_type: str = "text/event-stream", reset_after: Optional[int] = None
+    ) -> None:
+        self.chunks = chunks
+        self.content_type = content_type
+        self.reset_after = reset_after
+
+    def play(self, connection: Connection, request: RecordedRequest) -> bool:
+        connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.send(_head(self.content_type))
+        for number, chunk in enumerate(self.chunks):
+            if number == self.reset_after:
+                connection.reset()
+                return False
+            if chunk:  # an empty chunk would end the body
+                connection.send(_chunk(chunk))
         connection.send(b"0\r\n\r\n")
         return True
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import socket
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import httpx
 import pydantic_core
@@ -24,7 +23,7 @@ from hypothesis import strategies as st
 
 import claude_core
 from tests.conftest import MODEL
-from tests.faults.server import Connection, FaultServer, RecordedRequest
+from tests.faults.server import ChunkedReply, FaultServer
 
 PARAMS: Dict[str, Any] = {"model": MODEL, "max_tokens": 256, "messages": [{"role": "user", "content": "hi"}]}
 HELPERS = {"text", "input_json", "thinking", "signature", "citation"}
@@ -47,21 +46,6 @@ EMULATOR_CASES: List[Dict[str, Any]] = [
     {"messages": [{"role": "user", "content": "Think a bit"}], "thinking": {"type": "enabled", "budget_tokens": 1024}},
     {"messages": [{"role": "user", "content": [DOCUMENT, {"type": "text", "text": "Which colour?"}]}]},
 ]
-
-
-class ChunkedReply:
-    """A 200 SSE reply: ``chunks`` as HTTP chunks, each written to the socket on its own."""
-
-    def __init__(self, chunks: Sequence[bytes]) -> None:
-        self.chunks = chunks
-
-    def play(self, connection: Connection, request: RecordedRequest) -> bool:
-        connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        connection.send(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
-        for chunk in self.chunks:
-            connection.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-        connection.send(b"0\r\n\r\n")
-        return True
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 from claude_emulator import Emulator
 
 import claude_core
-from claude_core.types import Message, TextBlock
+from claude_core.types import Message, MessageCreateParams, TextBlock
 
 from . import user_module as user
 
@@ -156,6 +156,22 @@ def test_tool_helpers_and_structured_streams(client: claude_core.Anthropic) -> N
     assert user.stream_tools(client) == ["I'll use lookup_weather.", text]
     forecast = user.stream_structured(client)
     assert isinstance(forecast, user.Forecast) and forecast.days == [1]
+
+
+def test_batches_and_files(client: claude_core.Anthropic) -> None:
+    params: MessageCreateParams = {
+        "model": "claude-sonnet-4-5",
+        "max_tokens": 32,
+        "messages": [{"role": "user", "content": "Hi"}],
+    }
+    bad: MessageCreateParams = {**params, "model": "claude-nonexistent-1"}
+    batch = client.messages.batches.create(
+        requests=[{"custom_id": "a", "params": params}, {"custom_id": "b", "params": bad}]
+    )
+    client.messages.batches.wait(batch.id, poll_interval=0.01)
+    assert user.batch_texts(client, batch.id) == {"a": "Echo: Hi", "b": "error: not_found_error"}
+    file_id, size, data = user.store_and_fetch(client, b"\x00\x01 bytes")
+    assert file_id.startswith("file_") and size == 8 and data == b"\x00\x01 bytes"
 
 
 def test_beta(client: claude_core.Anthropic) -> None:

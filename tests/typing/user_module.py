@@ -462,3 +462,25 @@ def stream_structured(client: Anthropic) -> Forecast:
     if parsed is None:
         raise ValueError("no parsed output")
     return parsed
+
+
+# --- batches and files --------------------------------------------------------------------------
+
+
+def batch_texts(client: Anthropic, batch_id: str) -> Dict[str, str]:
+    """Each request's answer (its text, or what became of it), by custom id."""
+    found: Dict[str, str] = {}
+    for entry in client.messages.batches.results(batch_id):
+        result = entry.result
+        if result.type == "succeeded":
+            found[entry.custom_id] = "".join(b.text for b in result.message.content if b.type == "text")
+        elif result.type == "errored":
+            found[entry.custom_id] = f"error: {result.error.error.type}"
+        else:
+            found[entry.custom_id] = result.type
+    return found
+
+
+def store_and_fetch(client: Anthropic, data: bytes) -> Tuple[str, int, bytes]:
+    stored = client.beta.files.upload(file=("data.bin", data, "application/octet-stream"))
+    return stored.id, stored.size_bytes, client.beta.files.download(stored.id).read()

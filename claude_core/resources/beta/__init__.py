@@ -12,6 +12,7 @@ from .messages import Messages as BetaMessages
 
 if TYPE_CHECKING:
     from ..._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
+    from .files import AsyncFiles, Files
 
 __all__ = ["Beta", "AsyncBeta", "BetaMessages", "AsyncBetaMessages", "BetaModels", "AsyncBetaModels"]
 
@@ -33,6 +34,12 @@ class Beta(Resource["Anthropic"]):
     def models(self) -> BetaModels:
         return BetaModels(self._client, self._mode)
 
+    @cached_property
+    def files(self) -> Files:
+        from .files import Files
+
+        return Files(self._client, self._mode)
+
 
 class AsyncBeta(Resource["AsyncAnthropic"]):
     @cached_property
@@ -42,3 +49,9 @@ class AsyncBeta(Resource["AsyncAnthropic"]):
     @cached_property
     def models(self) -> AsyncBetaModels:
         return AsyncBetaModels(self._client, self._mode)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from .files import AsyncFiles
+
+        return AsyncFiles(self._client, self._mode)

@@ -67,6 +67,7 @@ from ..content import WebSearchResultBlock as BetaWebSearchResultBlock
 from ..content import WebSearchToolResultBlock as BetaWebSearchToolResultBlock
 from ..content import WebSearchToolResultBlockContent as BetaWebSearchToolResultBlockContent
 from ..content import WebSearchToolResultError as BetaWebSearchToolResultError
+from ..files import DeletedFile, FileMetadata
 from ..message import CacheCreation as BetaCacheCreation
 from ..message import Container as BetaContainer
 from ..message import Message as BetaMessage
@@ -154,6 +155,10 @@ from ..tool_params import WebFetchTool20250910Param as BetaWebFetchTool20250910P
 from ..tool_params import WebSearchTool20250305Param as BetaWebSearchTool20250305Param
 
 __all__ = [
+    "DeletedFile",
+    "FileMetadata",
+    "BetaFileDocumentSourceParam",
+    "BetaFileImageSourceParam",
     "BetaBase64ImageSourceParam",
     "BetaBase64PDFSourceParam",
     "BetaBashCodeExecutionToolResultBlock",
@@ -199,8 +204,6 @@ __all__ = [
     "BetaDiagnosticsParam",
     "BetaEncryptedCodeExecutionResultBlock",
     "BetaEncryptedCodeExecutionResultBlockParam",
-    "BetaFileDocumentSourceParam",
-    "BetaFileImageSourceParam",
     "BetaImageBlockParam",
     "BetaInputJSONDelta",
     "BetaJSONOutputFormatParam",

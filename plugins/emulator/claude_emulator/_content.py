@@ -46,6 +46,7 @@ __all__ = [
     "Generated",
     "Knobs",
     "generate",
+    "knob",
     "knobs_from_headers",
     "reply_text",
     "schema_value",
@@ -89,7 +90,8 @@ class Knobs:
     pings: bool = True
 
 
-def _knob(headers: Mapping[str, str], name: str, minimum: int) -> Optional[int]:
+def knob(headers: Mapping[str, str], name: str, minimum: int) -> Optional[int]:
+    """An integer ``x-emulator-*`` header from ``minimum`` to 10,000,000 (None when absent; else a 400)."""
     raw = headers.get(name)
     if raw is None:
         return None
@@ -104,7 +106,7 @@ def _knob(headers: Mapping[str, str], name: str, minimum: int) -> Optional[int]:
 
 def knobs_from_headers(headers: Mapping[str, str]) -> Knobs:
     no_ping = headers.get("x-emulator-no-ping", "").strip().lower() in ("1", "true", "yes")
-    return Knobs(_knob(headers, "x-emulator-text-deltas", 0), _knob(headers, "x-emulator-tool-chunks", 1), not no_ping)
+    return Knobs(knob(headers, "x-emulator-text-deltas", 0), knob(headers, "x-emulator-tool-chunks", 1), not no_ping)
 
 
 def split_words(text: str) -> List[str]:

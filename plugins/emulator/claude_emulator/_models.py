@@ -8,8 +8,9 @@ them. Only these ids are served; any other model is a 404, as the API answers it
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
+from ._paging import page
 from ._wire import APIErrorReply
 
 __all__ = [
@@ -56,9 +57,6 @@ _INDEX: Dict[str, int] = {model["id"]: i for i, model in enumerate(MODELS)}
 #: Every alias and the dated id it resolves to.
 ALIASES: Dict[str, str] = {alias: model_id for model_id, _, _, aliases in _CATALOGUE for alias in aliases}
 
-DEFAULT_LIMIT = 20
-MAX_LIMIT = 1000
-
 
 def find_model(model_id: str) -> Optional[Dict[str, str]]:
     """The catalogue entry for an id or alias, or None."""
@@ -86,52 +84,10 @@ def retrieve_model(model_id: str) -> Dict[str, str]:
     return dict(model)
 
 
-def _parse_limit(raw: Optional[str]) -> int:
-    if raw is None:
-        return DEFAULT_LIMIT
-    try:
-        limit = int(raw)
-    except ValueError:
-        message = "limit: Input should be a valid integer, unable to parse string as an integer"
-        raise APIErrorReply(400, message) from None
-    if limit < 1:
-        raise APIErrorReply(400, "limit: Input should be greater than or equal to 1")
-    if limit > MAX_LIMIT:
-        raise APIErrorReply(400, f"limit: Input should be less than or equal to {MAX_LIMIT}")
-    return limit
-
-
-def _cursor_index(name: str, model_id: str) -> int:
-    index = _INDEX.get(model_id)
-    if index is None:
-        raise APIErrorReply(400, f"{name}: unknown model id {model_id!r}")
-    return index
-
-
 def list_models(query: Mapping[str, str]) -> Dict[str, Any]:
-    """One page of GET /v1/models, paged like the real API.
+    """One page of GET /v1/models, paged like the real API (see :func:`._paging.select`)."""
+    return page(MODELS, _model_id, query, "model", dict)
 
-    No cursor: the first ``limit`` models. ``after_id``: the ``limit`` models after it.
-    ``before_id``: the ``limit`` models immediately before it. ``has_more`` says whether
-    more models lie beyond the page in the paging direction.
-    """
-    limit = _parse_limit(query.get("limit"))
-    after_id, before_id = query.get("after_id"), query.get("before_id")
-    if after_id is not None and before_id is not None:
-        raise APIErrorReply(400, "after_id: cannot be used together with before_id")
-    models: List[Dict[str, str]] = list(MODELS)
-    if before_id is not None:
-        end = _cursor_index("before_id", before_id)
-        start = max(0, end - limit)
-        has_more = start > 0
-    else:
-        start = 0 if after_id is None else _cursor_index("after_id", after_id) + 1
-        end = min(len(models), start + limit)
-        has_more = end < len(models)
-    page = [dict(model) for model in models[start:end]]
-    return {
-        "data": page,
-        "has_more": has_more,
-        "first_id": page[0]["id"] if page else None,
-        "last_id": page[-1]["id"] if page else None,
-    }
+
+def _model_id(model: Mapping[str, str]) -> str:
+    return model["id"]

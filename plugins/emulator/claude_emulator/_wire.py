@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import io
 import json
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Iterable, List, Optional, Tuple, Union
 
 import httpx
 
@@ -21,6 +23,8 @@ __all__ = [
     "dumps",
     "json_reply",
     "error_body",
+    "rfc3339",
+    "close_body",
 ]
 
 #: The ``error.type`` the real API uses for each status it returns.
@@ -54,7 +58,10 @@ class EmulatorRequest:
     """One HTTP request as the app sees it: no sockets, the whole body in memory.
 
     ``path`` is percent-decoded and holds no query string; ``query`` keeps the first value
-    of each parameter; ``headers`` is case-insensitive.
+    of each parameter; ``headers`` is case-insensitive. A large multipart body (a file
+    upload over 1 MiB) is the exception: the server spools it to a temporary file,
+    ``body_file``, and leaves ``body`` empty; the file is closed (and gone) once the request
+    is answered, so a recorded upload keeps only its headers.
     """
 
     method: str
@@ -62,6 +69,14 @@ class EmulatorRequest:
     query: Dict[str, str] = dataclasses.field(default_factory=dict)
     headers: httpx.Headers = dataclasses.field(default_factory=httpx.Headers)
     body: bytes = b""
+    body_file: Optional[BinaryIO] = dataclasses.field(default=None, repr=False, compare=False)
+
+    def open_body(self) -> BinaryIO:
+        """The body as a seekable binary file, at offset 0: ``body_file``, or ``body`` in memory."""
+        if self.body_file is None:
+            return io.BytesIO(self.body)
+        self.body_file.seek(0)
+        return self.body_file
 
     def json(self) -> Any:
         """The body parsed as JSON (raises ``ValueError`` when it is not JSON)."""
@@ -97,9 +112,11 @@ class Reply:
     """What the app answers: sent after ``delay`` seconds, or never when ``drop`` is set.
 
     ``body`` is an iterable of byte chunks: a one-chunk sequence is sent with
-    ``Content-Length``, anything else (a generator, several chunks) chunked, as it is produced.
+    ``Content-Length``, anything else (a generator, several chunks) chunked, as it is produced,
+    unless ``length`` gives its size in advance (then it is sent with that ``Content-Length``).
     It may also yield :class:`Pause` (sleep, then go on) and :data:`DISCONNECT` (cut the
-    connection mid-body). ``drop`` closes the connection without sending anything.
+    connection mid-body). ``drop`` closes the connection without sending anything. A body
+    with a ``close()`` method is closed once sent (or abandoned).
     """
 
     status: int
@@ -107,6 +124,7 @@ class Reply:
     body: Iterable[BodyPart] = ()
     delay: float = 0.0
     drop: bool = False
+    length: Optional[int] = None
 
 
 class APIErrorReply(Exception):
@@ -118,6 +136,18 @@ class APIErrorReply(Exception):
         self.message = message
         fallback = "api_error" if status >= 500 else "invalid_request_error"
         self.error_type = error_type or ERROR_TYPES.get(status, fallback)
+
+
+def close_body(body: Iterable[BodyPart]) -> None:
+    """Release what a reply body holds (a generator, an open file), sent or not."""
+    close = getattr(body, "close", None)
+    if callable(close):
+        close()
+
+
+def rfc3339(moment: datetime.datetime) -> str:
+    """A UTC time as the API writes it: ``2025-04-14T10:00:00.123456Z``."""
+    return moment.astimezone(datetime.timezone.utc).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def error_body(error_type: str, message: str, request_id: str) -> Dict[str, Any]:

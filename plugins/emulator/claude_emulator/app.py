@@ -1,8 +1,9 @@
 """The emulator as a pure request handler: ``EmulatorApp.handle(request) -> Reply``, no sockets.
 
-The app checks authentication, routes to the Messages, count_tokens, Text Completions and
-Models endpoints, records every request it receives, and serves queued faults (``enqueue``)
-before normal handling. It is thread-safe: a server thread and a test thread may use it at once.
+The app checks authentication, routes to the Messages, count_tokens, Text Completions,
+Models, Message Batches and Files endpoints, records every request it receives, and serves
+queued faults (``enqueue``) before normal handling. It is thread-safe: a server thread and a
+test thread may use it at once.
 
 By default any non-empty ``x-api-key`` or bearer token is accepted, so code that already
 holds a real key runs unchanged; given ``api_keys`` or ``auth_tokens``, only those are.
@@ -13,10 +14,11 @@ from __future__ import annotations
 import collections
 import dataclasses
 import itertools
+import re
 import threading
-from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
 
-from . import _complete, _content, _messages, _models, _stream
+from . import _batches, _complete, _content, _files, _messages, _models, _stream
 from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
 
 __all__ = ["EmulatorApp", "EMULATOR_API_KEY", "EMULATOR_AUTH_TOKEN"]
@@ -56,6 +58,8 @@ class EmulatorApp:
     :param event_delay: seconds to wait between the events of every streamed reply.
     :param event_chunks: send every event of a streamed reply as its own HTTP chunk, as the API
         flushes them (default: the pre-rendered body in 64 KiB chunks).
+    :param batch_step: how many requests of a message batch finish at each poll (GET) of it
+        (see :mod:`._batches`).
     """
 
     def __init__(
@@ -65,7 +69,10 @@ class EmulatorApp:
         require_auth: bool = True,
         event_delay: float = 0.0,
         event_chunks: bool = False,
+        batch_step: int = 1,
     ) -> None:
+        if isinstance(batch_step, bool) or not isinstance(batch_step, int) or batch_step < 1:
+            raise ValueError(f"batch_step should be a positive integer, not {batch_step!r}")
         #: The accepted keys and tokens; both None (the default) accepts any non-empty one.
         self.api_keys: Optional[Tuple[str, ...]] = None if api_keys is None else _credentials("api_keys", api_keys)
         self.auth_tokens: Optional[Tuple[str, ...]] = (
@@ -78,12 +85,28 @@ class EmulatorApp:
         self._requests: List[RecordedRequest] = []
         self._faults: Deque[_Fault] = collections.deque()
         self._counter = itertools.count(1)
+        self._files = _files.FileStore()
+        self._batches = _batches.Batches(batch_step, self._check_message)
         self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int, _stream.StreamScript], Reply]] = {
             ("POST", "/v1/messages"): self._messages,
             ("POST", "/v1/messages/count_tokens"): self._count_tokens,
             ("POST", "/v1/complete"): self._complete,
             ("GET", "/v1/models"): self._list_models,
+            ("POST", "/v1/messages/batches"): self._create_batch,
+            ("GET", "/v1/messages/batches"): self._list_batches,
+            ("POST", "/v1/files"): self._upload_file,
+            ("GET", "/v1/files"): self._list_files,
         }
+        # routes naming one batch or file: (method, path pattern whose group is the id, handler)
+        self._item_routes: List[Tuple[str, Pattern[str], Callable[[EmulatorRequest, int, str], Reply]]] = [
+            ("GET", _BATCH, self._poll_batch),
+            ("POST", _BATCH_CANCEL, self._cancel_batch),
+            ("DELETE", _BATCH, self._delete_batch),
+            ("GET", _BATCH_RESULTS, self._batch_results),
+            ("GET", _FILE, self._file_metadata),
+            ("DELETE", _FILE, self._delete_file),
+            ("GET", _FILE_CONTENT, self._file_content),
+        ]
 
     def __repr__(self) -> str:
         return f"EmulatorApp(requests={len(self._requests)}, queued_faults={len(self._faults)}, strict={self.strict})"
@@ -153,10 +176,23 @@ class EmulatorApp:
             self._faults.append(fault)
 
     def reset(self) -> None:
-        """Forget recorded requests and queued faults."""
+        """Forget recorded requests, queued faults, message batches and uploaded files."""
         with self._lock:
             self._requests.clear()
             self._faults.clear()
+        self._batches.clear()
+        self._files.clear()
+
+    def close(self) -> None:
+        """Delete the uploaded files and their temporary directory (``Emulator.stop`` calls this)."""
+        self._files.close()
+
+    def expire_batch(self, batch_id: str) -> None:
+        """End a message batch now, as 24 hours would: every request still processing is ``expired``.
+
+        Raises ``KeyError`` for an unknown batch and ``ValueError`` for one that has ended.
+        """
+        self._batches.expire(batch_id)
 
     # -- handling ---------------------------------------------------------------------
 
@@ -207,6 +243,10 @@ class EmulatorApp:
         handler = self._routes.get((request.method, request.path))
         if handler is not None:
             return handler(request, number, script)
+        for method, pattern, item_handler in self._item_routes:
+            match = pattern.fullmatch(request.path)
+            if match is not None and method == request.method:
+                return item_handler(request, number, match.group(1))
         if request.method == "GET" and request.path.startswith("/v1/models/"):
             model = _models.retrieve_model(request.path[len("/v1/models/") :])
             return json_reply(200, model, _rid(number))
@@ -231,10 +271,17 @@ class EmulatorApp:
 
     # -- endpoints --------------------------------------------------------------------
 
-    def _messages(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
-        params = _messages.validate_params(_parse_body(request), need_max_tokens=True, beta=_is_beta(request))
+    def _check_message(self, body: Any, beta: bool, betas: str) -> Tuple[Dict[str, Any], int]:
+        """Validate a Messages body as POST /v1/messages does; the params and their input tokens."""
+        params = _messages.validate_params(body, need_max_tokens=True, beta=beta)
+        self._files.check_refs(params)
         input_tokens = _messages.count_input_tokens(params)
-        _messages.check_context_window(params["model"], input_tokens, request.headers.get("anthropic-beta", ""))
+        _messages.check_context_window(params["model"], input_tokens, betas)
+        return params, input_tokens
+
+    def _messages(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        betas = request.headers.get("anthropic-beta", "")
+        params, input_tokens = self._check_message(_parse_body(request), _is_beta(request), betas)
         knobs = _content.knobs_from_headers(request.headers)
         generated = _content.generate(params, knobs)
         message = _messages.build_message(params, f"msg_emu_{number}", generated, input_tokens)
@@ -245,6 +292,7 @@ class EmulatorApp:
 
     def _count_tokens(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         params = _messages.validate_params(_parse_body(request), need_max_tokens=False, beta=_is_beta(request))
+        self._files.check_refs(params)
         return json_reply(200, {"input_tokens": _messages.count_input_tokens(params)}, _rid(number))
 
     def _complete(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
@@ -265,6 +313,54 @@ class EmulatorApp:
     def _list_models(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         return json_reply(200, _models.list_models(request.query), _rid(number))
 
+    # -- message batches --------------------------------------------------------------
+
+    def _create_batch(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        batch = self._batches.create(_parse_body(request), number, request.headers, _is_beta(request))
+        return json_reply(200, batch.to_json(_base_url(request)), _rid(number))
+
+    def _list_batches(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        return json_reply(200, self._batches.list(request.query, _base_url(request)), _rid(number))
+
+    def _poll_batch(self, request: EmulatorRequest, number: int, batch_id: str) -> Reply:
+        return json_reply(200, self._batches.poll(batch_id).to_json(_base_url(request)), _rid(number))
+
+    def _cancel_batch(self, request: EmulatorRequest, number: int, batch_id: str) -> Reply:
+        return json_reply(200, self._batches.cancel(batch_id).to_json(_base_url(request)), _rid(number))
+
+    def _delete_batch(self, request: EmulatorRequest, number: int, batch_id: str) -> Reply:
+        return json_reply(200, self._batches.delete(batch_id), _rid(number))
+
+    def _batch_results(self, request: EmulatorRequest, number: int, batch_id: str) -> Reply:
+        headers = [("content-type", "application/binary"), ("request-id", _rid(number))]
+        return Reply(200, headers, self._batches.results(batch_id))
+
+    # -- files ------------------------------------------------------------------------
+
+    def _upload_file(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        self._files.require_beta(request.headers)
+        content_type = request.headers.get("content-type", "")
+        stored = self._files.upload(request.open_body(), content_type, f"file_emu_{number}")
+        return json_reply(200, stored.metadata(), _rid(number))
+
+    def _list_files(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        self._files.require_beta(request.headers)
+        return json_reply(200, self._files.list(request.query), _rid(number))
+
+    def _file_metadata(self, request: EmulatorRequest, number: int, file_id: str) -> Reply:
+        self._files.require_beta(request.headers)
+        return json_reply(200, self._files.get(file_id).metadata(), _rid(number))
+
+    def _delete_file(self, request: EmulatorRequest, number: int, file_id: str) -> Reply:
+        self._files.require_beta(request.headers)
+        return json_reply(200, self._files.delete(file_id), _rid(number))
+
+    def _file_content(self, request: EmulatorRequest, number: int, file_id: str) -> Reply:
+        self._files.require_beta(request.headers)
+        stored = self._files.get(file_id)
+        headers = [("content-type", stored.mime_type), ("request-id", _rid(number))]
+        return Reply(200, headers, self._files.open(file_id), length=stored.size_bytes)
+
 
 _FAULT_MESSAGES: Dict[int, str] = {
     429: "Number of request tokens has exceeded your per-minute rate limit",
@@ -274,6 +370,11 @@ _FAULT_MESSAGES: Dict[int, str] = {
 
 
 _NO_SCRIPT = _stream.StreamScript()
+_BATCH = re.compile(r"/v1/messages/batches/([^/]+)")
+_BATCH_CANCEL = re.compile(r"/v1/messages/batches/([^/]+)/cancel")
+_BATCH_RESULTS = re.compile(r"/v1/messages/batches/([^/]+)/results")
+_FILE = re.compile(r"/v1/files/([^/]+)")
+_FILE_CONTENT = re.compile(r"/v1/files/([^/]+)/content")
 
 
 def _rid(number: int) -> str:
@@ -287,6 +388,11 @@ def _credentials(name: str, values: Iterable[str]) -> Tuple[str, ...]:
     if not all(isinstance(value, str) and value for value in result):
         raise ValueError(f"{name} should hold non-empty strings")
     return result
+
+
+def _base_url(request: EmulatorRequest) -> str:
+    """``http://`` and the request's ``Host`` header: where the client reached the emulator."""
+    return "http://" + (request.headers.get("host") or "localhost")
 
 
 def _is_beta(request: EmulatorRequest) -> bool:

@@ -3,28 +3,34 @@
 One event loop serves every connection; the app runs on that loop (no thread hop per
 request), replies are written in one buffer, connections are kept alive. ``Reply.delay``
 and ``Pause`` body parts sleep on the connection's own task, so a slow reply never holds up
-the others; streamed bodies are sent chunk by chunk (``Transfer-Encoding: chunked``) and
-``DISCONNECT`` closes the connection without the terminating chunk.
+the others; streamed bodies are sent chunk by chunk (``Transfer-Encoding: chunked``, or
+raw after a ``Content-Length`` when ``Reply.length`` is known) and ``DISCONNECT`` closes
+the connection without the terminating chunk. Request bodies are read in pieces of at most
+1 MiB; a multipart body over 1 MiB (a file upload) is spooled to a temporary file rather
+than held in memory.
 """
 
 from __future__ import annotations
 
 import asyncio
 import http
+import tempfile
 import threading
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type
+from typing import Any, AsyncIterator, BinaryIO, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type, cast
 from urllib.parse import parse_qsl, unquote
 
 import httpx
 
-from ._wire import MISSING, Disconnect, EmulatorRequest, Pause, RecordedRequest, Reply
+from ._wire import MISSING, BodyPart, Disconnect, EmulatorRequest, Pause, RecordedRequest, Reply, close_body
 from .app import EMULATOR_API_KEY, EMULATOR_AUTH_TOKEN, EmulatorApp
 
 __all__ = ["Emulator"]
 
 _READ_LIMIT = 1 << 20
+_PIECE = 1 << 20  # request bodies are read in pieces of at most this size
+_SPOOL_OVER = 1 << 20  # multipart bodies larger than this go to a temporary file
 _SKIPPED_HEADERS = frozenset({"content-length", "transfer-encoding", "connection"})
 _REASONS: Dict[int, str] = {status.value: status.phrase for status in http.HTTPStatus}
 _REASONS[529] = "Overloaded"
@@ -50,8 +56,7 @@ def _head(reply: Reply, *, length: Optional[int], keep_alive: bool) -> bytes:
     return b"".join(lines)
 
 
-async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
-    parts: List[bytes] = []
+async def _chunked_pieces(reader: asyncio.StreamReader) -> AsyncIterator[bytes]:
     while True:
         size_line = await reader.readuntil(b"\r\n")
         try:
@@ -61,9 +66,46 @@ async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
         if size == 0:
             while (await reader.readuntil(b"\r\n")) != b"\r\n":  # trailers
                 pass
-            return b"".join(parts)
-        parts.append(await reader.readexactly(size))
+            return
+        while size > 0:
+            piece = await reader.readexactly(min(size, _PIECE))
+            size -= len(piece)
+            yield piece
         await reader.readexactly(2)
+
+
+async def _sized_pieces(reader: asyncio.StreamReader, length: int) -> AsyncIterator[bytes]:
+    while length > 0:
+        piece = await reader.readexactly(min(length, _PIECE))
+        length -= len(piece)
+        yield piece
+
+
+def _body_pieces(reader: asyncio.StreamReader, headers: httpx.Headers) -> Tuple[AsyncIterator[bytes], int]:
+    """The request body as pieces of at most 1 MiB, and its length (-1: chunked, not known)."""
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        return _chunked_pieces(reader), -1
+    try:
+        length = int(headers.get("content-length", "0"))
+    except ValueError:
+        raise _BadRequest("bad content-length") from None
+    return _sized_pieces(reader, max(length, 0)), length
+
+
+async def _read_body(reader: asyncio.StreamReader, headers: httpx.Headers) -> Tuple[bytes, Optional[BinaryIO]]:
+    """The body in memory, or, for a multipart body over 1 MiB (or chunked), spooled to a temporary file."""
+    pieces, length = _body_pieces(reader, headers)
+    multipart = headers.get("content-type", "").lower().startswith("multipart/")
+    if not (multipart and (length < 0 or length > _SPOOL_OVER)):
+        return b"".join([piece async for piece in pieces]), None
+    spool = tempfile.TemporaryFile(prefix="claude-emulator-upload-")  # noqa: SIM115 - closed once answered
+    try:
+        async for piece in pieces:
+            spool.write(piece)
+    except BaseException:
+        spool.close()
+        raise
+    return b"", cast(BinaryIO, spool)
 
 
 def _parse_head(head: bytes) -> Tuple[str, str, Dict[str, str], List[Tuple[str, str]], str]:
@@ -121,20 +163,20 @@ class _Connections:
         keep_alive = "close" not in connection and (version == "HTTP/1.1" or "keep-alive" in connection)
         if headers.get("expect", "").lower() == "100-continue":
             writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            body = await _read_chunked(reader)
-        else:
-            try:
-                length = int(headers.get("content-length", "0"))
-            except ValueError:
-                raise _BadRequest("bad content-length") from None
-            body = await reader.readexactly(length) if length > 0 else b""
-        reply = self.app.handle(EmulatorRequest(method, path, query, headers, body))
-        if reply.delay > 0:
-            await asyncio.sleep(reply.delay)
-        if reply.drop:
-            return False
-        return await self._write(writer, reply, keep_alive) and keep_alive
+        body, spool = await _read_body(reader, headers)
+        try:
+            reply = self.app.handle(EmulatorRequest(method, path, query, headers, body, spool))
+        finally:
+            if spool is not None:
+                spool.close()
+        try:
+            if reply.delay > 0:
+                await asyncio.sleep(reply.delay)
+            if reply.drop:
+                return False
+            return await self._write(writer, reply, keep_alive) and keep_alive
+        finally:
+            close_body(reply.body)  # sent, cut or dropped
 
     async def _write(self, writer: asyncio.StreamWriter, reply: Reply, keep_alive: bool) -> bool:
         """Send ``reply``; return False when its body cut the connection."""
@@ -148,25 +190,31 @@ class _Connections:
             if writer.transport.get_write_buffer_size() > 65536:
                 await writer.drain()
             return True
-        writer.write(_head(reply, length=None, keep_alive=keep_alive))
-        try:
-            for part in body:
-                if isinstance(part, Pause):
-                    await writer.drain()
-                    await asyncio.sleep(part.seconds)
-                elif isinstance(part, Disconnect):
-                    await writer.drain()
-                    return False
-                elif part:
-                    writer.write(b"%x\r\n%s\r\n" % (len(part), part))
-                    await writer.drain()
-        finally:
-            close = getattr(body, "close", None)
-            if callable(close):
-                close()
-        writer.write(b"0\r\n\r\n")
+        writer.write(_head(reply, length=reply.length, keep_alive=keep_alive))
+        sent = await self._write_parts(writer, body, chunked=reply.length is None)
+        if sent is None:
+            return False
+        if reply.length is None:
+            writer.write(b"0\r\n\r\n")
         await writer.drain()
-        return True
+        return reply.length is None or sent == reply.length
+
+    @staticmethod
+    async def _write_parts(writer: asyncio.StreamWriter, body: Iterable[BodyPart], *, chunked: bool) -> Optional[int]:
+        """Send the parts of a streamed body (each a chunk, when ``chunked``); the bytes sent, None when cut."""
+        sent = 0
+        for part in body:
+            if isinstance(part, Pause):
+                await writer.drain()
+                await asyncio.sleep(part.seconds)
+            elif isinstance(part, Disconnect):
+                await writer.drain()
+                return None
+            elif part:
+                writer.write(b"%x\r\n%s\r\n" % (len(part), part) if chunked else part)
+                sent += len(part)
+                await writer.drain()
+        return sent
 
     async def close_all(self) -> None:
         tasks = list(self.tasks)
@@ -182,7 +230,9 @@ class Emulator:
     :meth:`stop`. Point any client at :attr:`base_url` with :attr:`api_key`.
 
     Any non-empty key or bearer token is accepted unless ``api_keys`` or ``auth_tokens``
-    turn on strict checking (see :class:`EmulatorApp`); pass those or ``app``, not both.
+    turn on strict checking (see :class:`EmulatorApp`); ``batch_step`` is how many requests
+    of a message batch finish at each poll (default 1). Pass those or ``app``, not both.
+    :meth:`stop` deletes the files uploaded to the app.
     """
 
     def __init__(
@@ -193,10 +243,16 @@ class Emulator:
         port: int = 0,
         api_keys: Optional[Iterable[str]] = None,
         auth_tokens: Optional[Iterable[str]] = None,
+        batch_step: Optional[int] = None,
     ) -> None:
-        if app is not None and (api_keys is not None or auth_tokens is not None):
-            raise TypeError("pass api_keys= and auth_tokens= to the EmulatorApp given as app=, not to Emulator")
-        self.app = app if app is not None else EmulatorApp(api_keys=api_keys, auth_tokens=auth_tokens)
+        if app is not None and (api_keys is not None or auth_tokens is not None or batch_step is not None):
+            raise TypeError(
+                "pass api_keys=, auth_tokens= and batch_step= to the EmulatorApp given as app=, not to Emulator"
+            )
+        if app is None:
+            step = 1 if batch_step is None else batch_step
+            app = EmulatorApp(api_keys=api_keys, auth_tokens=auth_tokens, batch_step=step)
+        self.app = app
         self.host = host
         self._requested_port = port
         self._port: Optional[int] = None
@@ -227,7 +283,7 @@ class Emulator:
         return self
 
     def stop(self) -> None:
-        """Stop serving, close open connections and wait for the thread to end."""
+        """Stop serving, close open connections, wait for the thread to end and delete uploaded files."""
         thread, loop, stop = self._thread, self._loop, self._stop
         if thread is None:
             return
@@ -236,6 +292,7 @@ class Emulator:
         thread.join()
         self._thread = None
         self._port = None
+        self.app.close()
 
     def __enter__(self) -> "Emulator":
         return self.start()
@@ -338,4 +395,9 @@ class Emulator:
         )
 
     def reset(self) -> None:
+        """See :meth:`EmulatorApp.reset`."""
         self.app.reset()
+
+    def expire_batch(self, batch_id: str) -> None:
+        """See :meth:`EmulatorApp.expire_batch`."""
+        self.app.expire_batch(batch_id)

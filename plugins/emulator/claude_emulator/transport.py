@@ -8,7 +8,7 @@ from typing import AsyncIterator, Dict, Iterable, Iterator, Optional
 import anyio
 import httpx
 
-from ._wire import BodyPart, Disconnect, EmulatorRequest, Pause, Reply
+from ._wire import BodyPart, Disconnect, EmulatorRequest, Pause, Reply, close_body
 from .app import EmulatorApp
 
 __all__ = ["EmulatorTransport"]
@@ -50,9 +50,7 @@ class _ReplyStream(httpx.SyncByteStream, httpx.AsyncByteStream):
                 yield part
 
     def close(self) -> None:
-        close = getattr(self._parts, "close", None)
-        if callable(close):
-            close()
+        close_body(self._parts)
 
     async def aclose(self) -> None:
         self.close()
@@ -83,9 +81,13 @@ class EmulatorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     @staticmethod
     def _response(request: httpx.Request, reply: Reply) -> httpx.Response:
         if reply.drop:
+            close_body(reply.body)
             raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
         stream = _ReplyStream(reply.body, request)
-        return httpx.Response(reply.status, headers=reply.headers, stream=stream, request=request)
+        headers = list(reply.headers)
+        if reply.length is not None:
+            headers.append(("content-length", str(reply.length)))
+        return httpx.Response(reply.status, headers=headers, stream=stream, request=request)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         reply = self._handle(request, request.read())

@@ -1,0 +1,1 @@
+"""Decoders of response bodies that are read as they arrive."""

@@ -1,0 +1,174 @@
+"""JSON Lines bodies (a batch's results file), decoded line by line as the body arrives.
+
+:class:`LineSplitter` holds every decision and no I/O: it cuts chunks into lines however
+they were split (``\\r\\n`` across two chunks, a last line without a newline), skips blank
+lines and numbers the others as they stand in the body. :class:`JSONLDecoder` and
+:class:`AsyncJSONLDecoder` only read the response, so memory stays that of one chunk and
+one line, whatever the number of lines. A line that does not validate raises
+:class:`~claude_core.APIResponseValidationError` naming its line number, after every line
+before it was handed out; the response is closed at the end, on an error, and when the
+caller stops early (``close()``, or leaving a ``with`` block).
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import AsyncGenerator, AsyncIterator, Generator, Generic, Iterator, List, Optional, Tuple, Type, TypeVar
+
+import httpx
+import pydantic
+
+from .._drivers import connection_error
+from ..errors import APIResponseValidationError
+
+__all__ = ["LineSplitter", "JSONLDecoder", "AsyncJSONLDecoder"]
+
+T = TypeVar("T")
+Line = Tuple[int, bytes]  # (line number, from 1; the line without its end)
+
+
+class LineSplitter:
+    """Lines of a body fed in chunks: ``feed(chunk)`` gives the lines it completed, ``close()`` the last."""
+
+    def __init__(self) -> None:
+        self._partial: List[bytes] = []  # pieces of the line not ended yet (a long line: many chunks)
+        self._number = 0
+
+    def feed(self, chunk: bytes) -> List[Line]:
+        if b"\n" not in chunk:
+            if chunk:
+                self._partial.append(chunk)
+            return []
+        pieces = chunk.split(b"\n")
+        if self._partial:
+            self._partial.append(pieces[0])
+            pieces[0] = b"".join(self._partial)
+        last = pieces.pop()
+        self._partial = [last] if last else []
+        return self._numbered(pieces)
+
+    def close(self) -> List[Line]:
+        rest, self._partial = b"".join(self._partial), []
+        return self._numbered([rest]) if rest else []
+
+    def _numbered(self, lines: List[bytes]) -> List[Line]:
+        first = self._number + 1
+        self._number += len(lines)
+        out: List[Line] = []
+        for offset, line in enumerate(lines):
+            if line.endswith(b"\r"):
+                line = line[:-1]
+            if line.strip():
+                out.append((first + offset, line))
+        return out
+
+
+class _Decoding(Generic[T]):
+    """What both decoders share: the splitter, validation, and the error for a bad line."""
+
+    def __init__(self, response: httpx.Response, line_type: Type[T]) -> None:
+        self.http_response = response
+        self._adapter: pydantic.TypeAdapter[T] = pydantic.TypeAdapter(line_type)
+        self._splitter = LineSplitter()
+
+    def _each(self, lines: List[Line]) -> Iterator[T]:
+        """The lines' entries, one by one: those before a bad line come out before its error."""
+        validate = self._adapter.validate_json
+        for number, line in lines:
+            try:
+                entry = validate(line)
+            except pydantic.ValidationError as exc:
+                raise self._bad_line(number, line, exc) from exc
+            yield entry
+
+    def _bad_line(self, number: int, line: bytes, exc: pydantic.ValidationError) -> APIResponseValidationError:
+        shown = line[:200].decode("utf-8", "replace")
+        return APIResponseValidationError(
+            self.http_response,
+            line,
+            message=f"Line {number} of the JSON Lines body is not a valid entry "
+            f"({exc.error_count()} error(s): {exc.errors()[0]['msg']}): {shown!r}",
+        )
+
+
+class JSONLDecoder(_Decoding[T]):
+    """Iterate the entries of a JSON Lines response; ``close()`` (or ``with``) to stop early."""
+
+    def __init__(self, response: httpx.Response, line_type: Type[T]) -> None:
+        super().__init__(response, line_type)
+        self._iterator = self._entries()
+
+    def _entries(self) -> Generator[T, None, None]:
+        try:
+            for chunk in self._chunks():
+                yield from self._each(self._splitter.feed(chunk))
+            yield from self._each(self._splitter.close())
+        finally:
+            self.http_response.close()
+
+    def _chunks(self) -> Iterator[bytes]:
+        try:
+            yield from self.http_response.iter_bytes()
+        except httpx.TransportError as exc:
+            raise connection_error(self.http_response.request, exc) from exc
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iterator
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def close(self) -> None:
+        self._iterator.close()
+        self.http_response.close()
+
+    def __enter__(self) -> JSONLDecoder[T]:
+        return self
+
+    def __exit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        self.close()
+
+
+class AsyncJSONLDecoder(_Decoding[T]):
+    """``async for`` the entries of a JSON Lines response; ``await close()`` (or ``async with``) to stop early."""
+
+    def __init__(self, response: httpx.Response, line_type: Type[T]) -> None:
+        super().__init__(response, line_type)
+        self._iterator = self._entries()
+
+    async def _entries(self) -> AsyncGenerator[T, None]:
+        try:
+            async for chunk in self._chunks():
+                for entry in self._each(self._splitter.feed(chunk)):
+                    yield entry
+            for entry in self._each(self._splitter.close()):
+                yield entry
+        finally:
+            await self.http_response.aclose()
+
+    async def _chunks(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self.http_response.aiter_bytes():
+                yield chunk
+        except httpx.TransportError as exc:
+            raise connection_error(self.http_response.request, exc) from exc
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._iterator
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def close(self) -> None:
+        await self._iterator.aclose()
+        await self.http_response.aclose()
+
+    async def __aenter__(self) -> AsyncJSONLDecoder[T]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        await self.close()

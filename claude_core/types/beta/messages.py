@@ -1,0 +1,29 @@
+"""Types of ``client.beta.messages.batches`` at the official SDK's beta paths: the same classes
+as :mod:`claude_core.types.messages` (``BetaMessageBatch is MessageBatch``)."""
+
+from __future__ import annotations
+
+from ..messages import BatchCreateParams, BatchListParams
+from ..messages import DeletedMessageBatch as BetaDeletedMessageBatch
+from ..messages import MessageBatch as BetaMessageBatch
+from ..messages import MessageBatchCanceledResult as BetaMessageBatchCanceledResult
+from ..messages import MessageBatchErroredResult as BetaMessageBatchErroredResult
+from ..messages import MessageBatchExpiredResult as BetaMessageBatchExpiredResult
+from ..messages import MessageBatchIndividualResponse as BetaMessageBatchIndividualResponse
+from ..messages import MessageBatchRequestCounts as BetaMessageBatchRequestCounts
+from ..messages import MessageBatchResult as BetaMessageBatchResult
+from ..messages import MessageBatchSucceededResult as BetaMessageBatchSucceededResult
+
+__all__ = [
+    "BatchCreateParams",
+    "BatchListParams",
+    "BetaDeletedMessageBatch",
+    "BetaMessageBatch",
+    "BetaMessageBatchCanceledResult",
+    "BetaMessageBatchErroredResult",
+    "BetaMessageBatchExpiredResult",
+    "BetaMessageBatchIndividualResponse",
+    "BetaMessageBatchRequestCounts",
+    "BetaMessageBatchResult",
+    "BetaMessageBatchSucceededResult",
+]
