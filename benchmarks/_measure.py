@@ -7,16 +7,19 @@ contender alone.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from _servers import emulator_process
 from _targets import BULK, EVENT, RAW_IN_CORE
@@ -46,10 +49,15 @@ class Settings:
     tool_repeat: int
     tool_sizes: List[int]
     memory_calls: int
+    batch_lines: int
+    batch_rss_lines: List[int]
+    file_mib: int
 
 
-FULL = Settings(False, 15, 2000, 1280, 20_000, 3, 3, [500, 1000, 2000, 4000, 8000], 2000)
-QUICK = Settings(True, 3, 100, 320, 2000, 1, 1, [500, 1000, 2000], 500)
+FULL = Settings(
+    False, 15, 2000, 1280, 20_000, 3, 3, [500, 1000, 2000, 4000, 8000], 2000, 200_000, [50_000, 200_000], 200
+)
+QUICK = Settings(True, 3, 100, 320, 2000, 1, 1, [500, 1000, 2000], 500, 20_000, [5_000, 20_000], 20)
 
 
 def log(message: str) -> None:
@@ -141,6 +149,65 @@ def tool_input_seconds(envs: Dict[str, Venv], settings: Settings) -> Dict[str, D
     return results
 
 
+def peak_rss(envs: Dict[str, Venv], settings: Settings) -> Dict[str, float]:
+    """Peak RSS (MiB) of a fresh interpreter after the sequential calls, for each contender."""
+    return {
+        LABELS[env]: worker(venv, "memory", calls=settings.memory_calls)["peak_rss_mib"] for env, venv in envs.items()
+    }
+
+
+def batch_results(envs: Dict[str, Venv], settings: Settings) -> Tuple[Dict[str, float], Dict[str, Dict[int, float]]]:
+    """Lines/s reading a batch's results (best pass), and peak RSS (MiB) after reading N lines, for each contender.
+
+    Every RSS figure comes from a fresh interpreter that reads N lines once.
+    """
+    rates: Dict[str, float] = {}
+    for _ in range(settings.passes):
+        for env, venv in envs.items():
+            rate = worker(venv, "batch_results", lines=settings.batch_lines, repeat=1)["lines_per_second"]
+            rates[LABELS[env]] = max(rates.get(LABELS[env], 0.0), rate)
+    rss = {
+        LABELS[env]: {
+            n: worker(venv, "batch_results", lines=n, repeat=1)["peak_rss_mib"] for n in settings.batch_rss_lines
+        }
+        for env, venv in envs.items()
+    }
+    return rates, rss
+
+
+@contextlib.contextmanager
+def random_file(mib: int) -> Iterator[Tuple[Path, str]]:
+    """A temporary file of ``mib`` MiB of random bytes, written 1 MiB at a time, and its SHA-256 (hex)."""
+    with tempfile.TemporaryDirectory(prefix="bench-upload-") as folder:
+        path = Path(folder) / f"random-{mib}MiB.bin"
+        digest = hashlib.sha256()
+        with path.open("wb") as file:
+            for _ in range(mib):
+                chunk = os.urandom(1 << 20)
+                digest.update(chunk)
+                file.write(chunk)
+        yield path, digest.hexdigest()
+
+
+def file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Dict[str, float]]:
+    """Upload + download of one random file, for each contender: seconds of the best pass, highest peak RSS."""
+    runs: Dict[str, List[Dict[str, float]]] = {LABELS[env]: [] for env in envs}
+    with random_file(settings.file_mib) as (path, sha256):
+        for _ in range(settings.passes):
+            for env, venv in envs.items():
+                runs[LABELS[env]].append(worker(venv, "file_transfer", source=path, sha256=sha256))
+    results: Dict[str, Dict[str, float]] = {}
+    for label, passes in runs.items():
+        best = min(passes, key=lambda run: run["upload_seconds"] + run["download_seconds"])
+        results[label] = {
+            "upload_seconds": best["upload_seconds"],
+            "download_seconds": best["download_seconds"],
+            "seconds": best["upload_seconds"] + best["download_seconds"],
+            "peak_rss_mib": max(run["peak_rss_mib"] for run in passes),
+        }
+    return results
+
+
 def _tree() -> str:
     """The repository's commit, ``+dirty`` when the work tree differs from it (the core env installs the tree)."""
     try:
@@ -153,23 +220,64 @@ def _tree() -> str:
     return commit.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
 
 
-def measure(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
-    """Every figure of one run, as the report that run.py prints and saves."""
+Step = Callable[[Dict[str, Venv], Settings], Dict[str, Any]]
+
+
+def _imports(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"import_seconds": import_seconds(envs, settings.import_runs)}
+
+
+def _round_trips(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    sequential, concurrent = round_trips(envs, settings)
+    return {"sequential_seconds_per_call": sequential, "concurrent64_seconds_per_call": concurrent}
+
+
+def _streams(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"stream_events_per_second": stream_events(envs, settings)}
+
+
+def _tool_input(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"tool_input_seconds": tool_input_seconds(envs, settings)}
+
+
+def _memory(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"peak_rss_mib": peak_rss(envs, settings)}
+
+
+def _batch_results(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    rates, rss = batch_results(envs, settings)
+    return {"batch_results_lines_per_second": rates, "batch_results_peak_rss_mib": rss}
+
+
+def _file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"file_transfer": file_transfer(envs, settings)}
+
+
+#: Every measurement, in the order a run makes them: its name (for ``run.py --only``) and what it adds to the report.
+STEPS: Dict[str, Step] = {
+    "imports": _imports,
+    "round_trips": _round_trips,
+    "streams": _streams,
+    "tool_input": _tool_input,
+    "memory": _memory,
+    "batch_results": _batch_results,
+    "file_transfer": _file_transfer,
+}
+
+
+def measure(envs: Dict[str, Venv], settings: Settings, only: Sequence[str] = tuple(STEPS)) -> Dict[str, Any]:
+    """The figures of the measurements ``only`` (every one by default), as the report that run.py prints and saves."""
     report: Dict[str, Any] = {
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {platform.system()}",
         "claude_core_tree": _tree(),
         "load_average_at_start": os.getloadavg(),
         "settings": dataclasses.asdict(settings),
+        "measurements": [name for name in STEPS if name in only],
         "envs": {name: venv.packages() for name, venv in envs.items()},
     }
-    report["import_seconds"] = import_seconds(envs, settings.import_runs)
-    report["sequential_seconds_per_call"], report["concurrent64_seconds_per_call"] = round_trips(envs, settings)
-    report["stream_events_per_second"] = stream_events(envs, settings)
-    report["tool_input_seconds"] = tool_input_seconds(envs, settings)
-    report["peak_rss_mib"] = {
-        LABELS[env]: worker(venv, "memory", calls=settings.memory_calls)["peak_rss_mib"] for env, venv in envs.items()
-    }
+    for name in report["measurements"]:
+        report.update(STEPS[name](envs, settings))
     report["load_average_at_end"] = os.getloadavg()
     return report
 

@@ -23,50 +23,73 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def figures(report: Dict[str, Any]) -> str:
-    """Versions, environments and every figure of ``report``."""
+def _header(report: Dict[str, Any]) -> List[str]:
     settings, envs = report["settings"], report["envs"]
-    passes = settings["passes"]
-    imports, rss = report["import_seconds"], report["peak_rss_mib"]
-    seq, conc = report["sequential_seconds_per_call"], report["concurrent64_seconds_per_call"]
-    lines: List[str] = [
+    return [
         f"Python {report['python']} on {report['machine']}; claude-core {envs['core']['claude-core']} "
         f"(tree {report['claude_core_tree']}), anthropic {envs['official']['anthropic']}, "
         f"httpx {envs['httpx']['httpx']}" + (" (a --quick run)" if settings["quick"] else ""),
         "",
         *(_env_line(name, packages) for name, packages in envs.items()),
-        "",
-        _row("measurement", "raw httpx / baseline", "claude_core", "anthropic"),
-        "|---|---|---|---|",
-        _row(
-            f"import + construct (ms, median of {settings['import_runs']})",
-            f"{imports['import httpx, pydantic'] * 1e3:.1f} (import httpx, pydantic)",
-            f"{imports['claude_core'] * 1e3:.1f}",
-            f"{imports['anthropic'] * 1e3:.1f}",
-        ),
-        _row(
-            f"sequential messages.create (µs/call, best of {passes} x {settings['sequential']:,})",
-            *(f"{seq[who] * 1e6:.0f}" for who in WHO),
-        ),
-        _row(
-            f"64 concurrent messages.create (µs/call, best of {passes} x {settings['concurrent']:,})",
-            *(f"{conc[who] * 1e6:.0f}" for who in WHO),
-        ),
-        _row("64 concurrent messages.create (req/s)", *(f"{1 / conc[who]:,.0f}" for who in WHO)),
-        _row(f"64 concurrent, {RAW_IN_CORE} (sniffio installed; µs/call)", f"{conc[RAW_IN_CORE] * 1e6:.0f}", "", ""),
-        _row(
-            f"peak RSS after {settings['memory_calls']:,} sequential calls (MiB)", *(f"{rss[who]:.1f}" for who in WHO)
-        ),
     ]
-    eps = report["stream_events_per_second"]
-    lines += [
+
+
+def _call_rows(report: Dict[str, Any]) -> List[str]:
+    """The rows of the main table: imports, round trips, memory (each when measured)."""
+    settings, passes = report["settings"], report["settings"]["passes"]
+    rows: List[str] = []
+    if "import_seconds" in report:
+        imports = report["import_seconds"]
+        rows.append(
+            _row(
+                f"import + construct (ms, median of {settings['import_runs']})",
+                f"{imports['import httpx, pydantic'] * 1e3:.1f} (import httpx, pydantic)",
+                f"{imports['claude_core'] * 1e3:.1f}",
+                f"{imports['anthropic'] * 1e3:.1f}",
+            )
+        )
+    if "sequential_seconds_per_call" in report:
+        seq, conc = report["sequential_seconds_per_call"], report["concurrent64_seconds_per_call"]
+        rows += [
+            _row(
+                f"sequential messages.create (µs/call, best of {passes} x {settings['sequential']:,})",
+                *(f"{seq[who] * 1e6:.0f}" for who in WHO),
+            ),
+            _row(
+                f"64 concurrent messages.create (µs/call, best of {passes} x {settings['concurrent']:,})",
+                *(f"{conc[who] * 1e6:.0f}" for who in WHO),
+            ),
+            _row("64 concurrent messages.create (req/s)", *(f"{1 / conc[who]:,.0f}" for who in WHO)),
+            _row(
+                f"64 concurrent, {RAW_IN_CORE} (sniffio installed; µs/call)", f"{conc[RAW_IN_CORE] * 1e6:.0f}", "", ""
+            ),
+        ]
+    if "peak_rss_mib" in report:
+        rss = report["peak_rss_mib"]
+        rows.append(
+            _row(
+                f"peak RSS after {settings['memory_calls']:,} sequential calls (MiB)",
+                *(f"{rss[who]:.1f}" for who in WHO),
+            )
+        )
+    if not rows:
+        return []
+    return ["", _row("measurement", "raw httpx / baseline", "claude_core", "anthropic"), "|---|---|---|---|", *rows]
+
+
+def _stream_rows(report: Dict[str, Any]) -> List[str]:
+    settings, eps = report["settings"], report["stream_events_per_second"]
+    return [
         "",
-        _row(f"stream of {settings['deltas']:,} text deltas (events/s, best of {passes})", EVENT, BULK),
+        _row(f"stream of {settings['deltas']:,} text deltas (events/s, best of {settings['passes']})", EVENT, BULK),
         "|---|---|---|",
         *(_row(reading, f"{eps[EVENT][reading]:,.0f}", f"{eps[BULK][reading]:,.0f}") for reading in eps[EVENT]),
     ]
-    tools = report["tool_input_seconds"]
-    lines += [
+
+
+def _tool_rows(report: Dict[str, Any]) -> List[str]:
+    settings, tools = report["settings"], report["tool_input_seconds"]
+    return [
         "",
         _row(f"tool input chunks N ({EVENT}; s, best of {settings['tool_repeat']})", "claude_core", "anthropic"),
         "|---|---|---|",
@@ -74,11 +97,61 @@ def figures(report: Dict[str, Any]) -> str:
             _row(str(n), f"{tools['claude_core'][n]:.4f}", f"{tools['anthropic'][n]:.4f}")
             for n in sorted(tools["claude_core"])
         ),
-        "",
-        _row("other ratios", "value"),
-        "|---|---|",
-        *(_row(name, f"{value:.2f}") for name, value in other_ratios(report).items()),
     ]
+
+
+def _batch_rows(report: Dict[str, Any]) -> List[str]:
+    settings = report["settings"]
+    rates, rss = report["batch_results_lines_per_second"], report["batch_results_peak_rss_mib"]
+    return [
+        "",
+        _row(f"batch results, {settings['batch_lines']:,} lines", *WHO),
+        "|---|---|---|---|",
+        _row(f"lines/s (best of {settings['passes']})", *(f"{rates[who]:,.0f}" for who in WHO)),
+        *(
+            _row(f"peak RSS after reading {n:,} lines (MiB)", *(f"{rss[who][n]:.1f}" for who in WHO))
+            for n in sorted(rss["claude_core"])
+        ),
+    ]
+
+
+def _file_rows(report: Dict[str, Any]) -> List[str]:
+    settings, files = report["settings"], report["file_transfer"]
+    passes = settings["passes"]
+    return [
+        "",
+        _row(f"file of {settings['file_mib']} MiB: upload, then download to disk", *WHO),
+        "|---|---|---|---|",
+        _row(f"upload + download (s, best of {passes})", *(f"{files[who]['seconds']:.2f}" for who in WHO)),
+        _row("of which upload (s)", *(f"{files[who]['upload_seconds']:.2f}" for who in WHO)),
+        _row("of which download (s)", *(f"{files[who]['download_seconds']:.2f}" for who in WHO)),
+        _row(f"peak RSS (MiB, highest of {passes})", *(f"{files[who]['peak_rss_mib']:.1f}" for who in WHO)),
+    ]
+
+
+#: The tables after the main one, each with the report key it needs.
+_TABLES = (
+    ("stream_events_per_second", _stream_rows),
+    ("tool_input_seconds", _tool_rows),
+    ("batch_results_lines_per_second", _batch_rows),
+    ("file_transfer", _file_rows),
+)
+
+
+def figures(report: Dict[str, Any]) -> str:
+    """Versions, environments and every figure of ``report``."""
+    lines = _header(report) + _call_rows(report)
+    for key, table in _TABLES:
+        if key in report:
+            lines += table(report)
+    ratios = other_ratios(report)
+    if ratios:
+        lines += [
+            "",
+            _row("other ratios", "value"),
+            "|---|---|",
+            *(_row(name, f"{value:.2f}") for name, value in ratios.items()),
+        ]
     return "\n".join(lines)
 
 

@@ -16,7 +16,13 @@ Measured, in one run:
   ``stream=True``, ``.stream()`` + ``text_stream``), with every event in its own HTTP chunk
   as the API sends them, and pre-rendered in 64 KiB chunks;
 * seconds to stream a tool call whose input arrives in N ``input_json_delta`` chunks;
-* peak RSS of a fresh interpreter after 2,000 sequential calls.
+* peak RSS of a fresh interpreter after 2,000 sequential calls;
+* lines per second reading a message batch's results file of 200,000 lines, and peak RSS
+  after reading 50,000 and 200,000 of them;
+* seconds and peak RSS to upload a 200 MiB file with the Files API and download it to disk.
+
+``--only batch_results,file_transfer`` makes some of the measurements alone (names in
+``_measure.STEPS``); such a run writes ``results/only.json`` (``quick-only.json``).
 """
 
 from __future__ import annotations
@@ -25,28 +31,49 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _measure import FULL, QUICK, check_core_env, log, measure
+from _measure import FULL, QUICK, STEPS, check_core_env, log, measure
 from _plot import line_plot
 from _render import figures, target_table, write_docs
 from _venvs import ROOT, prepare
+
+
+def _names(text: str) -> List[str]:
+    """``"batch_results,file_transfer"`` -> those measurement names, in the order a run makes them."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in STEPS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown) or 'none given'}: choose from {', '.join(STEPS)}")
+    return [name for name in STEPS if name in names]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short smoke run (figures not for the docs)")
     parser.add_argument("--write-docs", action="store_true", help="rewrite the figures in docs/performance.md")
+    parser.add_argument(
+        "--only",
+        type=_names,
+        default=list(STEPS),
+        metavar="NAME,...",
+        help=f"make only these measurements, of {', '.join(STEPS)}",
+    )
     args = parser.parse_args()
     if args.quick and args.write_docs:
         parser.error("--write-docs needs a full run, not --quick")
+    partial = args.only != list(STEPS)
+    if partial and args.write_docs:
+        parser.error("--write-docs needs every measurement, not --only")
     settings = QUICK if args.quick else FULL
     log("environments")
     envs = prepare()
     check_core_env(envs["core"])
     log("measuring")
-    report = measure(envs, settings)
-    out = ROOT / "benchmarks" / "results" / ("quick.json" if settings.quick else "latest.json")
+    report = measure(envs, settings, args.only)
+    name = ("quick" if settings.quick else "latest") if not partial else ("quick-only" if settings.quick else "only")
+    out = ROOT / "benchmarks" / "results" / f"{name}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(figures(report) + "\n\n" + target_table(report))

@@ -158,6 +158,10 @@ def test_the_sync_runner_refuses_async_tools(api: Api) -> None:
         run(api, [beta_async_tool(_async_weather)])
 
 
+#: (tool name, started, ended) of each call of a :func:`_tool` tool, by the monotonic clock.
+spans: List[Any] = []
+
+
 def _tool(api: Api, name: str, answer: str, seconds: float = 0.0) -> Any:
     """A one-argument tool of the client's kind that sleeps ``seconds`` and answers ``answer``."""
     import asyncio
@@ -165,14 +169,18 @@ def _tool(api: Api, name: str, answer: str, seconds: float = 0.0) -> Any:
 
     def sync(location: str) -> str:
         """Look something up for a place."""
+        started = time.monotonic()
         time.sleep(seconds)
         calls.append(name)
+        spans.append((name, started, time.monotonic()))
         return answer
 
     async def run_async(location: str) -> str:
         """Look something up for a place."""
+        started = time.monotonic()
         await asyncio.sleep(seconds)
         calls.append(name)
+        spans.append((name, started, time.monotonic()))
         return answer
 
     return beta_async_tool(run_async, name=name) if api.is_async else beta_tool(sync, name=name)
@@ -217,23 +225,24 @@ def test_two_tools_over_three_turns_with_the_exact_history(api: Api) -> None:
 
 
 def test_one_turns_tools_run_concurrently_in_the_async_runner(api: Api) -> None:
-    import time
-
-    tools = [_tool(api, "get_weather", "sunny", 0.3), _tool(api, "get_time", "noon", 0.3)]
+    """Shown by when each tool ran, not by a time limit: the async runner's two calls overlap,
+    the sync runner's follow each other."""
+    spans.clear()
+    tools = [_tool(api, "get_weather", "sunny", 0.2), _tool(api, "get_time", "noon", 0.2)]
     ask = [{"role": "user", "content": "Please call get_weather and get_time"}]
-    started = time.monotonic()
     final = api.run(run(api, tools, messages=ask).until_done())
-    took = time.monotonic() - started
     _, second = sent(api)
     assert second["messages"][2]["content"] == [
         {"type": "tool_result", "tool_use_id": "toolu_emu_1", "content": "sunny"},
         {"type": "tool_result", "tool_use_id": "toolu_emu_2", "content": "noon"},
     ]
     assert final.stop_reason == "end_turn" and sorted(calls) == ["get_time", "get_weather"]
+    (_, start_a, end_a), (_, start_b, end_b) = sorted(spans, key=lambda span: span[1])
     if api.is_async:
-        assert took < 0.5, took  # together: about 0.3 s, not 0.6 s
+        assert start_b < end_a, spans  # the second started before the first ended
+        assert max(end_a, end_b) - start_a < 0.38, spans  # both in about 0.2 s (loosely)
     else:
-        assert took >= 0.6, took  # the sync runner calls them one after the other
+        assert start_b >= end_a, spans  # one after the other
 
 
 def test_pause_turn_goes_on_and_server_tool_blocks_pass_through(api: Api) -> None:
