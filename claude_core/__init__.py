@@ -7,7 +7,7 @@ Names load on first use (PEP 562), so ``import claude_core`` costs little more t
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ._types import NOT_GIVEN, NotGiven, Omit, not_given, omit
 from ._version import __version__
@@ -102,6 +102,11 @@ _LAZY: Dict[str, str] = {
     "beta_tool": ".tools.functions",
     "beta_async_tool": ".tools.functions",
 }
+#: Client classes of provider distributions: (module, distribution to install).
+_PROVIDER_CLIENTS: Dict[str, Tuple[str, str]] = {
+    "AnthropicBedrock": ("provider_bedrock", "claude-provider-bedrock"),
+    "AsyncAnthropicBedrock": ("provider_bedrock", "claude-provider-bedrock"),
+}
 _SUBMODULES = (
     "types",
     "resources",
@@ -151,10 +156,30 @@ __all__ = [
 ]
 
 
+def _needs(name: str, module_name: str, distribution: str) -> ImportError:
+    return ImportError(
+        f"claude_core.{name} needs the {distribution} distribution: pip install {distribution}", name=module_name
+    )
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+    provided = _PROVIDER_CLIENTS.get(name)
+    if provided is not None:
+        module_name, distribution = provided
+        try:
+            module_value = importlib.import_module(module_name)
+        except ImportError as exc:
+            if exc.name != module_name:
+                raise
+            raise _needs(name, module_name, distribution) from exc
+        value = getattr(module_value, name, None)
+        if value is None:  # a folder of that name on sys.path (a source checkout), not the distribution
+            raise _needs(name, module_name, distribution)
         globals()[name] = value
         return value
     if name in _SUBMODULES:

@@ -222,6 +222,9 @@ class Call:
         """What a plain call returns, from its successful response (the body read unless streamed)."""
         from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
 
+        provider = self.provider
+        if type(provider).shape_response is not Provider.shape_response:
+            parse = _shaped(parse, provider, self.original.endpoint)
         if mode is RequestMode.PARSE:
             try:
                 value = stamp(parse(response), response, self.provider)
@@ -300,6 +303,17 @@ class Call:
 
             core.observer = observer
         return core
+
+
+def _shaped(
+    parse: Callable[[httpx.Response], Any], provider: Provider, endpoint: str
+) -> Callable[[httpx.Response], Any]:
+    """``parse`` of the provider's response put in the first-party shape (``Provider.shape_response``)."""
+
+    def shaped(response: httpx.Response) -> Any:
+        return parse(provider.shape_response(endpoint, response))
+
+    return shaped
 
 
 def _with_timeout(opts: CallOptions, timeout: httpx.Timeout) -> CallOptions:

@@ -46,6 +46,8 @@ class ClientOptions:
                 value = "<redacted>"
             elif field.name == "default_headers":
                 value = {k: "<redacted>" if _is_secret_header(k) else v for k, v in value.items()}
+            elif field.name == "extra":
+                value = {k: "<redacted>" if _is_secret_option(k, v) else v for k, v in value.items()}
             parts.append(f"{field.name}={value!r}")
         return f"ClientOptions({', '.join(parts)})"
 
@@ -61,6 +63,12 @@ def check_timeout(value: object, where: str) -> None:
         raise TypeError(f"{where} takes seconds (a float), an httpx.Timeout or None, got {value!r}")
     if not value > 0:
         raise ValueError(f"{where} must be positive seconds, an httpx.Timeout or None, got {value!r}")
+
+
+def _is_secret_option(name: str, value: object) -> bool:
+    """A provider option that holds a secret (``aws_secret_key``, ``aws_session_token``...)."""
+    lowered = name.lower()
+    return value is not None and any(word in lowered for word in ("secret", "token", "key", "password"))
 
 
 def _is_secret_header(name: str) -> bool:

@@ -143,6 +143,18 @@ class Provider:
         error.request_id = self.request_id(response)
         return error
 
+    def shape_response(self, endpoint: str, response: httpx.Response) -> httpx.Response:
+        """The successful, read ``response`` of a plain (not streamed) ``endpoint`` call in
+        the first-party shape the SDK parses; the response itself by default.
+
+        A deployment that answers an endpoint in its own shape (Bedrock's
+        ``{"inputTokens": N}`` for ``messages.count_tokens``) returns a new
+        ``httpx.Response`` with the first-party body. Called only when a provider overrides
+        it, just before the body is parsed (also by ``with_raw_response``'s ``parse()``);
+        the raw response keeps the body as received.
+        """
+        return response
+
     def stream_decoder(self) -> StreamDecoder:
         """A fresh decoder for one streamed response body (Server-Sent Events by default)."""
         from ..streaming.sse import SSEDecoder

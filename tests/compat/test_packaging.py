@@ -13,10 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 DISTRIBUTIONS = {
     "claude-core": ROOT,
     "claude-emulator": ROOT / "plugins" / "emulator",
+    "claude-provider-bedrock": ROOT / "provider_bedrock",
     "claude-test-thirdparty": ROOT / "tests" / "fixtures" / "thirdparty",
     "claude-test-observer": ROOT / "tests" / "fixtures" / "observer",
 }
-PUBLISHED = {"claude-core", "claude-emulator"}
+PUBLISHED = {"claude-core", "claude-emulator", "claude-provider-bedrock"}
 
 
 @pytest.mark.parametrize("name", sorted(DISTRIBUTIONS))

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._eventstream import encode_message as encode_eventstream_message
 from ._wire import DISCONNECT, EmulatorRequest, Pause, RecordedRequest, Reply
-from .app import EMULATOR_API_KEY, EMULATOR_AUTH_TOKEN, EmulatorApp
+from .app import (
+    EMULATOR_API_KEY,
+    EMULATOR_AUTH_TOKEN,
+    EMULATOR_AWS_ACCESS_KEY_ID,
+    EMULATOR_AWS_SECRET_ACCESS_KEY,
+    EMULATOR_BEDROCK_API_KEY,
+    EmulatorApp,
+)
 
 if TYPE_CHECKING:
     from .server import Emulator
@@ -27,6 +35,10 @@ __all__ = [
     "DISCONNECT",
     "EMULATOR_API_KEY",
     "EMULATOR_AUTH_TOKEN",
+    "EMULATOR_AWS_ACCESS_KEY_ID",
+    "EMULATOR_AWS_SECRET_ACCESS_KEY",
+    "EMULATOR_BEDROCK_API_KEY",
+    "encode_eventstream_message",
 ]
 
 _LAZY = {"Emulator": ".server", "EmulatorTransport": ".transport"}

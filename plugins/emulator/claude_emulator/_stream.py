@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from json.encoder import encode_basestring
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional
 
 from ._content import Generated
 from ._wire import DISCONNECT, BodyPart, Pause, Reply, dumps
@@ -112,20 +112,27 @@ def _parts(frames: List[bytes], event_chunks: bool) -> Iterator[bytes]:
     return iter(frames) if event_chunks else _chunks(b"".join(frames))
 
 
-def _stall(script: StreamScript) -> Iterator[BodyPart]:
-    if not script.stall_pings:
+def _stall(script: StreamScript, ping: Optional[bytes]) -> Iterator[BodyPart]:
+    if not script.stall_pings or ping is None:
         yield Pause(script.stall_seconds)
         return
     beats = int(script.stall_seconds / STALL_PING_INTERVAL + 1e-9)
     for _ in range(beats):
         yield Pause(STALL_PING_INTERVAL)
-        yield PING
+        yield ping
     rest = script.stall_seconds - beats * STALL_PING_INTERVAL
     if rest > 1e-6:
         yield Pause(rest)
 
 
-def _scripted(frames: List[bytes], script: StreamScript, event_delay: float, event_chunks: bool) -> Iterator[BodyPart]:
+def _scripted(
+    frames: List[bytes],
+    script: StreamScript,
+    event_delay: float,
+    event_chunks: bool,
+    render_error: Callable[[str], bytes],
+    ping: Optional[bytes],
+) -> Iterator[BodyPart]:
     total = len(frames)
 
     def at(count: Optional[int]) -> Optional[int]:
@@ -142,9 +149,9 @@ def _scripted(frames: List[bytes], script: StreamScript, event_delay: float, eve
         if sent == stall and script.stall_seconds > 0:
             yield from _parts(pending, event_chunks)
             pending.clear()
-            yield from _stall(script)
+            yield from _stall(script, ping)
         if sent == error:
-            pending.append(error_frame(script.error_type))
+            pending.append(render_error(script.error_type))
         if sent in (error, drop, truncate):
             yield from _parts(pending, event_chunks)
             if sent == drop and sent != error:
@@ -161,12 +168,22 @@ def _scripted(frames: List[bytes], script: StreamScript, event_delay: float, eve
 
 
 def stream_body(
-    frames: List[bytes], script: Optional[StreamScript] = None, event_delay: float = 0.0, event_chunks: bool = False
+    frames: List[bytes],
+    script: Optional[StreamScript] = None,
+    event_delay: float = 0.0,
+    event_chunks: bool = False,
+    *,
+    error: Callable[[str], bytes] = error_frame,
+    ping: Optional[bytes] = PING,
 ) -> Iterator[BodyPart]:
-    """The reply body for ``frames``: pre-rendered (64 KiB chunks, or one event each), or paced and faulted."""
+    """The reply body for ``frames``: pre-rendered (64 KiB chunks, or one event each), or paced and faulted.
+
+    ``error`` renders the frame of a scripted error from its ``error_type``; ``ping`` is what a
+    stall with ``stall_pings`` sends (None: nothing, the stall is silent).
+    """
     if (script is None or not script.active) and event_delay <= 0:
         return _parts(frames, event_chunks)
-    return _scripted(frames, script or StreamScript(), event_delay, event_chunks)
+    return _scripted(frames, script or StreamScript(), event_delay, event_chunks, error, ping)
 
 
 def sse_reply(body: Iterable[BodyPart], request_id: str, status: int = 200) -> Reply:

@@ -61,7 +61,9 @@ class EmulatorRequest:
     of each parameter; ``headers`` is case-insensitive. A large multipart body (a file
     upload over 1 MiB) is the exception: the server spools it to a temporary file,
     ``body_file``, and leaves ``body`` empty; the file is closed (and gone) once the request
-    is answered, so a recorded upload keeps only its headers.
+    is answered, so a recorded upload keeps only its headers. ``target`` is the request target
+    as the client sent it (path still percent-encoded, query string included; empty when not
+    known): Bedrock's SigV4 check recomputes the signature over it.
     """
 
     method: str
@@ -70,6 +72,7 @@ class EmulatorRequest:
     headers: httpx.Headers = dataclasses.field(default_factory=httpx.Headers)
     body: bytes = b""
     body_file: Optional[BinaryIO] = dataclasses.field(default=None, repr=False, compare=False)
+    target: str = dataclasses.field(default="", repr=False, compare=False)
 
     def open_body(self) -> BinaryIO:
         """The body as a seekable binary file, at offset 0: ``body_file``, or ``body`` in memory."""

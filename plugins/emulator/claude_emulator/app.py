@@ -1,8 +1,9 @@
 """The emulator as a pure request handler: ``EmulatorApp.handle(request) -> Reply``, no sockets.
 
 The app checks authentication, routes to the Messages, count_tokens, Text Completions,
-Models, Message Batches and Files endpoints, records every request it receives, and serves
-queued faults (``enqueue``) before normal handling. It is thread-safe: a server thread and a
+Models, Message Batches and Files endpoints and to Claude on Amazon Bedrock's ``/model/...``
+ones (see :mod:`._bedrock`), records every request it receives, and serves queued faults
+(``enqueue``) before normal handling. It is thread-safe: a server thread and a
 test thread may use it at once.
 
 By default any non-empty ``x-api-key`` or bearer token is accepted, so code that already
@@ -16,12 +17,20 @@ import dataclasses
 import itertools
 import re
 import threading
-from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
+from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple
 
-from . import _batches, _complete, _content, _files, _messages, _models, _stream
+from . import _batches, _bedrock, _complete, _content, _eventstream, _files, _messages, _models, _stream
+from ._bedrock import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY, EMULATOR_BEDROCK_API_KEY
 from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
 
-__all__ = ["EmulatorApp", "EMULATOR_API_KEY", "EMULATOR_AUTH_TOKEN"]
+__all__ = [
+    "EmulatorApp",
+    "EMULATOR_API_KEY",
+    "EMULATOR_AUTH_TOKEN",
+    "EMULATOR_AWS_ACCESS_KEY_ID",
+    "EMULATOR_AWS_SECRET_ACCESS_KEY",
+    "EMULATOR_BEDROCK_API_KEY",
+]
 
 #: The key ``Emulator.api_key`` hands to clients when no strict keys are given (any key works then).
 EMULATOR_API_KEY = "sk-ant-emulator-key"
@@ -60,6 +69,12 @@ class EmulatorApp:
         flushes them (default: the pre-rendered body in 64 KiB chunks).
     :param batch_step: how many requests of a message batch finish at each poll (GET) of it
         (see :mod:`._batches`).
+    :param aws_credentials: ``(access key id, secret key)`` or ``(access key id, secret key,
+        session token)``: what Bedrock requests must be SigV4-signed with (default:
+        :data:`EMULATOR_AWS_ACCESS_KEY_ID` and :data:`EMULATOR_AWS_SECRET_ACCESS_KEY`, no
+        token). A session token, when given, must come as ``X-Amz-Security-Token``.
+    :param bedrock_api_keys: the Bedrock API keys accepted as ``Authorization: Bearer`` on the
+        Bedrock routes (default: :data:`EMULATOR_BEDROCK_API_KEY` only).
     """
 
     def __init__(
@@ -70,6 +85,8 @@ class EmulatorApp:
         event_delay: float = 0.0,
         event_chunks: bool = False,
         batch_step: int = 1,
+        aws_credentials: Optional[Sequence[Optional[str]]] = None,
+        bedrock_api_keys: Optional[Iterable[str]] = None,
     ) -> None:
         if isinstance(batch_step, bool) or not isinstance(batch_step, int) or batch_step < 1:
             raise ValueError(f"batch_step should be a positive integer, not {batch_step!r}")
@@ -79,6 +96,13 @@ class EmulatorApp:
             None if auth_tokens is None else _credentials("auth_tokens", auth_tokens)
         )
         self.require_auth = require_auth
+        #: The credentials Bedrock requests are signed with, and the Bedrock API keys accepted.
+        self.aws_credentials = _aws_credentials(aws_credentials)
+        self.bedrock_api_keys: Tuple[str, ...] = (
+            (EMULATOR_BEDROCK_API_KEY,)
+            if bedrock_api_keys is None
+            else _credentials("bedrock_api_keys", bedrock_api_keys)
+        )
         self.event_delay = float(event_delay)
         self.event_chunks = bool(event_chunks)
         self._lock = threading.Lock()
@@ -158,6 +182,16 @@ class EmulatorApp:
         terminator); ``stall_after_events=N`` sleeps ``stall_seconds`` after N events, sending a
         ``ping`` every 0.05 s meanwhile if ``stall_pings``, then goes on; and
         ``truncate_after_events=N`` ends the body cleanly after N events (no ``message_stop``).
+
+        On the Bedrock routes (``/model/...``) a status fault answers in Bedrock's error shape
+        (``{"message"}``, ``x-amzn-errortype``), ``sse=`` bytes go out as the event-stream
+        body, and ``stream_error_after=N`` sends an exception frame after N events: its
+        ``:exception-type`` is ``error_type`` itself when that is a Bedrock name
+        (``"modelStreamErrorException"``), else ``overloaded_error`` and
+        ``rate_limit_error`` give ``throttlingException``, ``api_error``
+        ``internalServerException``, ``invalid_request_error`` ``validationException`` and
+        ``timeout_error`` ``modelTimeoutException``. A stall with ``stall_pings`` is silent
+        there (Bedrock sends no pings).
         """
         if (json is not MISSING) + (body is not None) + (sse is not None) > 1:
             raise ValueError("pass only one of json=, body= and sse=")
@@ -202,6 +236,8 @@ class EmulatorApp:
             number = next(self._counter)
             self._requests.append(request)
             fault = self._faults.popleft() if self._faults else None
+        if request.path.startswith("/model/"):
+            return self._handle_bedrock(request, number, fault)
         if fault is not None and fault.sse is not None:
             reply = _stream.sse_reply([fault.sse], _rid(number), fault.status if fault.status is not None else 200)
             return self._with_fault(reply, fault)
@@ -251,6 +287,73 @@ class EmulatorApp:
             model = _models.retrieve_model(request.path[len("/v1/models/") :])
             return json_reply(200, model, _rid(number))
         raise APIErrorReply(404, "Not Found")
+
+    def _handle_bedrock(self, request: EmulatorRequest, number: int, fault: Optional[_Fault]) -> Reply:
+        rid = _bedrock.request_id(number)
+        if fault is not None and fault.sse is not None:
+            headers = [("content-type", _eventstream.CONTENT_TYPE), ("x-amzn-requestid", rid)]
+            status = fault.status if fault.status is not None else 200
+            return self._with_fault(Reply(status, headers, iter([fault.sse])), fault)
+        if fault is not None and fault.replaces_reply:
+            return self._bedrock_fault_reply(fault, rid)
+        try:
+            try:
+                reply = self._bedrock(request, number, fault.script if fault is not None else _NO_SCRIPT)
+            except APIErrorReply as exc:
+                raise _bedrock.from_api_error(exc) from None
+        except _bedrock.BedrockError as exc:
+            reply = _bedrock.error_reply(exc.status, exc.error_type, exc.message, rid)
+        return reply if fault is None else self._with_fault(reply, fault)
+
+    def _bedrock_fault_reply(self, fault: _Fault, rid: str) -> Reply:
+        status = fault.status if fault.status is not None else 200
+        if fault.body is None and fault.json is MISSING and status >= 400:
+            error = _bedrock.status_error(status)
+            reply = _bedrock.error_reply(status, error.error_type, error.message, rid)
+        else:
+            content = (
+                fault.body if fault.body is not None else dumps(fault.json) if fault.json is not MISSING else b"{}"
+            )
+            reply = Reply(status, [("content-type", "application/json"), ("x-amzn-requestid", rid)], [content])
+        return self._with_fault(reply, fault)
+
+    def _bedrock(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        if self.require_auth:
+            _bedrock.check_auth(request, self.aws_credentials, self.bedrock_api_keys)
+        route = _bedrock.parse_path(request.path)
+        if route is None or request.method != "POST":
+            raise _bedrock.BedrockError(404, "UnknownOperationException", "The requested operation is not recognized.")
+        model_id, operation = route
+        model = _bedrock.resolve_model(model_id)
+        rid = _bedrock.request_id(number)
+        if operation == "count-tokens":
+            params, _ = _bedrock.messages_body(_bedrock.count_tokens_body(request.body), model, stream=False)
+            params.setdefault("max_tokens", 1)  # an InvokeModel body, whose max_tokens is not counted
+            params = _messages.validate_params(params, need_max_tokens=True, beta=True)
+            self._files.check_refs(params)
+            return Reply(
+                200,
+                [("content-type", "application/json"), ("x-amzn-requestid", rid)],
+                [dumps({"inputTokens": _messages.count_input_tokens(params)})],
+            )
+        stream = operation == "invoke-with-response-stream"
+        params, betas = _bedrock.messages_body(request.body, model, stream=stream)
+        params, input_tokens = self._check_message(params, bool(betas), betas)
+        knobs = _content.knobs_from_headers(request.headers)
+        generated = _content.generate(params, knobs)
+        message = _messages.build_message(params, f"msg_bdrk_emu_{number}", generated, input_tokens)
+        if not stream:
+            return Reply(200, _bedrock.invoke_headers(rid, message), [dumps(message)])
+        frames = [_eventstream.chunk_message(_sse_data(frame)) for frame in _bedrock_events(message, generated)]
+        body = _stream.stream_body(
+            frames, script, self.event_delay, self.event_chunks, error=_exception_frame, ping=None
+        )
+        headers = [
+            ("content-type", _eventstream.CONTENT_TYPE),
+            ("x-amzn-requestid", rid),
+            ("x-amzn-bedrock-content-type", "application/json"),
+        ]
+        return Reply(200, headers, iter(body))
 
     def _check_auth(self, request: EmulatorRequest) -> None:
         headers = request.headers
@@ -388,6 +491,44 @@ def _credentials(name: str, values: Iterable[str]) -> Tuple[str, ...]:
     if not all(isinstance(value, str) and value for value in result):
         raise ValueError(f"{name} should hold non-empty strings")
     return result
+
+
+def _aws_credentials(value: Optional[Sequence[Optional[str]]]) -> _bedrock.AwsCredentials:
+    if value is None:
+        return _bedrock.AwsCredentials(EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY)
+    if isinstance(value, str) or len(value) not in (2, 3):
+        raise TypeError("aws_credentials should be (access key id, secret key[, session token])")
+    access_key, secret_key, token = [*value, None][:3]
+    if not (isinstance(access_key, str) and access_key and isinstance(secret_key, str) and secret_key):
+        raise ValueError("aws_credentials should hold a non-empty access key id and secret key")
+    if token is not None and not (isinstance(token, str) and token):
+        raise ValueError("the session token of aws_credentials should be a non-empty string or None")
+    return _bedrock.AwsCredentials(access_key, secret_key, token)
+
+
+def _sse_data(frame: bytes) -> bytes:
+    """The JSON of one rendered SSE frame (``event: ...\\ndata: <json>\\n\\n``)."""
+    return frame[frame.index(b"\ndata: ") + 7 : -2]
+
+
+def _bedrock_events(message: Mapping[str, Any], generated: _content.Generated) -> List[bytes]:
+    """The SSE frames of a Bedrock stream: no pings; ``message_stop`` carries Bedrock's invocation metrics."""
+    frames = _stream.render_events(message, generated, pings=False)
+    usage = message["usage"]
+    metrics = {
+        "inputTokenCount": usage["input_tokens"],
+        "outputTokenCount": usage["output_tokens"],
+        "invocationLatency": 1,
+        "firstByteLatency": 1,
+    }
+    stop = {"type": "message_stop", "amazon-bedrock-invocationMetrics": metrics}
+    frames[-1] = _stream.frame("message_stop", dumps(stop))
+    return frames
+
+
+def _exception_frame(error_type: str) -> bytes:
+    name = _bedrock.exception_type(error_type)
+    return _eventstream.exception_message(name, _bedrock.EXCEPTION_MESSAGES.get(name, f"Emulated {name}"))
 
 
 def _base_url(request: EmulatorRequest) -> str:

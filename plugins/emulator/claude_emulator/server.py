@@ -108,7 +108,7 @@ async def _read_body(reader: asyncio.StreamReader, headers: httpx.Headers) -> Tu
     return b"", cast(BinaryIO, spool)
 
 
-def _parse_head(head: bytes) -> Tuple[str, str, Dict[str, str], List[Tuple[str, str]], str]:
+def _parse_head(head: bytes) -> Tuple[str, str, Dict[str, str], List[Tuple[str, str]], str, str]:
     lines = head[:-4].decode("latin-1").split("\r\n")
     try:
         method, target, version = lines[0].split(" ", 2)
@@ -124,7 +124,7 @@ def _parse_head(head: bytes) -> Tuple[str, str, Dict[str, str], List[Tuple[str, 
         if not sep:
             raise _BadRequest("bad header line")
         headers.append((name.strip(), value.strip()))
-    return method, unquote(raw_path), query, headers, version
+    return method, unquote(raw_path), query, headers, version, target
 
 
 class _Connections:
@@ -157,7 +157,7 @@ class _Connections:
             head = await reader.readuntil(b"\r\n\r\n")
         except asyncio.IncompleteReadError:
             return False  # the client closed between requests
-        method, path, query, header_list, version = _parse_head(head)
+        method, path, query, header_list, version, target = _parse_head(head)
         headers = httpx.Headers(header_list)
         connection = headers.get("connection", "").lower()
         keep_alive = "close" not in connection and (version == "HTTP/1.1" or "keep-alive" in connection)
@@ -165,7 +165,7 @@ class _Connections:
             writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         body, spool = await _read_body(reader, headers)
         try:
-            reply = self.app.handle(EmulatorRequest(method, path, query, headers, body, spool))
+            reply = self.app.handle(EmulatorRequest(method, path, query, headers, body, spool, target))
         finally:
             if spool is not None:
                 spool.close()
@@ -231,7 +231,8 @@ class Emulator:
 
     Any non-empty key or bearer token is accepted unless ``api_keys`` or ``auth_tokens``
     turn on strict checking (see :class:`EmulatorApp`); ``batch_step`` is how many requests
-    of a message batch finish at each poll (default 1). Pass those or ``app``, not both.
+    of a message batch finish at each poll (default 1); ``aws_credentials`` and
+    ``bedrock_api_keys`` are what the Bedrock routes accept. Pass those or ``app``, not both.
     :meth:`stop` deletes the files uploaded to the app.
     """
 
@@ -244,14 +245,24 @@ class Emulator:
         api_keys: Optional[Iterable[str]] = None,
         auth_tokens: Optional[Iterable[str]] = None,
         batch_step: Optional[int] = None,
+        aws_credentials: Optional[Sequence[Optional[str]]] = None,
+        bedrock_api_keys: Optional[Iterable[str]] = None,
     ) -> None:
-        if app is not None and (api_keys is not None or auth_tokens is not None or batch_step is not None):
+        options = (api_keys, auth_tokens, batch_step, aws_credentials, bedrock_api_keys)
+        if app is not None and any(option is not None for option in options):
             raise TypeError(
-                "pass api_keys=, auth_tokens= and batch_step= to the EmulatorApp given as app=, not to Emulator"
+                "pass api_keys=, auth_tokens=, batch_step=, aws_credentials= and bedrock_api_keys= to the "
+                "EmulatorApp given as app=, not to Emulator"
             )
         if app is None:
             step = 1 if batch_step is None else batch_step
-            app = EmulatorApp(api_keys=api_keys, auth_tokens=auth_tokens, batch_step=step)
+            app = EmulatorApp(
+                api_keys=api_keys,
+                auth_tokens=auth_tokens,
+                batch_step=step,
+                aws_credentials=aws_credentials,
+                bedrock_api_keys=bedrock_api_keys,
+            )
         self.app = app
         self.host = host
         self._requested_port = port
@@ -353,6 +364,17 @@ class Emulator:
     def auth_token(self) -> str:
         """The bearer token to give clients: the first of ``auth_tokens``, else :data:`EMULATOR_AUTH_TOKEN`."""
         return self.app.auth_tokens[0] if self.app.auth_tokens else EMULATOR_AUTH_TOKEN
+
+    @property
+    def aws_credentials(self) -> Tuple[str, str, Optional[str]]:
+        """``(access key id, secret key, session token or None)``: what to sign Bedrock requests with."""
+        credentials = self.app.aws_credentials
+        return credentials.access_key, credentials.secret_key, credentials.token
+
+    @property
+    def bedrock_api_key(self) -> str:
+        """A Bedrock API key the Bedrock routes accept as a bearer token (the first of ``bedrock_api_keys``)."""
+        return self.app.bedrock_api_keys[0]
 
     @property
     def requests(self) -> List[RecordedRequest]:

@@ -76,7 +76,9 @@ class EmulatorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         query: Dict[str, str] = {}
         for key, value in url.params.multi_items():
             query.setdefault(key, value)
-        return self.app.handle(EmulatorRequest(request.method, url.path, query, httpx.Headers(request.headers), body))
+        headers = httpx.Headers(request.headers)
+        target = url.raw_path.decode("ascii")
+        return self.app.handle(EmulatorRequest(request.method, url.path, query, headers, body, target=target))
 
     @staticmethod
     def _response(request: httpx.Request, reply: Reply) -> httpx.Response:
