@@ -23,8 +23,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 
 from _servers import emulator_process
 from _targets import BULK, EVENT, RAW_IN_CORE
-from _venvs import ROOT, Venv
-from claude_emulator import EMULATOR_API_KEY
+from _venvs import ROOT, Venv, prepare_bedrock
+from claude_emulator import EMULATOR_API_KEY, EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY
 
 WORKERS = ROOT / "benchmarks" / "workers"
 #: Display name of what each env measures; the env name is also its worker's ``--client``.
@@ -138,6 +138,30 @@ def stream_events(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Dict[s
     return results
 
 
+def bedrock_stream_events(envs: Dict[str, Venv], settings: Settings) -> Dict[str, float]:
+    """Events/s of both readings of the text stream over Bedrock's event-stream framing, one event per
+    HTTP chunk, with each SDK's ``AnthropicBedrock`` (best pass)."""
+    results: Dict[str, float] = {}
+    credentials = {"aws_access_key": EMULATOR_AWS_ACCESS_KEY_ID, "aws_secret_key": EMULATOR_AWS_SECRET_ACCESS_KEY}
+    bedrock = prepare_bedrock()  # envs of their own: the plain ones hold no provider plugin
+    check_core_env(bedrock["core"], "claude_core", "provider_bedrock")
+    for _ in range(settings.passes):
+        for env in ("core", "official"):
+            readings = worker(
+                bedrock[env],
+                "bedrock_stream",
+                client=env,
+                event_chunks=True,
+                deltas=settings.deltas,
+                repeat=1,
+                **credentials,
+            )
+            for reading, value in readings.items():
+                label = f"{LABELS[env]} {reading}"
+                results[label] = max(results.get(label, 0.0), value)
+    return results
+
+
 def tool_input_seconds(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Dict[int, float]]:
     """Seconds to stream a tool call of N input chunks, one event per HTTP chunk, for both SDKs."""
     results: Dict[str, Dict[int, float]] = {}
@@ -213,7 +237,10 @@ def _tree() -> str:
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "claude_core", "pyproject.toml"], cwd=ROOT, capture_output=True, text=True
+            ["git", "status", "--porcelain", "claude_core", "pyproject.toml", "provider_bedrock"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
     except OSError:
         return "unknown"
@@ -234,6 +261,10 @@ def _round_trips(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
 
 def _streams(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"stream_events_per_second": stream_events(envs, settings)}
+
+
+def _bedrock_stream(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"bedrock_stream_events_per_second": bedrock_stream_events(envs, settings)}
 
 
 def _tool_input(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
@@ -258,6 +289,7 @@ STEPS: Dict[str, Step] = {
     "imports": _imports,
     "round_trips": _round_trips,
     "streams": _streams,
+    "bedrock_stream": _bedrock_stream,
     "tool_input": _tool_input,
     "memory": _memory,
     "batch_results": _batch_results,
@@ -282,8 +314,9 @@ def measure(envs: Dict[str, Venv], settings: Settings, only: Sequence[str] = tup
     return report
 
 
-def check_core_env(core: Venv) -> None:
-    """Fail early, and clearly, unless the core env imports its own installed claude_core."""
-    where = Path(core.run(["-c", "import claude_core; print(claude_core.__file__)"]).strip())
-    if core.path not in where.parents:
-        raise SystemExit(f"the core env imports claude_core from {where}, not from its own site-packages")
+def check_core_env(core: Venv, *modules: str) -> None:
+    """Fail early, and clearly, unless the env imports its own installed ``modules`` (claude_core by default)."""
+    for module in modules or ("claude_core",):
+        where = Path(core.run(["-c", f"import {module}; print({module}.__file__)"]).strip())
+        if core.path not in where.parents:
+            raise SystemExit(f"the {core.name} env imports {module} from {where}, not from its own site-packages")

@@ -87,6 +87,25 @@ def _stream_rows(report: Dict[str, Any]) -> List[str]:
     ]
 
 
+def _bedrock_rows(report: Dict[str, Any]) -> List[str]:
+    settings, eps = report["settings"], report["bedrock_stream_events_per_second"]
+    readings = ("stream=True", ".stream() text")
+    return [
+        "",
+        _row(
+            f"Bedrock stream of {settings['deltas']:,} text deltas, event-stream framing, {EVENT} "
+            f"(AnthropicBedrock; events/s, best of {settings['passes']})",
+            "claude_core",
+            "anthropic",
+        ),
+        "|---|---|---|",
+        *(
+            _row(reading, f"{eps[f'claude_core {reading}']:,.0f}", f"{eps[f'anthropic {reading}']:,.0f}")
+            for reading in readings
+        ),
+    ]
+
+
 def _tool_rows(report: Dict[str, Any]) -> List[str]:
     settings, tools = report["settings"], report["tool_input_seconds"]
     return [
@@ -132,6 +151,7 @@ def _file_rows(report: Dict[str, Any]) -> List[str]:
 #: The tables after the main one, each with the report key it needs.
 _TABLES = (
     ("stream_events_per_second", _stream_rows),
+    ("bedrock_stream_events_per_second", _bedrock_rows),
     ("tool_input_seconds", _tool_rows),
     ("batch_results_lines_per_second", _batch_rows),
     ("file_transfer", _file_rows),

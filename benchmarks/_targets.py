@@ -84,6 +84,18 @@ def _stream_targets(report: Dict[str, Any]) -> List[Target]:
     ]
 
 
+def _bedrock_targets(report: Dict[str, Any]) -> List[Target]:
+    eps = report["bedrock_stream_events_per_second"]
+    return [
+        Target(
+            f"Bedrock stream=True events/s ({EVENT}): claude_core / anthropic",
+            eps["claude_core stream=True"] / eps["anthropic stream=True"],
+            ">=",
+            1.5,
+        )
+    ]
+
+
 def _tool_input_targets(report: Dict[str, Any]) -> List[Target]:
     return [
         Target(
@@ -143,6 +155,7 @@ _TARGETS = (
     ("import_seconds", _import_targets),
     ("sequential_seconds_per_call", _round_trip_targets),
     ("stream_events_per_second", _stream_targets),
+    ("bedrock_stream_events_per_second", _bedrock_targets),
     ("tool_input_seconds", _tool_input_targets),
     ("peak_rss_mib", _memory_targets),
     ("batch_results_lines_per_second", _batch_targets),
@@ -186,6 +199,19 @@ def _stream_ratios(report: Dict[str, Any]) -> Dict[str, float]:
     }
 
 
+def _bedrock_ratios(report: Dict[str, Any]) -> Dict[str, float]:
+    eps = report["bedrock_stream_events_per_second"]
+    ratios = {
+        f"Bedrock .stream() text events/s ({EVENT}): claude_core / anthropic": eps["claude_core .stream() text"]
+        / eps["anthropic .stream() text"],
+    }
+    first_party = report.get("stream_events_per_second", {}).get(EVENT, {})
+    for reading in eps:
+        if reading in first_party:
+            ratios[f"{reading} ({EVENT}): events/s Bedrock / first-party API"] = eps[reading] / first_party[reading]
+    return ratios
+
+
 def _tool_input_ratios(report: Dict[str, Any]) -> Dict[str, float]:
     return {
         "tool input: anthropic time growth / N growth (1.0 = linear)": tool_input_scaling(
@@ -222,6 +248,7 @@ def _file_ratios(report: Dict[str, Any]) -> Dict[str, float]:
 _RATIOS = (
     ("sequential_seconds_per_call", _round_trip_ratios),
     ("stream_events_per_second", _stream_ratios),
+    ("bedrock_stream_events_per_second", _bedrock_ratios),
     ("tool_input_seconds", _tool_input_ratios),
     ("peak_rss_mib", _memory_ratios),
     ("batch_results_lines_per_second", _batch_ratios),

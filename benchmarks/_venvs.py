@@ -3,11 +3,16 @@
 * ``core``: ``pip install <repo root>`` (not editable), so claude-core and its own
   dependencies;
 * ``official``: ``pip install anthropic==0.79.0``;
-* ``httpx``: httpx and its own dependencies, pinned to the versions the core env resolved.
+* ``httpx``: httpx and its own dependencies, pinned to the versions the core env resolved;
+* ``core-bedrock`` and ``official-bedrock``, for the Bedrock measurement only:
+  ``pip install <repo root> <repo root>/provider_bedrock`` (with boto3, botocore) and
+  ``pip install anthropic[bedrock]==0.79.0``. The plain envs stay without a provider plugin,
+  as a user of the first-party API installs them.
 
 They live under ``benchmarks/.venvs/`` and are kept between runs. An env is rebuilt from
-scratch when what defines it changes (the core's ``pyproject.toml``, the pins, the Python);
-when only claude-core's source changed, claude-core alone is reinstalled.
+scratch when what defines it changes (the ``pyproject.toml`` of claude-core or of
+claude-provider-bedrock, the pins, the Python); when only their source changed, the two alone
+are reinstalled.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from typing import Dict, List, Mapping, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 VENVS = ROOT / "benchmarks" / ".venvs"
+BEDROCK = ROOT / "provider_bedrock"
 OFFICIAL = "anthropic==0.79.0"
+OFFICIAL_BEDROCK = "anthropic[bedrock]==0.79.0"
 _STAMP = "bench-stamp.json"
 
 #: Prints ``{distribution name: version}`` for everything installed in the interpreter running it.
@@ -93,7 +100,12 @@ def _digest(*parts: str) -> str:
 
 
 def _source_digest() -> str:
-    files = sorted((ROOT / "claude_core").rglob("*.py")) + sorted((ROOT / "claude_core").rglob("*.typed"))
+    files = [
+        file
+        for package in (ROOT / "claude_core", BEDROCK / "provider_bedrock")
+        for pattern in ("*.py", "*.typed")
+        for file in sorted(package.rglob(pattern))
+    ]
     digest = hashlib.sha256()
     for file in files:
         digest.update(str(file.relative_to(ROOT)).encode() + b"\0" + file.read_bytes())
@@ -113,8 +125,11 @@ def _stamp(venv: Venv) -> Mapping[str, str]:
     return stamp if venv.python.exists() else {}
 
 
-def _ensure(name: str, key: str, requirements: List[str], source: str = "") -> Venv:
-    """The env ``name``, (re)built when ``key`` changed; reinstall ``requirements[0]`` when ``source`` changed."""
+def _ensure(name: str, key: str, requirements: List[str], source: str = "", local: int = 0) -> Venv:
+    """The env ``name``, (re)built when ``key`` changed.
+
+    When only ``source`` changed, the first ``local`` requirements (the repo's own distributions) are reinstalled.
+    """
     venv = Venv(name, VENVS / name)
     stamp = _stamp(venv)
     if stamp.get("key") != key:
@@ -123,7 +138,7 @@ def _ensure(name: str, key: str, requirements: List[str], source: str = "") -> V
         subprocess.run([sys.executable, "-m", "venv", str(venv.path)], check=True, env=_clean_environ())
         _pip(venv, requirements)
     elif stamp.get("source") != source:
-        _pip(venv, ["--no-deps", "--force-reinstall", *requirements[:1]])
+        _pip(venv, ["--no-deps", "--force-reinstall", *requirements[:local]])
     (venv.path / _STAMP).write_text(json.dumps({"key": key, "source": source}) + "\n")
     return venv
 
@@ -132,8 +147,19 @@ def prepare() -> Dict[str, Venv]:
     """Create or update the three envs; return them by name (``core``, ``official``, ``httpx``)."""
     python = f"{sys.version} {sys.base_prefix}"
     pyproject = (ROOT / "pyproject.toml").read_text()
-    core = _ensure("core", _digest(python, pyproject), [str(ROOT)], _source_digest())
+    source = _source_digest()
+    core = _ensure("core", _digest(python, pyproject), [str(ROOT)], source, local=1)
     pins = core.run(["-c", _HTTPX_CLOSURE_SNIPPET]).split()
     official = _ensure("official", _digest(python, OFFICIAL), [OFFICIAL])
     httpx = _ensure("httpx", _digest(python, *pins), pins)
     return {"core": core, "official": official, "httpx": httpx}
+
+
+def prepare_bedrock() -> Dict[str, Venv]:
+    """The Bedrock measurement's two envs, by contender (``core``: claude-core with
+    claude-provider-bedrock; ``official``: ``anthropic[bedrock]``)."""
+    python = f"{sys.version} {sys.base_prefix}"
+    key = _digest(python, (ROOT / "pyproject.toml").read_text(), (BEDROCK / "pyproject.toml").read_text())
+    core = _ensure("core-bedrock", key, [str(ROOT), str(BEDROCK)], _source_digest(), local=2)
+    official = _ensure("official-bedrock", _digest(python, OFFICIAL_BEDROCK), [OFFICIAL_BEDROCK])
+    return {"core": core, "official": official}

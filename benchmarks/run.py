@@ -15,6 +15,8 @@ Measured, in one run:
 * events per second of a 20,000-delta text stream (raw httpx ``iter_lines``,
   ``stream=True``, ``.stream()`` + ``text_stream``), with every event in its own HTTP chunk
   as the API sends them, and pre-rendered in 64 KiB chunks;
+* the same stream over Amazon Bedrock's event-stream framing (``invoke-with-response-stream``,
+  SigV4-signed), one event per HTTP chunk, with each SDK's ``AnthropicBedrock``;
 * seconds to stream a tool call whose input arrives in N ``input_json_delta`` chunks;
 * peak RSS of a fresh interpreter after 2,000 sequential calls;
 * lines per second reading a message batch's results file of 200,000 lines, and peak RSS

@@ -7,7 +7,6 @@ I/O-free attempts generator the drivers in :mod:`claude_core._drivers` run.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type, TypeVar, Union
 
 import httpx
@@ -20,7 +19,7 @@ from ._version import __version__
 from .default_plugins import signing
 from .errors import APIResponseValidationError
 from .plugins import HookRelay, load_provider
-from .providers import APIRequest, Provider
+from .providers import APIRequest, Provider, body_bytes
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
@@ -54,15 +53,6 @@ class CallOptions:
         self.extra_query = extra_query
         self.extra_body = extra_body
         self.timeout = timeout
-
-
-def _encode(value: Any) -> Any:
-    dump = getattr(value, "model_dump", None)
-    if dump is not None:
-        return dump(mode="json", exclude_unset=True, by_alias=True)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def as_timeout(value: Union[float, httpx.Timeout, None]) -> httpx.Timeout:
@@ -153,7 +143,7 @@ class Pipeline:
         if opts.extra_body:
             body = {**(body or {}), **opts.extra_body}
         if body is not None:
-            content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_encode).encode()
+            content = body_bytes(body)
             headers.setdefault("content-type", "application/json")
         if deployment.builtin_signing:
             signing.apply_auth(headers, deployment.credentials, deployment.provider)

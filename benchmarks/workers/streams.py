@@ -33,23 +33,28 @@ def raw_httpx(base_url: str, api_key: str, knobs: Dict[str, str], events: int, r
         return {"iter_lines": events / best_seconds(lines, repeat)}
 
 
+def read_streams(sync: Any, body: Dict[str, Any], deltas: int, repeat: int) -> Dict[str, float]:
+    """Events/s of ``sync.messages.create(stream=True)`` and of ``.stream()`` + ``text_stream``, for ``body``."""
+    events = deltas + STREAM_OVERHEAD_EVENTS
+
+    def raw_events() -> int:
+        return _check(sum(1 for _ in sync.messages.create(stream=True, **body)), events, "stream=True")
+
+    def text() -> int:
+        with sync.messages.stream(**body) as stream:
+            return _check(sum(1 for _ in stream.text_stream), deltas, "text_stream")
+
+    return {
+        "stream=True": events / best_seconds(raw_events, repeat),
+        ".stream() text": events / best_seconds(text, repeat),
+    }
+
+
 def sdk_streams(
     client: str, base_url: str, api_key: str, knobs: Dict[str, str], deltas: int, repeat: int
 ) -> Dict[str, float]:
-    events = deltas + STREAM_OVERHEAD_EVENTS
     with sdk(client).Anthropic(api_key=api_key, base_url=base_url, default_headers=knobs, timeout=60) as sync:
-
-        def raw_events() -> int:
-            return _check(sum(1 for _ in sync.messages.create(stream=True, **BODY)), events, "stream=True")
-
-        def text() -> int:
-            with sync.messages.stream(**BODY) as stream:
-                return _check(sum(1 for _ in stream.text_stream), deltas, "text_stream")
-
-        return {
-            "stream=True": events / best_seconds(raw_events, repeat),
-            ".stream() text": events / best_seconds(text, repeat),
-        }
+        return read_streams(sync, BODY, deltas, repeat)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ Authentication is not its job: that is the ``claude_credentials`` and
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
 import httpx
@@ -45,6 +46,22 @@ class StreamDecoder(Protocol):
     def close_pairs(self) -> List[StreamPair]:
         """The events left at the end of the body (an unterminated last event)."""
         ...
+
+
+def body_bytes(body: Mapping[str, Any]) -> bytes:
+    """A JSON request body as the SDK sends it: compact, UTF-8, pydantic models dumped as
+    their fields, sets and tuples as lists. Providers that wrap or re-encode a body (Bedrock's
+    count-tokens) use it so the bytes are the ones a plain call would send."""
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_encode).encode()
+
+
+def _encode(value: Any) -> Any:
+    dump = getattr(value, "model_dump", None)
+    if dump is not None:
+        return dump(mode="json", exclude_unset=True, by_alias=True)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 @dataclasses.dataclass

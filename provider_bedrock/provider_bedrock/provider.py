@@ -22,7 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from claude_core import errors
-from claude_core.providers import APIRequest, Provider, StreamDecoder, StreamPair
+from claude_core.providers import APIRequest, Provider, StreamDecoder, StreamPair, body_bytes
 
 __all__ = [
     "BedrockProvider",
@@ -109,15 +109,6 @@ def _class_for(kind: Optional[str], status: int) -> Tuple[Type[errors.APIStatusE
     if cls_for_status is not None:
         return cls_for_status, status
     return (errors.InternalServerError if status >= 500 else errors.APIStatusError), status
-
-
-def _json_default(value: Any) -> Any:
-    dump = getattr(value, "model_dump", None)
-    if dump is not None:
-        return dump(mode="json", exclude_unset=True, by_alias=True)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def resolve_region(options: Mapping[str, Any], profile_region: Any) -> str:
@@ -236,7 +227,7 @@ class BedrockProvider(Provider):
         request.query.pop("beta", None)  # beta.messages: Bedrock takes the betas in the body
         model_path = f"/model/{quote(model, safe=':')}"
         if request.endpoint == "messages.count_tokens":
-            inner = json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default)
+            inner = body_bytes(body).decode()
             encoded = base64.b64encode(inner.encode()).decode("ascii")
             request.body = {"input": {"invokeModel": {"body": encoded}}}
             request.path = f"{model_path}/count-tokens"

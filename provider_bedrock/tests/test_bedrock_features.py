@@ -8,8 +8,6 @@ verified by the emulator (a request that does not verify is a 403, and retries a
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import pydantic
@@ -18,11 +16,11 @@ from claude_emulator import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCE
 from claude_emulator._bedrock import AwsCredentials, check_auth
 from conftest import FIRST_PARTY_MODEL, MESSAGES, MODEL
 
-import claude_core
 from claude_core import beta_async_tool, beta_tool, hookimpl
 from claude_core.observers import AttemptRecord, CallInfo, CallObserver, CallResult
 from claude_core.types import ParsedMessage
 from provider_bedrock import AnthropicBedrock, AsyncAnthropicBedrock, BedrockProvider
+from tests.conftest import Api
 
 ASK: Any = [{"role": "user", "content": "Please call get_weather now"}]
 KEYS = {"aws_access_key": EMULATOR_AWS_ACCESS_KEY_ID, "aws_secret_key": EMULATOR_AWS_SECRET_ACCESS_KEY}
@@ -54,59 +52,23 @@ class Person(pydantic.BaseModel):
     home: Address
 
 
-class Driver:
-    """Builds a Bedrock and a first-party client of one kind (sync or async) and runs calls on them."""
-
-    def __init__(self, mode: str, emulator: Emulator) -> None:
-        self.is_async = mode == "async"
-        self.emulator = emulator
-        self.loop = asyncio.new_event_loop() if self.is_async else None
-        self._clients: List[Any] = []
+class Driver(Api):
+    """The suite's sync/async driver, with a Bedrock client beside the first-party one."""
 
     def bedrock(self, **kwargs: Any) -> Any:
         cls = AsyncAnthropicBedrock if self.is_async else AnthropicBedrock
         options = {**KEYS, "aws_region": "us-east-1", "base_url": self.emulator.base_url, "max_retries": 0}
-        return self._keep(cls(**{**options, **kwargs}))
-
-    def first_party(self, **kwargs: Any) -> Any:
-        cls = claude_core.AsyncAnthropic if self.is_async else claude_core.Anthropic
-        options = {"api_key": self.emulator.api_key, "base_url": self.emulator.base_url, "max_retries": 0}
-        return self._keep(cls(**{**options, **kwargs}))
-
-    def _keep(self, client: Any) -> Any:
+        client = cls(**{**options, **kwargs})
         self._clients.append(client)
         return client
+
+    def first_party(self, **kwargs: Any) -> Any:
+        return self.make(**{"max_retries": 0, **kwargs})
 
     def tool(self) -> Any:
         if self.is_async:
             return beta_async_tool(_async_weather, name="get_weather")
         return beta_tool(_weather, name="get_weather")
-
-    def run(self, value: Any) -> Any:
-        if inspect.isawaitable(value):
-            assert self.loop is not None
-            return self.loop.run_until_complete(_await(value))
-        return value
-
-    def collect(self, iterable: Any) -> List[Any]:
-        if self.is_async:
-
-            async def gather() -> List[Any]:
-                return [item async for item in iterable]
-
-            return self.run(gather())
-        return list(iterable)
-
-    def close(self) -> None:
-        for client in self._clients:
-            self.run(client.close())
-        if self.loop is not None:
-            self.loop.run_until_complete(self.loop.shutdown_asyncgens())
-            self.loop.close()
-
-
-async def _await(value: Any) -> Any:
-    return await value
 
 
 @pytest.fixture(params=["sync", "async"])
