@@ -26,7 +26,6 @@ from typing import (
     overload,
 )
 
-import anyio
 import httpx
 
 from ._call import stamp
@@ -277,6 +276,8 @@ class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
     """The async twin of :class:`BinaryAPIResponse`; the file is written from a worker thread."""
 
     async def write_to_file(self, file: Union[str, os.PathLike[str]]) -> None:
+        import anyio  # here, so that plain calls do not load it
+
         try:
             async with await anyio.open_file(file, "wb") as out:
                 async for chunk in self.http_response.aiter_bytes():
