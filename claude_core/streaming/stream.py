@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Dict, Generic, I
 
 import httpx
 
+from .._wire_body import abody_chunks, body_chunks
 from ..errors import AnthropicError
 from .core import StreamCore, retriable, wire_error
 from .registry import StreamRegistry
@@ -108,7 +109,7 @@ class SyncReader(_Reader):
         while True:
             try:
                 feed = core.feed
-                for chunk in core.response.iter_bytes():
+                for chunk in body_chunks(core.response):
                     batch = feed(chunk)
                     if batch.has_events():
                         yield batch
@@ -172,7 +173,7 @@ class AsyncReader(_Reader):
 
         core = self.core
         while True:
-            chunks = core.response.aiter_bytes()
+            chunks = abody_chunks(core.response)
             try:
                 while True:
                     left = core.seconds_left()

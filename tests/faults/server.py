@@ -32,6 +32,8 @@ __all__ = [
     "StallMidBody",
     "TrickleJson",
     "TricklePings",
+    "WireReply",
+    "sse_events",
 ]
 
 MESSAGE: Dict[str, Any] = {
@@ -78,7 +80,7 @@ def _message_start() -> bytes:
 PING = _event("ping", {"type": "ping"})
 
 
-def _sse_events() -> List[bytes]:
+def sse_events() -> List[bytes]:
     """The frames of a complete stream that accumulates to :data:`MESSAGE`, its text in two deltas."""
     deltas = [
         _event(
@@ -152,7 +154,7 @@ class NormalReply:
             connection.send(_head("application/json", len(MESSAGE_JSON)) + MESSAGE_JSON)
             return True
         connection.send(_head("text/event-stream"))
-        for frame in _sse_events():
+        for frame in sse_events():
             connection.send(_chunk(frame))
         connection.send(b"0\r\n\r\n")
         return True
@@ -192,6 +194,25 @@ class ChunkedReply:
                 connection.send(_chunk(chunk))
         connection.send(b"0\r\n\r\n")
         return True
+
+
+class WireReply:
+    """A 200 SSE reply whose chunked body is written as the raw ``pieces`` given, framing
+    included, each ``send`` on its own after a short pause (so the client reads them apart);
+    with ``close``, the connection is closed after the last piece."""
+
+    def __init__(self, pieces: Sequence[bytes], close: bool = False, pause: float = 0.001) -> None:
+        self.pieces = pieces
+        self.close = close
+        self.pause = pause
+
+    def play(self, connection: Connection, request: RecordedRequest) -> bool:
+        connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.send(_head("text/event-stream"))
+        for piece in self.pieces:
+            connection.pause(self.pause)
+            connection.send(piece)
+        return not self.close
 
 
 class ResetAfterHeaders:
