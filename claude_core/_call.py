@@ -66,7 +66,7 @@ class Call:
         self.deployment = pipeline.primary
         self.prepared = self.deployment.provider.prepare(request.copy())
         self.retries_taken = 0
-        self.attempts = 0  # requests sent: retries, and the repeat after a refresh for a 401
+        self.attempts = 0  # requests sent: retries, and the repeat after a refresh for rejected credentials
         self.read_body = read_body and stream is None
         self.opts = opts
         timeout = pipeline.timeout_for(opts)
@@ -104,7 +104,7 @@ class Call:
 
     def _attempts(self) -> Generator[Step, Outcome, None]:
         pipeline = self.pipeline
-        refreshed_after_401 = False
+        refreshed_after_rejection = False
         try:
             while True:
                 deployment = self.deployment
@@ -133,9 +133,13 @@ class Call:
                     response = outcome
                 else:
                     error = outcome
-                rotated = response is not None and response.status_code == 401 and deployment.refreshable
-                if rotated and not refreshed_after_401:  # the secret may have rotated: refresh, repeat once
-                    refreshed_after_401 = True
+                rotated = (
+                    response is not None
+                    and deployment.refreshable
+                    and deployment.provider.credentials_rejected(response)
+                )
+                if rotated and not refreshed_after_rejection:  # the secret may have rotated: refresh, repeat once
+                    refreshed_after_rejection = True
                     self._record(request, response, None, _RETRY_AT_ONCE)
                     yield deployment.refresher(generation)
                     continue

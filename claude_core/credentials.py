@@ -3,7 +3,9 @@
 Whatever ``claude_credentials`` returns is handed to ``claude_sign_request``. A
 credentials object that expires implements :class:`RefreshableCredentials`: the pipeline
 asks ``needs_refresh()`` before every attempt and calls ``refresh()`` when it answers
-True, and once more (forced) when a request is refused with 401. ``refresh()`` may block:
+True, and once more (forced) when a request is refused for its credentials (a 401
+first-party; :meth:`~claude_core.providers.Provider.credentials_rejected` decides).
+``refresh()`` must then fetch a fresh secret even if the old one looks valid. It may block:
 the async client runs it in a worker thread, and concurrent requests share one refresh.
 """
 

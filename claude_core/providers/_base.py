@@ -154,6 +154,11 @@ class Provider:
         error.request_id = self.request_id(response)
         return error
 
+    def credentials_rejected(self, response: httpx.Response) -> bool:
+        """Whether a refused ``response`` says the credentials went stale, so that refreshing
+        them and repeating the attempt once may succeed (a 401 first-party)."""
+        return response.status_code == 401
+
     def stream_error(self, data: str, response: httpx.Response) -> APIStatusError:
         """The SDK's exception for an ``("error", data)`` event inside a successful stream."""
         error = error_from_stream_event(data, response)

@@ -73,7 +73,16 @@ class AWSCredentials:
         return bool(refresh_needed()) if refresh_needed is not None else False
 
     def refresh(self) -> None:
-        self.credentials.get_frozen_credentials()  # refreshes when due, under botocore's own lock
+        """Fetch fresh credentials now, also when botocore thinks the current ones still valid
+        (AWS refused them), under botocore's own refresh lock."""
+        credentials = self.credentials
+        lock = getattr(credentials, "_refresh_lock", None)
+        protected_refresh = getattr(credentials, "_protected_refresh", None)
+        if lock is None or protected_refresh is None:  # static, or another botocore than this knows
+            credentials.get_frozen_credentials()
+            return
+        with lock:
+            protected_refresh(is_mandatory=True)
 
     def frozen(self) -> Any:
         """The current access key, secret key and token, as one consistent triple."""

@@ -87,6 +87,10 @@ _BY_STATUS: Dict[int, Type[errors.APIStatusError]] = {
 _SESSION_OPTION = "aws_session"
 
 
+#: AWS's error types (``x-amzn-errortype``) for credentials that went stale: refreshing may help.
+_STALE_CREDENTIALS = frozenset({"ExpiredTokenException", "UnrecognizedClientException", "InvalidSignatureException"})
+
+
 def _error_type(raw: Optional[str]) -> Optional[str]:
     """``ValidationException:http://internal.amazon.com/...`` -> ``ValidationException``."""
     if not raw:
@@ -258,6 +262,13 @@ class BedrockProvider(Provider):
             content=content,
             request=response.request,
         )
+
+    def credentials_rejected(self, response: httpx.Response) -> bool:
+        """A 401, or AWS's 403 for an expired or unknown token or a signature made with an old secret."""
+        if response.status_code == 401:
+            return True
+        kind = _error_type(response.headers.get("x-amzn-errortype"))
+        return response.status_code == 403 and kind in _STALE_CREDENTIALS
 
     def status_error(self, response: httpx.Response) -> errors.APIStatusError:
         text = response.text

@@ -463,3 +463,19 @@ def test_secrets_stay_out_of_reprs() -> None:
     client = AnthropicBedrock(aws_access_key="AKID", aws_secret_key="s3cr3t", aws_session_token="t0k3n", aws_region="x")
     text = repr(client.options)
     assert "s3cr3t" not in text and "t0k3n" not in text
+
+
+@pytest.mark.parametrize(
+    "status, error_type, rejected",
+    [
+        (403, "ExpiredTokenException", True),
+        (403, "UnrecognizedClientException:http://internal.amazon.com/coral/", True),
+        (403, "InvalidSignatureException", True),
+        (401, None, True),
+        (403, "AccessDeniedException", False),  # a policy refuses: new credentials do not help
+        (400, "ExpiredTokenException", False),
+    ],
+)
+def test_stale_credentials_are_told_from_other_refusals(status: int, error_type: Optional[str], rejected: bool) -> None:
+    headers = {"x-amzn-errortype": error_type} if error_type else {}
+    assert provider().credentials_rejected(httpx.Response(status, headers=headers)) is rejected
