@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 from json.encoder import encode_basestring
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, overload
 
 from ._content import Generated
 from ._wire import DISCONNECT, BodyPart, Pause, Reply, dumps
 
-__all__ = ["StreamScript", "PING", "frame", "render_events", "stream_body", "sse_reply"]
+__all__ = ["StreamScript", "PING", "Reframed", "frame", "render_events", "stream_body", "sse_reply"]
 
 CHUNK_SIZE = 65536
 PING = b'event: ping\ndata: {"type":"ping"}\n\n'
@@ -107,7 +107,32 @@ def _chunks(data: bytes) -> Iterator[bytes]:
         yield data[at : at + CHUNK_SIZE]
 
 
-def _parts(frames: List[bytes], event_chunks: bool) -> Iterator[bytes]:
+class Reframed(Sequence[bytes]):
+    """``frames`` in another framing, each encoded with ``encode`` when it is sent, not all before the first."""
+
+    def __init__(self, frames: List[bytes], encode: Callable[[bytes], bytes]) -> None:
+        self._frames = frames
+        self._encode = encode
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    @overload
+    def __getitem__(self, index: int) -> bytes: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> List[bytes]: ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._encode(one) for one in self._frames[index]]
+        return self._encode(self._frames[index])
+
+    def __iter__(self) -> Iterator[bytes]:
+        return map(self._encode, self._frames)
+
+
+def _parts(frames: Sequence[bytes], event_chunks: bool) -> Iterator[bytes]:
     """``frames`` as body parts: one part per frame, or joined and cut into 64 KiB chunks."""
     return iter(frames) if event_chunks else _chunks(b"".join(frames))
 
@@ -126,7 +151,7 @@ def _stall(script: StreamScript, ping: Optional[bytes]) -> Iterator[BodyPart]:
 
 
 def _scripted(
-    frames: List[bytes],
+    frames: Sequence[bytes],
     script: StreamScript,
     event_delay: float,
     event_chunks: bool,
@@ -168,7 +193,7 @@ def _scripted(
 
 
 def stream_body(
-    frames: List[bytes],
+    frames: Sequence[bytes],
     script: Optional[StreamScript] = None,
     event_delay: float = 0.0,
     event_chunks: bool = False,

@@ -344,7 +344,7 @@ class EmulatorApp:
         message = _messages.build_message(params, f"msg_bdrk_emu_{number}", generated, input_tokens)
         if not stream:
             return Reply(200, _bedrock.invoke_headers(rid, message), [dumps(message)])
-        frames = [_eventstream.chunk_message(_sse_data(frame)) for frame in _bedrock_events(message, generated)]
+        frames = _stream.Reframed(_bedrock_events(message, generated), _bedrock_chunk)
         body = _stream.stream_body(
             frames, script, self.event_delay, self.event_chunks, error=_exception_frame, ping=None
         )
@@ -509,6 +509,11 @@ def _aws_credentials(value: Optional[Sequence[Optional[str]]]) -> _bedrock.AwsCr
 def _sse_data(frame: bytes) -> bytes:
     """The JSON of one rendered SSE frame (``event: ...\\ndata: <json>\\n\\n``)."""
     return frame[frame.index(b"\ndata: ") + 7 : -2]
+
+
+def _bedrock_chunk(frame: bytes) -> bytes:
+    """One SSE frame as the event-stream ``chunk`` message that carries its JSON."""
+    return _eventstream.chunk_message(_sse_data(frame))
 
 
 def _bedrock_events(message: Mapping[str, Any], generated: _content.Generated) -> List[bytes]:
