@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import ssl
 import sys
-from typing import Any, Dict, List, Tuple, Union
+import threading
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 import httpx
 
 from ._options import DEFAULT_TIMEOUT
 from ._shards import ShardedTransport
+from .errors import AnthropicError
 
 #: Connection pools of the default transport.
 SHARDS = 8
@@ -34,21 +38,69 @@ def _socket_options() -> List[Tuple[int, int, int]]:
     return options
 
 
+# The default transports of every client share one TLS context, and load its CA certificates
+# only when the first https request is about to go out: loading them (what
+# httpx.create_ssl_context() does) costs 1.5 MiB and milliseconds per context, and httpcore
+# uses the context for https connections only, so a client that talks http:// (an emulator,
+# a local gateway) never needs them.
+_tls_lock = threading.Lock()
+_tls_context: Optional[ssl.SSLContext] = None
+_tls_ready = False
+
+
+def _shared_tls_context() -> ssl.SSLContext:
+    global _tls_context
+    with _tls_lock:
+        if _tls_context is None:
+            # create_default_context() loads the system's CAs when given no CA location; a CA
+            # directory that can hold no certificate gives its exact settings and no CA yet
+            _tls_context = ssl.create_default_context(capath=os.devnull)
+        return _tls_context
+
+
+def _load_tls_certificates() -> None:
+    """Load into the shared TLS context the CA certificates ``httpx.create_ssl_context()`` loads:
+    ``SSL_CERT_FILE``'s or ``SSL_CERT_DIR``'s when set, else certifi's. Once per process.
+
+    Raises :class:`AnthropicError` when they do not load: a connection error would be retried.
+    """
+    global _tls_ready
+    if _tls_ready:
+        return
+    context = _shared_tls_context()
+    with _tls_lock:
+        if _tls_ready:
+            return
+        cafile = os.environ.get("SSL_CERT_FILE") or None
+        capath = None if cafile else os.environ.get("SSL_CERT_DIR") or None
+        if cafile is None and capath is None:
+            import certifi
+
+            cafile = certifi.where()
+        try:
+            context.load_verify_locations(cafile=cafile, capath=capath)
+        except OSError as exc:  # ssl.SSLError too
+            raise AnthropicError(
+                f"the CA certificates to verify https servers with did not load from {cafile or capath}: {exc}"
+            ) from exc
+        _tls_ready = True
+
+
 def default_transport(is_async: bool) -> ShardedTransport:
     """httpx's transports with TCP keep-alive probes, in :data:`SHARDS` pools that share the
-    connection limits (1000 connections, 100 kept alive); see :mod:`claude_core._shards`."""
+    connection limits (1000 connections, 100 kept alive); see :mod:`claude_core._shards`.
+    They verify https servers as httpx's own do, with the process's shared TLS context."""
     limits = httpx.Limits(
         max_connections=MAX_CONNECTIONS // SHARDS, max_keepalive_connections=-(-MAX_KEEPALIVE // SHARDS)
     )
     options = _socket_options()
     kind = httpx.AsyncHTTPTransport if is_async else httpx.HTTPTransport
-    # one TLS context for every pool: loading the CA bundle costs time and memory
-    context = httpx.create_ssl_context()
+    context = _shared_tls_context()
 
     def make() -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
         return kind(verify=context, limits=limits, socket_options=options)
 
-    return ShardedTransport(make, SHARDS)
+    return ShardedTransport(make, SHARDS, before_https=_load_tls_certificates)
 
 
 def _with_defaults(kwargs: Dict[str, Any]) -> Dict[str, Any]:

@@ -11,7 +11,7 @@ and one connection as before, and a busy one spreads over small pools.
 from __future__ import annotations
 
 import threading
-from typing import Any, AsyncIterator, Callable, Iterator, List, Union
+from typing import Any, AsyncIterator, Callable, Iterator, List, Optional, Union
 
 import httpx
 
@@ -65,13 +65,25 @@ class _Released(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Up to ``shards`` pools made by ``make()`` as they are needed; sync or async, as the pools are."""
+    """Up to ``shards`` pools made by ``make()`` as they are needed; sync or async, as the pools are.
 
-    def __init__(self, make: Callable[[], Inner], shards: int) -> None:
+    ``before_https()``, if given, is called before an https request is sent, until it returned once.
+    """
+
+    def __init__(
+        self, make: Callable[[], Inner], shards: int, before_https: Optional[Callable[[], None]] = None
+    ) -> None:
         self._make = make
         self._most = shards
         self._lock = threading.Lock()
         self._shards: List[_Shard] = [_Shard(make(), self._lock)]
+        self._before_https = before_https
+
+    def _prepare(self, request: httpx.Request) -> None:
+        before = self._before_https
+        if before is not None and request.url.scheme == "https":
+            before()
+            self._before_https = None
 
     def _pick(self) -> _Shard:
         with self._lock:
@@ -93,6 +105,8 @@ class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             shard.in_flight -= 1
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._before_https is not None:
+            self._prepare(request)
         shard = self._pick()
         try:
             response = shard.transport.handle_request(request)  # type: ignore[union-attr]
@@ -103,6 +117,8 @@ class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._before_https is not None:
+            self._prepare(request)
         shard = self._pick()
         try:
             response = await shard.transport.handle_async_request(request)  # type: ignore[union-attr]

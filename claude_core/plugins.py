@@ -99,6 +99,10 @@ def _load_manager() -> pluggy.PluginManager:
     for name in disabled:
         pm.set_blocked(name)
 
+    wanted = [ep.name for ep in _entry_points(PLUGIN_GROUP) if ep.name not in disabled]
+    if not wanted:  # nothing to load: stevedore would only scan the entry points again
+        return pm
+
     from stevedore import NamedExtensionManager
 
     failures: List[str] = []
@@ -106,7 +110,6 @@ def _load_manager() -> pluggy.PluginManager:
     def on_failure(_manager: Any, entry_point: EntryPoint, exc: BaseException) -> None:
         failures.append(f"{entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}")
 
-    wanted = [ep.name for ep in _entry_points(PLUGIN_GROUP) if ep.name not in disabled]
     extensions = NamedExtensionManager(PLUGIN_GROUP, names=wanted, name_order=True, on_load_failure_callback=on_failure)
     for extension in extensions:
         try:

@@ -61,6 +61,27 @@ def sizes(text: str) -> List[int]:
     return [int(part) for part in text.split(",") if part]
 
 
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process since it started, in MiB.
+
+    On Linux it is ``VmHWM`` of ``/proc/self/status``: ``ru_maxrss`` also counts the process
+    that spawned this one (the kernel keeps the spawner's high-water mark across the fork and
+    exec), so under ``benchmarks/run.py`` it could not go below the runner's own ~37 MiB.
+    Elsewhere it is ``ru_maxrss`` (bytes on macOS, KiB on the other systems).
+    """
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
 def emit(result: Dict[str, Any]) -> None:
     """Print the worker's result as one JSON line."""
     json.dump(result, sys.stdout)

@@ -5,17 +5,16 @@ The batch holds N copies of one request (``x-emulator-batch-copies``) and ends a
 (a typed entry per line; the ``retrieve`` it starts with is timed too); raw httpx streams
 the batch's ``results_url`` and ``json.loads`` every line of ``iter_lines()``. Every
 reading counts the succeeded entries and checks there are N. Prints
-``{"lines_per_second": best of --repeat reads, "peak_rss_mib": ru_maxrss at the end}``.
+``{"lines_per_second": best of --repeat reads, "peak_rss_mib": peak RSS at the end}``.
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import time
 from typing import Any, Callable, Dict
 
-from _common import BODY, emit, parser, raw_headers, sdk
+from _common import BODY, emit, parser, peak_rss_mib, raw_headers, sdk
 
 REQUEST: Dict[str, Any] = {"custom_id": "bench", "params": BODY}
 
@@ -76,7 +75,7 @@ def main() -> None:
         rate = raw_httpx(options.base_url, options.api_key, options.lines, options.repeat)
     else:
         rate = sdk_results(options.client, options.base_url, options.api_key, options.lines, options.repeat)
-    emit({"lines_per_second": rate, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    emit({"lines_per_second": rate, "peak_rss_mib": peak_rss_mib()})
 
 
 if __name__ == "__main__":

@@ -4,21 +4,20 @@ Each SDK calls ``beta.files.upload(file=pathlib.Path(source))`` and
 ``beta.files.download(id).write_to_file(target)``; raw httpx posts the open file as the
 multipart part ``file`` (httpx streams it) and streams the download to disk with
 ``iter_bytes()``. The downloaded file is checked against the source's size and SHA-256.
-Prints ``{"upload_seconds", "download_seconds", "peak_rss_mib"}``, the RSS
-(``ru_maxrss``) taken before the check.
+Prints ``{"upload_seconds", "download_seconds", "peak_rss_mib"}``, the peak RSS
+(:func:`_common.peak_rss_mib`) taken before the check.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Dict, Tuple
 
-from _common import emit, parser, sdk
+from _common import emit, parser, peak_rss_mib, sdk
 
 FILES_BETA = "files-api-2025-04-14"
 CHUNK = 1 << 20
@@ -94,7 +93,7 @@ def main() -> None:
             result = raw_httpx(options.base_url, options.api_key, source, target)
         else:
             result = sdk_transfer(options.client, options.base_url, options.api_key, source, target)
-        result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["peak_rss_mib"] = peak_rss_mib()
         check(target, source.stat().st_size, options.sha256)
     emit(result)
 

@@ -1,15 +1,14 @@
 """Peak resident memory of a fresh interpreter after N sequential ``messages.create`` calls.
 
-The figure is ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (KiB on Linux), printed as
+The figure is :func:`_common.peak_rss_mib` (``VmHWM`` on Linux), printed as
 ``{"peak_rss_mib": ...}``; raw httpx posts the same body and decodes the JSON.
 """
 
 from __future__ import annotations
 
 import json
-import resource
 
-from _common import BODY, emit, parser, raw_headers, sdk
+from _common import BODY, emit, parser, peak_rss_mib, raw_headers, sdk
 
 
 def calls(client: str, base_url: str, api_key: str, n: int) -> None:
@@ -33,7 +32,7 @@ def main() -> None:
     args.add_argument("--calls", type=int, required=True)
     options = args.parse_args()
     calls(options.client, options.base_url, options.api_key, options.calls)
-    emit({"peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    emit({"peak_rss_mib": peak_rss_mib()})
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ An unknown keyword is a ``TypeError`` naming it and the closest valid name, befo
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from typing import Any, Callable, Dict, FrozenSet, Mapping, Sequence, Tuple, TypeVar
 
@@ -90,6 +89,8 @@ class MethodSpec:
         return self.body(params), options_of(params)
 
     def _unknown(self, names: Sequence[str]) -> TypeError:
+        import difflib  # here: only a mistyped keyword needs it
+
         parts = []
         for name in names:
             close = difflib.get_close_matches(name, sorted(self.accepted), n=1)

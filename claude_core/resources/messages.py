@@ -14,32 +14,27 @@ from .._pipeline import CallOptions, parse_response
 from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
 from ..errors import AnthropicError
 from ..providers import APIRequest
-from ..streaming.accumulator import MessageAccumulator
-from ..streaming.message_stream import (
-    AsyncMessageStream,
-    AsyncMessageStreamManager,
-    MessageStream,
-    MessageStreamManager,
-)
 from ..types import (
-    BetaMessageCountTokensParams,
-    BetaMessageCreateParams,
     JSONOutputFormatParam,
     Message,
     MessageCountTokensParams,
     MessageCreateParams,
     MessageTokensCount,
 )
-from ..types.parsed_message import ParsedMessage, parse_message_output
-from ..types.stream_events import RawMessageStreamEvent
 from ._base import Resource, stream_result
-from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageParseKwargs, MessageStreamKwargs
 from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
 from ._warnings import warn_deprecated_usage
 
+# The streaming and structured-output machinery is imported where a call needs it, so that
+# a plain create() does not load it.
 if TYPE_CHECKING:
     from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
+    from ..streaming.accumulator import MessageAccumulator
+    from ..streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
     from ..streaming.stream import AsyncStream, Stream
+    from ..types.parsed_message import ParsedMessage
+    from ..types.stream_events import RawMessageStreamEvent
+    from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageParseKwargs, MessageStreamKwargs
     from .batches import AsyncBatches, Batches
 
 __all__ = [
@@ -100,7 +95,7 @@ def _listed_first(listed: Tuple[str, ...], optional: List[str]) -> List[str]:
     return [*listed, *sorted(set(optional) - set(listed))]
 
 
-def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, MethodSpec, MethodSpec, MethodSpec]:
+def method_specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, MethodSpec, MethodSpec, MethodSpec]:
     """The specs of ``create``, ``stream``, ``count_tokens`` and ``parse`` (``beta.messages`` when ``beta``)."""
     prefix = "beta.messages" if beta else "messages"
     local = (*_STREAM_LOCAL, *_BETAS) if beta else _STREAM_LOCAL
@@ -139,10 +134,8 @@ def _specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, Meth
     )
 
 
-CREATE, STREAM, COUNT_TOKENS, PARSE = _specs(MessageCreateParams, MessageCountTokensParams, beta=False)
-BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = _specs(
-    BetaMessageCreateParams, BetaMessageCountTokensParams, beta=True
-)
+# beta.messages builds its specs where it is defined: a plain call does not pay for them
+CREATE, STREAM, COUNT_TOKENS, PARSE = method_specs(MessageCreateParams, MessageCountTokensParams, beta=False)
 
 #: Models whose non-streaming responses are capped below what max_tokens allows.
 NONSTREAMING_TOKEN_LIMITS: Dict[str, int] = {
@@ -246,6 +239,7 @@ def stream_call(
             spec, {k: v for k, v in params.items() if k != "output_format"}, output_format
         )
         if adapter is not None:
+            from ..types.parsed_message import parse_message_output
 
             def parsed(message: Message) -> ParsedMessage[Any]:
                 return parse_message_output(message, output_format, adapter)
@@ -319,6 +313,7 @@ def plan_parse(
             betas.append(STRUCTURED_OUTPUTS_BETA)
         body_params["betas"] = betas
     plan, call, opts, stream_options = plan_create(spec, stream, body_params, beta, mode, options)
+    from ..types.parsed_message import parse_message_output
 
     def parsed(message: Message) -> ParsedMessage[Any]:
         return parse_message_output(message, output_format if adapter is not None else None, adapter)
@@ -338,6 +333,8 @@ def accumulator_for(call: APIRequest, opts: CallOptions) -> MessageAccumulator:
         *(v for k, v in (opts.extra_headers or {}).items() if k.lower() == "anthropic-beta"),
     ]
     fine_grained = any(isinstance(value, str) and FINE_GRAINED_TOOL_STREAMING in value for value in sent)
+    from ..streaming.accumulator import MessageAccumulator
+
     return MessageAccumulator(trailing_strings=fine_grained)
 
 
@@ -387,6 +384,8 @@ class Messages(Resource["Anthropic"]):
             return client._request(call, opts, parse_message, self._mode)
         if plan is CreatePlan.STREAM:
             return stream_result(client._stream(call, opts, stream_options), self._mode)
+        from ..streaming.message_stream import MessageStream
+
         accumulator = accumulator_for(call, opts)
         return MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator).get_final_message()
 
@@ -410,6 +409,8 @@ class Messages(Resource["Anthropic"]):
         return self._stream_manager({**params, "output_format": output_format})
 
     def _stream_manager(self, params: Mapping[str, Any]) -> MessageStreamManager[Any]:
+        from ..streaming.message_stream import MessageStream, MessageStreamManager
+
         call, opts, stream_options, parsed = stream_call(self._specs[1], params, self._beta)
 
         def start() -> MessageStream[Any]:
@@ -447,6 +448,8 @@ class Messages(Resource["Anthropic"]):
         )
         if plan is CreatePlan.REQUEST:
             return client._request(call, opts, lambda response: parsed(parse_message(response)), self._mode)
+        from ..streaming.message_stream import MessageStream
+
         accumulator = accumulator_for(call, opts)
         stream = MessageStream(client._stream(call, opts, stream_options, accumulator), accumulator)
         return parsed(stream.get_final_message())
@@ -490,6 +493,8 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
             return await client._request(call, opts, parse_message, self._mode)
         if plan is CreatePlan.STREAM:
             return stream_result(await client._stream(call, opts, stream_options), self._mode)
+        from ..streaming.message_stream import AsyncMessageStream
+
         accumulator = accumulator_for(call, opts)
         raw = await client._stream(call, opts, stream_options, accumulator)
         return await AsyncMessageStream(raw, accumulator).get_final_message()
@@ -516,6 +521,8 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         return self._stream_manager({**params, "output_format": output_format})
 
     def _stream_manager(self, params: Mapping[str, Any]) -> AsyncMessageStreamManager[Any]:
+        from ..streaming.message_stream import AsyncMessageStream, AsyncMessageStreamManager
+
         call, opts, stream_options, parsed = stream_call(self._specs[1], params, self._beta)
 
         async def start() -> AsyncMessageStream[Any]:
@@ -554,6 +561,8 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         )
         if plan is CreatePlan.REQUEST:
             return await client._request(call, opts, lambda response: parsed(parse_message(response)), self._mode)
+        from ..streaming.message_stream import AsyncMessageStream
+
         accumulator = accumulator_for(call, opts)
         raw = await client._stream(call, opts, stream_options, accumulator)
         return parsed(await AsyncMessageStream(raw, accumulator).get_final_message())

@@ -5,9 +5,9 @@ Submodules load on first use, so ``import claude_core.streaming`` stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_exports
 from .context import StreamContext
 
 if TYPE_CHECKING:
@@ -38,10 +38,4 @@ _LAZY = {
 __all__ = ["StreamContext", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'claude_core.streaming' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)

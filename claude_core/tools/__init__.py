@@ -5,9 +5,9 @@ The decorators load on first use (PEP 562): importing this package does not impo
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Dict
 
+from .._lazy import lazy_exports
 from .registry import ToolRegistry
 
 if TYPE_CHECKING:
@@ -36,14 +36,4 @@ _LAZY: Dict[str, str] = {
 __all__ = ["ToolRegistry", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> List[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)

@@ -10,6 +10,9 @@ a type this version does not know still validates, as ``UnknownBlock``, ``Unknow
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Dict, Tuple
+
+from .._lazy import lazy_exports
 from .anthropic_beta_param import AnthropicBetaParam
 from .block_params import (
     Base64ImageSourceParam,
@@ -56,8 +59,6 @@ from .citations import (
     TextCitation,
     UnknownCitation,
 )
-from .completion import Completion
-from .completion_create_params import CompletionCreateParams
 from .content import (
     BashCodeExecutionToolResultBlock,
     CodeExecutionOutputBlock,
@@ -101,9 +102,7 @@ from .message_param import (
     MessageParam,
 )
 from .model import Model
-from .model_info import ModelInfo
 from .model_param import ModelParam
-from .parsed_message import ParsedContentBlock, ParsedMessage, ParsedTextBlock, StructuredOutputError
 from .request_params import (
     BetaMessageCountTokensParams,
     BetaMessageCreateParams,
@@ -142,34 +141,6 @@ from .server_block_params import (
     WebSearchToolResultBlockParam,
     WebSearchToolResultBlockParamContentParam,
 )
-from .stream_events import (
-    CitationsDelta,
-    CompactionDelta,
-    ContentBlockDeltaEvent,
-    ContentBlockStartEvent,
-    ContentBlockStopEvent,
-    InputJSONDelta,
-    InputJsonDelta,
-    MessageDelta,
-    MessageDeltaEvent,
-    MessageStartEvent,
-    MessageStopEvent,
-    MessageStreamEvent,
-    RawContentBlockDelta,
-    RawContentBlockDeltaEvent,
-    RawContentBlockStartEvent,
-    RawContentBlockStopEvent,
-    RawMessageDeltaEvent,
-    RawMessageStartEvent,
-    RawMessageStopEvent,
-    RawMessageStreamEvent,
-    SignatureDelta,
-    TextDelta,
-    ThinkingDelta,
-    UnknownDelta,
-    UnknownEvent,
-    parse_stream_event,
-)
 from .tool_params import (
     CodeExecutionTool20250522Param,
     CodeExecutionTool20250825Param,
@@ -196,6 +167,58 @@ from .tool_params import (
     WebFetchTool20250910Param,
     WebSearchTool20250305Param,
 )
+
+if TYPE_CHECKING:
+    from .completion import Completion
+    from .completion_create_params import CompletionCreateParams
+    from .model_info import ModelInfo
+    from .parsed_message import ParsedContentBlock, ParsedMessage, ParsedTextBlock, StructuredOutputError
+    from .stream_events import (
+        CitationsDelta,
+        CompactionDelta,
+        ContentBlockDeltaEvent,
+        ContentBlockStartEvent,
+        ContentBlockStopEvent,
+        InputJSONDelta,
+        InputJsonDelta,
+        MessageDelta,
+        MessageDeltaEvent,
+        MessageStartEvent,
+        MessageStopEvent,
+        MessageStreamEvent,
+        RawContentBlockDelta,
+        RawContentBlockDeltaEvent,
+        RawContentBlockStartEvent,
+        RawContentBlockStopEvent,
+        RawMessageDeltaEvent,
+        RawMessageStartEvent,
+        RawMessageStopEvent,
+        RawMessageStreamEvent,
+        SignatureDelta,
+        TextDelta,
+        ThinkingDelta,
+        UnknownDelta,
+        UnknownEvent,
+        parse_stream_event,
+    )
+
+#: The modules a plain ``messages.create`` does not use (streaming, structured outputs, Text
+#: Completions, the Models API) load when one of their names is first used.
+_LAZY_MODULES: Dict[str, Tuple[str, ...]] = {
+    ".completion": ("Completion",),
+    ".completion_create_params": ("CompletionCreateParams",),
+    ".model_info": ("ModelInfo",),
+    ".parsed_message": ("ParsedContentBlock", "ParsedMessage", "ParsedTextBlock", "StructuredOutputError"),
+    ".stream_events": (
+        "CitationsDelta", "CompactionDelta", "ContentBlockDeltaEvent", "ContentBlockStartEvent",
+        "ContentBlockStopEvent", "InputJSONDelta", "InputJsonDelta", "MessageDelta", "MessageDeltaEvent",
+        "MessageStartEvent", "MessageStopEvent", "MessageStreamEvent", "RawContentBlockDelta",
+        "RawContentBlockDeltaEvent", "RawContentBlockStartEvent", "RawContentBlockStopEvent",
+        "RawMessageDeltaEvent", "RawMessageStartEvent", "RawMessageStopEvent", "RawMessageStreamEvent",
+        "SignatureDelta", "TextDelta", "ThinkingDelta", "UnknownDelta", "UnknownEvent", "parse_stream_event",
+    ),
+}  # fmt: skip
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 __all__ = [
     "AnthropicBetaParam",
@@ -370,3 +393,6 @@ __all__ = [
     "WebSearchToolResultError",
     "parse_stream_event",
 ]
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from typing import Any, Dict
 
 import pytest
 
 import claude_core
+from claude_core.plugins import entry_points
 from claude_core.types import Message, MessageTokensCount, TextBlock
 from tests.conftest import MODEL, USER, Api
 
@@ -276,3 +280,35 @@ def test_with_streaming_response_read_and_parse(api: Api) -> None:
     parsed = api.run(response.parse())
     assert isinstance(parsed, MessageTokensCount)
     api.run(response.close())
+
+
+#: Modules a plain ``messages.create`` has no use for: streaming, structured outputs, the
+#: beta resources, stevedore (no plugin is installed there) and difflib (no mistyped keyword).
+_NOT_FOR_A_PLAIN_CALL = (
+    "claude_core.streaming.stream",
+    "claude_core.streaming.message_stream",
+    "claude_core.streaming.accumulator",
+    "claude_core.types.stream_events",
+    "claude_core.types.parsed_message",
+    "claude_core.resources.beta",
+    "claude_core.resources._kwargs",
+    "stevedore",
+    "difflib",
+)
+
+
+def test_a_plain_create_loads_only_what_it_uses(emulator: Any) -> None:
+    code = (
+        "import sys, claude_core\n"
+        f"client = claude_core.Anthropic(api_key='k', base_url={emulator.base_url!r})\n"
+        f"message = client.messages.create(model={MODEL!r}, max_tokens=8, messages={USER!r})\n"
+        "assert message.content[0].type == 'text'\n"
+        f"print([name for name in {_NOT_FOR_A_PLAIN_CALL!r} if name in sys.modules])\n"
+    )
+    # every installed plugin turned off: with none to load, as in a plain install
+    installed = ",".join(entry.name for entry in entry_points(group="claude_core.plugins"))
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE_CORE_"))}
+    environment["CLAUDE_CORE_DISABLE_PLUGINS"] = installed
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -12,7 +12,13 @@ from typing_extensions import Literal, TypeVar, Unpack
 
 from ...._types import NotGiven, Omit, omit
 from ....streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
-from ....types import JSONOutputFormatParam, Message, MessageTokensCount
+from ....types import (
+    BetaMessageCountTokensParams,
+    BetaMessageCreateParams,
+    JSONOutputFormatParam,
+    Message,
+    MessageTokensCount,
+)
 from ....types.parsed_message import ParsedMessage
 from ....types.stream_events import RawMessageStreamEvent
 from ... import messages as _messages
@@ -37,12 +43,17 @@ __all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageS
 
 T = TypeVar("T")
 
+#: The parameters of ``beta.messages.create``, ``stream``, ``count_tokens`` and ``parse``.
+BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = _messages.method_specs(
+    BetaMessageCreateParams, BetaMessageCountTokensParams, beta=True
+)
+
 
 class Messages(_messages.Messages):
     """Messages with beta features: ``betas=[...]`` becomes the ``anthropic-beta`` header."""
 
     _beta = True
-    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS, _messages.BETA_PARSE)
+    _specs = (BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE)
 
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -54,7 +65,7 @@ class Messages(_messages.Messages):
     def create(
         self, *, stream: bool, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]: ...
-    @_messages.BETA_CREATE.applies
+    @BETA_CREATE.applies
     def create(
         self, *, stream: Any = omit, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]:
@@ -71,7 +82,7 @@ class Messages(_messages.Messages):
         output_format: Union[JSONOutputFormatParam, Omit, None] = omit,
         **params: Unpack[BetaMessageStreamKwargs],
     ) -> MessageStreamManager[None]: ...
-    @_messages.BETA_STREAM.applies
+    @BETA_STREAM.applies
     def stream(
         self,
         *,
@@ -80,7 +91,7 @@ class Messages(_messages.Messages):
     ) -> MessageStreamManager[Any]:
         return self._stream_manager({**params, "output_format": output_format})
 
-    @_messages.BETA_COUNT_TOKENS.applies
+    @BETA_COUNT_TOKENS.applies
     def count_tokens(
         self,
         *,
@@ -89,7 +100,7 @@ class Messages(_messages.Messages):
     ) -> MessageTokensCount:
         return self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
 
-    @_messages.BETA_PARSE.applies
+    @BETA_PARSE.applies
     def parse(
         self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[BetaMessageParseKwargs]
     ) -> ParsedMessage[T]:
@@ -152,7 +163,7 @@ class AsyncMessages(_messages.AsyncMessages):
     """Messages with beta features, awaited."""
 
     _beta = True
-    _specs = (_messages.BETA_CREATE, _messages.BETA_STREAM, _messages.BETA_COUNT_TOKENS, _messages.BETA_PARSE)
+    _specs = (BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE)
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -164,7 +175,7 @@ class AsyncMessages(_messages.AsyncMessages):
     async def create(
         self, *, stream: bool, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]: ...
-    @_messages.BETA_CREATE.applies
+    @BETA_CREATE.applies
     async def create(
         self, *, stream: Any = omit, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]:
@@ -181,7 +192,7 @@ class AsyncMessages(_messages.AsyncMessages):
         output_format: Union[JSONOutputFormatParam, Omit, None] = omit,
         **params: Unpack[BetaMessageStreamKwargs],
     ) -> AsyncMessageStreamManager[None]: ...
-    @_messages.BETA_STREAM.applies
+    @BETA_STREAM.applies
     def stream(
         self,
         *,
@@ -190,7 +201,7 @@ class AsyncMessages(_messages.AsyncMessages):
     ) -> AsyncMessageStreamManager[Any]:
         return self._stream_manager({**params, "output_format": output_format})
 
-    @_messages.BETA_COUNT_TOKENS.applies
+    @BETA_COUNT_TOKENS.applies
     async def count_tokens(
         self,
         *,
@@ -199,7 +210,7 @@ class AsyncMessages(_messages.AsyncMessages):
     ) -> MessageTokensCount:
         return await self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
 
-    @_messages.BETA_PARSE.applies
+    @BETA_PARSE.applies
     async def parse(
         self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[BetaMessageParseKwargs]
     ) -> ParsedMessage[T]:
