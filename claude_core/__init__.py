@@ -106,6 +106,8 @@ _LAZY: Dict[str, str] = {
 _PROVIDER_CLIENTS: Dict[str, Tuple[str, str]] = {
     "AnthropicBedrock": ("provider_bedrock", "claude-provider-bedrock"),
     "AsyncAnthropicBedrock": ("provider_bedrock", "claude-provider-bedrock"),
+    "AnthropicVertex": ("provider_vertex", "claude-provider-vertex"),
+    "AsyncAnthropicVertex": ("provider_vertex", "claude-provider-vertex"),
 }
 _SUBMODULES = (
     "types",

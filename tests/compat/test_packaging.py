@@ -14,10 +14,11 @@ DISTRIBUTIONS = {
     "claude-core": ROOT,
     "claude-emulator": ROOT / "plugins" / "emulator",
     "claude-provider-bedrock": ROOT / "provider_bedrock",
+    "claude-provider-vertex": ROOT / "provider_vertex",
     "claude-test-thirdparty": ROOT / "tests" / "fixtures" / "thirdparty",
     "claude-test-observer": ROOT / "tests" / "fixtures" / "observer",
 }
-PUBLISHED = {"claude-core", "claude-emulator", "claude-provider-bedrock"}
+PUBLISHED = {"claude-core", "claude-emulator", "claude-provider-bedrock", "claude-provider-vertex"}
 
 
 @pytest.mark.parametrize("name", sorted(DISTRIBUTIONS))

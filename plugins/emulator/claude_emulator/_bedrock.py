@@ -23,13 +23,15 @@ import hashlib
 import hmac
 import json
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import quote, urlencode
 
 from botocore.auth import SigV4Auth  # type: ignore[import-untyped, unused-ignore]
 from botocore.awsrequest import AWSRequest  # type: ignore[import-untyped, unused-ignore]
 from botocore.credentials import Credentials  # type: ignore[import-untyped, unused-ignore]
 
+from . import _eventstream, _stream
+from ._content import Generated
 from ._models import find_model
 from ._wire import APIErrorReply, EmulatorRequest, Reply, dumps
 
@@ -39,6 +41,7 @@ __all__ = [
     "EMULATOR_AWS_SECRET_ACCESS_KEY",
     "EMULATOR_BEDROCK_API_KEY",
     "AwsCredentials",
+    "aws_credentials",
     "BedrockError",
     "OPERATIONS",
     "parse_path",
@@ -53,6 +56,9 @@ __all__ = [
     "EXCEPTION_MESSAGES",
     "status_error",
     "invoke_headers",
+    "stream_events",
+    "chunk_frame",
+    "exception_frame",
 ]
 
 BEDROCK_VERSION = "bedrock-2023-05-31"
@@ -132,6 +138,20 @@ class AwsCredentials:
     access_key: str
     secret_key: str
     token: Optional[str] = None
+
+
+def aws_credentials(value: Optional[Sequence[Optional[str]]]) -> AwsCredentials:
+    """The checked ``aws_credentials`` of an app: ``(key id, secret[, session token])``; None: the defaults."""
+    if value is None:
+        return AwsCredentials(EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY)
+    if isinstance(value, str) or len(value) not in (2, 3):
+        raise TypeError("aws_credentials should be (access key id, secret key[, session token])")
+    access_key, secret_key, token = [*value, None][:3]
+    if not (isinstance(access_key, str) and access_key and isinstance(secret_key, str) and secret_key):
+        raise ValueError("aws_credentials should hold a non-empty access key id and secret key")
+    if token is not None and not (isinstance(token, str) and token):
+        raise ValueError("the session token of aws_credentials should be a non-empty string or None")
+    return AwsCredentials(access_key, secret_key, token)
 
 
 class BedrockError(Exception):
@@ -373,3 +393,32 @@ def invoke_headers(rid: str, message: Dict[str, Any]) -> List[Tuple[str, str]]:
         ("x-amzn-bedrock-input-token-count", str(usage["input_tokens"])),
         ("x-amzn-bedrock-output-token-count", str(usage["output_tokens"])),
     ]
+
+
+# -- streams ------------------------------------------------------------------------
+
+
+def stream_events(message: Mapping[str, Any], generated: Generated) -> List[bytes]:
+    """The SSE frames of a Bedrock stream: no pings; ``message_stop`` carries Bedrock's invocation metrics."""
+    frames = _stream.render_events(message, generated, pings=False)
+    usage = message["usage"]
+    metrics = {
+        "inputTokenCount": usage["input_tokens"],
+        "outputTokenCount": usage["output_tokens"],
+        "invocationLatency": 1,
+        "firstByteLatency": 1,
+    }
+    stop = {"type": "message_stop", "amazon-bedrock-invocationMetrics": metrics}
+    frames[-1] = _stream.frame("message_stop", dumps(stop))
+    return frames
+
+
+def chunk_frame(frame: bytes) -> bytes:
+    """One SSE frame (``event: ...\\ndata: <json>\\n\\n``) as the event-stream ``chunk`` message carrying its JSON."""
+    return _eventstream.chunk_message(frame[frame.index(b"\ndata: ") + 7 : -2])
+
+
+def exception_frame(error_type: str) -> bytes:
+    """The exception frame a stream script's ``error_type`` ends a Bedrock stream with."""
+    name = exception_type(error_type)
+    return _eventstream.exception_message(name, EXCEPTION_MESSAGES.get(name, f"Emulated {name}"))

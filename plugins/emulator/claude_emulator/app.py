@@ -1,10 +1,13 @@
 """The emulator as a pure request handler: ``EmulatorApp.handle(request) -> Reply``, no sockets.
 
 The app checks authentication, routes to the Messages, count_tokens, Text Completions,
-Models, Message Batches and Files endpoints and to Claude on Amazon Bedrock's ``/model/...``
-ones (see :mod:`._bedrock`), records every request it receives, and serves queued faults
-(``enqueue``) before normal handling. It is thread-safe: a server thread and a
-test thread may use it at once.
+Models, Message Batches and Files endpoints, to Claude on Amazon Bedrock's ``/model/...``
+ones (see :mod:`._bedrock`) and to Claude on Vertex AI's ``/v1/projects/...`` ones (see
+:mod:`._vertex`), records every request it receives, and serves queued faults (``enqueue``)
+before normal handling. ``POST /oauth2/token`` is a local Google OAuth token endpoint (see
+:mod:`._oauth`) that grants the Vertex routes' access tokens; it is outside the Claude API, so
+its requests are neither recorded nor given queued faults. It is thread-safe: a server
+thread and a test thread may use it at once.
 
 By default any non-empty ``x-api-key`` or bearer token is accepted, so code that already
 holds a real key runs unchanged; given ``api_keys`` or ``auth_tokens``, only those are.
@@ -15,11 +18,25 @@ from __future__ import annotations
 import collections
 import dataclasses
 import itertools
+import os
+import pathlib
 import re
 import threading
-from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple
+from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple, Union
 
-from . import _batches, _bedrock, _complete, _content, _eventstream, _files, _messages, _models, _stream
+from . import (
+    _batches,
+    _bedrock,
+    _complete,
+    _content,
+    _eventstream,
+    _files,
+    _messages,
+    _models,
+    _oauth,
+    _stream,
+    _vertex,
+)
 from ._bedrock import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY, EMULATOR_BEDROCK_API_KEY
 from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
 
@@ -97,7 +114,7 @@ class EmulatorApp:
         )
         self.require_auth = require_auth
         #: The credentials Bedrock requests are signed with, and the Bedrock API keys accepted.
-        self.aws_credentials = _aws_credentials(aws_credentials)
+        self.aws_credentials = _bedrock.aws_credentials(aws_credentials)
         self.bedrock_api_keys: Tuple[str, ...] = (
             (EMULATOR_BEDROCK_API_KEY,)
             if bedrock_api_keys is None
@@ -111,6 +128,7 @@ class EmulatorApp:
         self._counter = itertools.count(1)
         self._files = _files.FileStore()
         self._batches = _batches.Batches(batch_step, self._check_message)
+        self._tokens = _oauth.TokenStore()
         self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int, _stream.StreamScript], Reply]] = {
             ("POST", "/v1/messages"): self._messages,
             ("POST", "/v1/messages/count_tokens"): self._count_tokens,
@@ -210,12 +228,44 @@ class EmulatorApp:
             self._faults.append(fault)
 
     def reset(self) -> None:
-        """Forget recorded requests, queued faults, message batches and uploaded files."""
+        """Forget recorded requests, queued faults, message batches and uploaded files; zero ``vertex_token_grants``.
+
+        Service accounts and the access tokens already issued stay valid.
+        """
         with self._lock:
             self._requests.clear()
             self._faults.clear()
         self._batches.clear()
         self._files.clear()
+        self._tokens.reset_grants()
+
+    def vertex_service_account(
+        self,
+        path: Union[str, "os.PathLike[str]"],
+        *,
+        token_uri: str,
+        project_id: str = "emulator-project",
+        token_lifetime: int = 3600,
+    ) -> pathlib.Path:
+        """Write a Google service-account key file (a fresh RSA-2048 key) at ``path``; returns ``path``.
+
+        ``POST /oauth2/token`` then grants tokens for assertions it signs, each valid for
+        ``token_lifetime`` seconds; ``token_uri`` is the endpoint's URL, written in the file
+        (``Emulator.vertex_service_account`` fills it in). Client emails are
+        ``emulator@{project_id}.iam.gserviceaccount.com``, then ``emulator-2@...`` and so on.
+        """
+        return self._tokens.service_account(
+            path, token_uri=token_uri, project_id=project_id, token_lifetime=token_lifetime
+        )
+
+    def vertex_access_token(self, lifetime: int = 3600) -> str:
+        """A new access token the Vertex routes accept for ``lifetime`` seconds (not counted as a grant)."""
+        return self._tokens.mint(lifetime)
+
+    @property
+    def vertex_token_grants(self) -> int:
+        """How many access tokens ``POST /oauth2/token`` has granted since start (or the last :meth:`reset`)."""
+        return self._tokens.grants
 
     def close(self) -> None:
         """Delete the uploaded files and their temporary directory (``Emulator.stop`` calls this)."""
@@ -232,6 +282,8 @@ class EmulatorApp:
 
     def handle(self, request: EmulatorRequest) -> Reply:
         """Answer one request: a queued fault if any, else the endpoint's reply or an API error."""
+        if request.path == _oauth.TOKEN_PATH:
+            return self._tokens.token_reply(request)
         with self._lock:
             number = next(self._counter)
             self._requests.append(request)
@@ -247,6 +299,8 @@ class EmulatorApp:
             reply = self._route(request, number, fault.script if fault is not None else _NO_SCRIPT)
         except APIErrorReply as exc:
             reply = json_reply(exc.status, error_body(exc.error_type, exc.message, _rid(number)), _rid(number))
+        except _vertex.GoogleError as exc:
+            reply = _vertex.error_reply(exc)
         return reply if fault is None else self._with_fault(reply, fault)
 
     @staticmethod
@@ -274,6 +328,8 @@ class EmulatorApp:
         return Reply(status, headers, [content], delay=fault.delay, drop=fault.drop)
 
     def _route(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        if request.path.startswith(_vertex.PREFIX):
+            return self._vertex(request, number, script)
         if self.require_auth:
             self._check_auth(request)
         handler = self._routes.get((request.method, request.path))
@@ -287,6 +343,18 @@ class EmulatorApp:
             model = _models.retrieve_model(request.path[len("/v1/models/") :])
             return json_reply(200, model, _rid(number))
         raise APIErrorReply(404, "Not Found")
+
+    def _vertex(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+        """A Vertex request, answered by the first-party handler of the request it stands for."""
+        route = _vertex.parse_path(request.path)
+        if route is None or request.method != "POST":
+            raise _vertex.not_found(request.path)
+        if self.require_auth:
+            _vertex.check_token(request, self._tokens)
+        translated = _vertex.first_party_request(request, route)
+        if route.count_tokens:
+            return self._count_tokens(translated, number, script)
+        return self._messages(translated, number, script, "msg_vrtx_emu_")
 
     def _handle_bedrock(self, request: EmulatorRequest, number: int, fault: Optional[_Fault]) -> Reply:
         rid = _bedrock.request_id(number)
@@ -344,9 +412,9 @@ class EmulatorApp:
         message = _messages.build_message(params, f"msg_bdrk_emu_{number}", generated, input_tokens)
         if not stream:
             return Reply(200, _bedrock.invoke_headers(rid, message), [dumps(message)])
-        frames = _stream.Reframed(_bedrock_events(message, generated), _bedrock_chunk)
+        frames = _stream.Reframed(_bedrock.stream_events(message, generated), _bedrock.chunk_frame)
         body = _stream.stream_body(
-            frames, script, self.event_delay, self.event_chunks, error=_exception_frame, ping=None
+            frames, script, self.event_delay, self.event_chunks, error=_bedrock.exception_frame, ping=None
         )
         headers = [
             ("content-type", _eventstream.CONTENT_TYPE),
@@ -382,12 +450,14 @@ class EmulatorApp:
         _messages.check_context_window(params["model"], input_tokens, betas)
         return params, input_tokens
 
-    def _messages(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
+    def _messages(
+        self, request: EmulatorRequest, number: int, script: _stream.StreamScript, id_prefix: str = "msg_emu_"
+    ) -> Reply:
         betas = request.headers.get("anthropic-beta", "")
         params, input_tokens = self._check_message(_parse_body(request), _is_beta(request), betas)
         knobs = _content.knobs_from_headers(request.headers)
         generated = _content.generate(params, knobs)
-        message = _messages.build_message(params, f"msg_emu_{number}", generated, input_tokens)
+        message = _messages.build_message(params, f"{id_prefix}{number}", generated, input_tokens)
         if not params.get("stream"):
             return json_reply(200, message, _rid(number))
         frames = _stream.render_events(message, generated, pings=knobs.pings)
@@ -491,49 +561,6 @@ def _credentials(name: str, values: Iterable[str]) -> Tuple[str, ...]:
     if not all(isinstance(value, str) and value for value in result):
         raise ValueError(f"{name} should hold non-empty strings")
     return result
-
-
-def _aws_credentials(value: Optional[Sequence[Optional[str]]]) -> _bedrock.AwsCredentials:
-    if value is None:
-        return _bedrock.AwsCredentials(EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY)
-    if isinstance(value, str) or len(value) not in (2, 3):
-        raise TypeError("aws_credentials should be (access key id, secret key[, session token])")
-    access_key, secret_key, token = [*value, None][:3]
-    if not (isinstance(access_key, str) and access_key and isinstance(secret_key, str) and secret_key):
-        raise ValueError("aws_credentials should hold a non-empty access key id and secret key")
-    if token is not None and not (isinstance(token, str) and token):
-        raise ValueError("the session token of aws_credentials should be a non-empty string or None")
-    return _bedrock.AwsCredentials(access_key, secret_key, token)
-
-
-def _sse_data(frame: bytes) -> bytes:
-    """The JSON of one rendered SSE frame (``event: ...\\ndata: <json>\\n\\n``)."""
-    return frame[frame.index(b"\ndata: ") + 7 : -2]
-
-
-def _bedrock_chunk(frame: bytes) -> bytes:
-    """One SSE frame as the event-stream ``chunk`` message that carries its JSON."""
-    return _eventstream.chunk_message(_sse_data(frame))
-
-
-def _bedrock_events(message: Mapping[str, Any], generated: _content.Generated) -> List[bytes]:
-    """The SSE frames of a Bedrock stream: no pings; ``message_stop`` carries Bedrock's invocation metrics."""
-    frames = _stream.render_events(message, generated, pings=False)
-    usage = message["usage"]
-    metrics = {
-        "inputTokenCount": usage["input_tokens"],
-        "outputTokenCount": usage["output_tokens"],
-        "invocationLatency": 1,
-        "firstByteLatency": 1,
-    }
-    stop = {"type": "message_stop", "amazon-bedrock-invocationMetrics": metrics}
-    frames[-1] = _stream.frame("message_stop", dumps(stop))
-    return frames
-
-
-def _exception_frame(error_type: str) -> bytes:
-    name = _bedrock.exception_type(error_type)
-    return _eventstream.exception_message(name, _bedrock.EXCEPTION_MESSAGES.get(name, f"Emulated {name}"))
 
 
 def _base_url(request: EmulatorRequest) -> str:

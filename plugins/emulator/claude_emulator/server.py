@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import http
+import os
+import pathlib
 import tempfile
 import threading
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, AsyncIterator, BinaryIO, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type, cast
+from typing import Any, AsyncIterator, BinaryIO, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type, Union, cast
 from urllib.parse import parse_qsl, unquote
 
 import httpx
@@ -233,7 +235,9 @@ class Emulator:
     turn on strict checking (see :class:`EmulatorApp`); ``batch_step`` is how many requests
     of a message batch finish at each poll (default 1); ``aws_credentials`` and
     ``bedrock_api_keys`` are what the Bedrock routes accept. Pass those or ``app``, not both.
-    :meth:`stop` deletes the files uploaded to the app.
+    The Vertex AI routes accept the access tokens of the local token endpoint
+    (:meth:`vertex_service_account`, :meth:`vertex_access_token`). :meth:`stop` deletes the
+    files uploaded to the app.
     """
 
     def __init__(
@@ -379,6 +383,37 @@ class Emulator:
     @property
     def requests(self) -> List[RecordedRequest]:
         return self.app.requests
+
+    @property
+    def token_uri(self) -> str:
+        """The local Google OAuth token endpoint: ``{base_url}/oauth2/token``."""
+        return f"{self.base_url}/oauth2/token"
+
+    def vertex_service_account(
+        self,
+        path: Union[str, "os.PathLike[str]"],
+        *,
+        project_id: str = "emulator-project",
+        token_lifetime: int = 3600,
+    ) -> pathlib.Path:
+        """Write a Google service-account key file whose ``token_uri`` is :attr:`token_uri`; returns ``path``.
+
+        Call it once the emulator runs. google-auth's service-account credentials made from
+        the file get access tokens from the emulator, valid ``token_lifetime`` seconds (see
+        :meth:`EmulatorApp.vertex_service_account`).
+        """
+        return self.app.vertex_service_account(
+            path, token_uri=self.token_uri, project_id=project_id, token_lifetime=token_lifetime
+        )
+
+    def vertex_access_token(self, lifetime: int = 3600) -> str:
+        """See :meth:`EmulatorApp.vertex_access_token`."""
+        return self.app.vertex_access_token(lifetime)
+
+    @property
+    def vertex_token_grants(self) -> int:
+        """See :attr:`EmulatorApp.vertex_token_grants`."""
+        return self.app.vertex_token_grants
 
     def enqueue(
         self,
