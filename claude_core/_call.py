@@ -64,7 +64,10 @@ class Call:
             request.stream = True
         self.original = request  # never prepared: each deployment prepares its own copy
         self.deployment = pipeline.primary
-        self.prepared = self.deployment.provider.prepare(request.copy())
+        self.deployment.provider.check_supported(request)  # refused before any credential is looked for
+        #: The deployment's own copy of the call, prepared once its credentials are resolved
+        #: (off the event loop in the async client: preparing may need them, e.g. a project id).
+        self.prepared: Optional[APIRequest] = None
         self.retries_taken = 0
         self.attempts = 0  # requests sent: retries, and the repeat after a refresh for rejected credentials
         self.read_body = read_body and stream is None
@@ -110,6 +113,8 @@ class Call:
                 deployment = self.deployment
                 if not deployment.resolved:
                     yield deployment.resolve
+                if self.prepared is None:
+                    self.prepared = deployment.provider.prepare(self.original.copy())
                 if deployment.needs_refresh():
                     yield deployment.refresher(None)
                 generation = deployment.generation
@@ -169,7 +174,8 @@ class Call:
     def _reroute(self, target: Union[Provider, str]) -> None:
         deployment = self.pipeline.deployment(target)
         if deployment is not self.deployment:
-            self.prepared = deployment.provider.prepare(self.original.copy())
+            deployment.provider.check_supported(self.original)
+            self.prepared = None
             self.deployment = deployment
 
     # -- observers --------------------------------------------------------------------

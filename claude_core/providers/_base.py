@@ -128,13 +128,17 @@ class Provider:
     def prepare(self, request: APIRequest) -> APIRequest:
         """Map ``request`` onto this deployment; raise for endpoints it does not serve.
 
-        Called once per call and deployment, before its first attempt, with a copy of the
-        call that is this provider's own: editing it in place and returning it is fine.
+        Called once per call and deployment, before its first attempt and after the
+        deployment's credentials were resolved (in a worker thread in the async client, so
+        it may read what resolving them found), with a copy of the call that is this
+        provider's own: editing it in place and returning it is fine.
         """
         self.check_supported(request)
         return request
 
     def check_supported(self, request: APIRequest) -> None:
+        """Raise :class:`UnsupportedEndpointError` for an endpoint this deployment does not
+        serve; called when the call is made, before credentials are looked for."""
         if self.endpoints is not None and request.endpoint not in self.endpoints:
             supported = ", ".join(sorted(self.endpoints))
             raise UnsupportedEndpointError(

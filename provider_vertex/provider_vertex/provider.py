@@ -101,8 +101,9 @@ class VertexProvider(Provider):
     The project is ``project_id``, then ``ANTHROPIC_VERTEX_PROJECT_ID``, then the project of
     ``credentials`` (a service-account key names one), then that of the Application Default
     Credentials. Finding the ADC reads files (and may ask the metadata server or gcloud);
-    it happens once per client: in the credentials hook (a worker thread in the async
-    client), or earlier, as the first call is prepared, when the project must come from it.
+    it happens once per client, in the credentials hook (a worker thread in the async
+    client) before the first call is prepared, or, with an access token and no project,
+    as the call is prepared.
     The request id is read from ``request-id``, as the official SDK does.
     """
 

@@ -216,3 +216,31 @@ def test_a_key_the_token_endpoint_refuses(emulator: Emulator, tmp_path: Path) ->
         client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES)
     assert info.value.hook == "credentials.refresh"
     assert emulator.requests == [] and emulator.vertex_token_grants == 0
+
+
+def test_the_async_client_finds_adc_and_its_project_off_the_event_loop(
+    emulator: Emulator, key_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No project_id given: the project comes from the Application Default Credentials, which
+    are looked for (files, gcloud, the metadata server) in a worker thread, never on the loop."""
+    import google.auth
+
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+    monkeypatch.setenv("CLOUD_ML_REGION", REGION)
+    found_on: List[int] = []
+    default = google.auth.default
+
+    def recording_default(*args: Any, **kwargs: Any) -> Any:
+        found_on.append(threading.get_ident())
+        return default(*args, **kwargs)
+
+    monkeypatch.setattr(google.auth, "default", recording_default)
+
+    async def main() -> int:
+        async with AsyncAnthropicVertex(base_url=vertex_url(emulator)) as client:
+            assert (await client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES)).content
+        return threading.get_ident()
+
+    loop_thread = asyncio.run(main())
+    assert len(found_on) == 1 and found_on[0] != loop_thread
+    assert f"/projects/{PROJECT}/locations/{REGION}/" in emulator.requests[-1].path
