@@ -137,6 +137,8 @@ def method_specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec
 # beta.messages builds its specs where it is defined: a plain call does not pay for them
 CREATE, STREAM, COUNT_TOKENS, PARSE = method_specs(MessageCreateParams, MessageCountTokensParams, beta=False)
 
+TOKEN_COUNTING_BETA = "token-counting-2024-11-01"
+
 #: Models whose non-streaming responses are capped below what max_tokens allows.
 NONSTREAMING_TOKEN_LIMITS: Dict[str, int] = {
     "claude-opus-4-20250514": 8192,
@@ -168,7 +170,9 @@ def count_tokens_call(spec: MethodSpec, params: Mapping[str, Any], beta: bool) -
             spec, {k: v for k, v in params.items() if k != "output_format"}, params["output_format"]
         )
     call = APIRequest("messages.count_tokens", "POST", "/v1/messages/count_tokens", body=spec.body(params))
-    return _apply_betas(call, params.get("betas"), beta), options_of(params)
+    # the beta endpoint names the token-counting beta after the caller's, as the official SDK sends it
+    betas = [*(params.get("betas") or ()), TOKEN_COUNTING_BETA] if beta else None
+    return _apply_betas(call, betas, beta), options_of(params)
 
 
 def _apply_betas(call: APIRequest, betas: Any, beta: bool) -> APIRequest:

@@ -126,7 +126,7 @@ def test_count_tokens_equals_first_party(emulator: Emulator) -> None:
     sent = emulator.requests[0], emulator.requests[2]
     assert [request.path for request in sent] == [model_path("count-tokens")] * 2
     assert all(json.loads(request.body)["model"] == MODEL for request in sent)
-    assert sent[1].headers["anthropic-beta"] == "context-1m-2025-08-07" and not sent[1].query
+    assert sent[1].headers["anthropic-beta"] == "context-1m-2025-08-07,token-counting-2024-11-01" and not sent[1].query
 
 
 def test_betas_are_a_header(emulator: Emulator) -> None:

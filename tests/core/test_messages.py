@@ -216,8 +216,13 @@ def test_beta_messages_send_the_beta_header(api: Api) -> None:
     assert sent.headers["anthropic-beta"] == "a-2025-01-01,b-2025"
     assert sent.query == {"beta": "true"}
     assert "betas" not in sent.json()
+    # the beta count_tokens adds the token-counting beta after the caller's, as the official SDK does
     api(lambda c: c.beta.messages.count_tokens(model=MODEL, messages=USER, betas=["tc-1"]))
-    assert api.emulator.requests[-1].headers["anthropic-beta"] == "tc-1"
+    assert api.emulator.requests[-1].headers["anthropic-beta"] == "tc-1,token-counting-2024-11-01"
+    api(lambda c: c.beta.messages.count_tokens(model=MODEL, messages=USER))
+    assert api.emulator.requests[-1].headers["anthropic-beta"] == "token-counting-2024-11-01"
+    api(lambda c: c.messages.count_tokens(model=MODEL, messages=USER))
+    assert "anthropic-beta" not in api.emulator.requests[-1].headers
 
 
 def test_unknown_fields_and_block_types_are_kept(api: Api) -> None:
