@@ -14,7 +14,11 @@ from typing import Any, Iterator
 
 import pytest
 from claude_emulator import Emulator
-from google.auth.compute_engine import _metadata
+
+try:
+    from google.auth.compute_engine import _metadata
+except ImportError:  # google-auth's metadata client needs requests; without it ADC never asks a metadata server
+    _metadata = None
 
 #: A Vertex AI model id, and the first-party model the emulator answers for it.
 MODEL = "claude-sonnet-4-5@20250929"
@@ -49,7 +53,8 @@ def google_env_fixture(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     gcloud.mkdir()
     monkeypatch.setenv("CLOUDSDK_CONFIG", str(gcloud))
     # google-auth reads NO_GCE_CHECK once, at import: set what it read
-    monkeypatch.setattr(_metadata, "_NO_GCE_CHECK", True)
+    if _metadata is not None:
+        monkeypatch.setattr(_metadata, "_NO_GCE_CHECK", True)
     return tmp_path
 
 
