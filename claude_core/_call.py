@@ -7,7 +7,8 @@ receives the outcome:
   the call reads bodies or the status is an error) or the connection error;
 * a float: sleep that many seconds;
 * a callable: run it (credential discovery or refresh, which may block; the async
-  driver runs it in a worker thread);
+  driver runs it in a worker thread, or awaits it on the event loop when it is a
+  coroutine function);
 * an ``httpx.Response``: the call succeeded, the driver returns it.
 
 A stream that fails before any content reached the caller resumes the generator with
@@ -17,7 +18,7 @@ its error, so streamed and plain calls share one retry loop.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable, Dict, Generator, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Generator, List, Optional, Union
 
 import httpx
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["Call", "Step", "Outcome"]
 
 Outcome = Union[httpx.Response, APIConnectionError, BaseException, None]
-Step = Union[httpx.Request, httpx.Response, float, Callable[[], None]]
+Step = Union[httpx.Request, httpx.Response, float, Callable[[], None], Callable[[], Awaitable[None]]]
 
 _RETRY_AT_ONCE = RetryDecision(True, 0.0)
 #: The legacy Text Completions endpoint: its streams carry ``completion`` events, not a message.

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from ._call import Call
     from ._pipeline import CallOptions, Pipeline
+    from .credentials import KeySource
     from .providers import APIRequest
     from .resources.beta import AsyncBeta, Beta
     from .resources.completions import AsyncCompletions, Completions
@@ -54,8 +55,8 @@ class _ClientBase:
     def __init__(
         self,
         *,
-        api_key: Optional[str] = None,
-        auth_token: Optional[str] = None,
+        api_key: Union[str, KeySource, None] = None,
+        auth_token: Union[str, KeySource, None] = None,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -74,8 +75,15 @@ class _ClientBase:
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
         for option, value in (("api_key", api_key), ("auth_token", auth_token)):
-            if value is not None and not isinstance(value, str):
-                raise TypeError(f"{name}({option}=...) takes a str, got {type(value).__name__}")
+            if value is not None and not isinstance(value, str) and not callable(value):
+                raise TypeError(
+                    f"{name}({option}=...) takes a str or a callable returning one, got {type(value).__name__}"
+                )
+            if callable(value) and not self._is_async:
+                from .credentials import _is_async
+
+                if _is_async(value):
+                    raise TypeError(f"{name}({option}=...) got an async callable: use AsyncAnthropic, or a sync one")
         if base_url is not None and not isinstance(base_url, (str, httpx.URL)):
             raise TypeError(f"{name}(base_url=...) takes a str or an httpx.URL, got {type(base_url).__name__}")
         if http_client is not None and not isinstance(
@@ -100,8 +108,8 @@ class _ClientBase:
         setup_logging()
         self._options = ClientOptions(
             provider=provider,
-            api_key=api_key,
-            auth_token=auth_token,
+            api_key=api_key if isinstance(api_key, str) else None,
+            auth_token=auth_token if isinstance(auth_token, str) else None,
             base_url=str(base_url) if base_url is not None else None,
             timeout=timeout,
             max_retries=max_retries,
@@ -110,6 +118,8 @@ class _ClientBase:
             stream_idle_timeout=stream_idle_timeout,
             auto_stream_long_requests=auto_stream_long_requests,
             extra=dict(provider_options or {}),
+            api_key_callable=None if api_key is None or isinstance(api_key, str) else api_key,
+            auth_token_callable=None if auth_token is None or isinstance(auth_token, str) else auth_token,
         )
         self._plugins = tuple(plugins)
         self._disabled = tuple(disable_plugins)
@@ -124,17 +134,18 @@ class _ClientBase:
 
     @property
     def api_key(self) -> Optional[str]:
-        """The API key in use: the ``api_key=`` argument, else the one the environment or a plugin gave."""
+        """The API key in use: the ``api_key=`` argument, else the one the environment or a plugin
+        gave; for a callable ``api_key=``, the key it last returned (None before the first request)."""
         if self._options.api_key is not None:
             return self._options.api_key
-        return getattr(self._credentials(), "api_key", None)
+        return _revealed(getattr(self._credentials(), "api_key", None))
 
     @property
     def auth_token(self) -> Optional[str]:
-        """The bearer token in use: the ``auth_token=`` argument, else the environment's or a plugin's."""
+        """The bearer token in use, found like :attr:`api_key`."""
         if self._options.auth_token is not None:
             return self._options.auth_token
-        return getattr(self._credentials(), "auth_token", None)
+        return _revealed(getattr(self._credentials(), "auth_token", None))
 
     def _credentials(self) -> Any:
         """The credentials of this client's own deployment, resolved now if no request did yet."""
@@ -169,8 +180,8 @@ class _ClientBase:
     def copy(
         self,
         *,
-        api_key: Optional[str] = None,
-        auth_token: Optional[str] = None,
+        api_key: Union[str, KeySource, None] = None,
+        auth_token: Union[str, KeySource, None] = None,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
         max_retries: Optional[int] = None,
@@ -221,8 +232,8 @@ class _ClientBase:
             and new_extra == old.extra
         )
         return type(self)(
-            api_key=api_key if api_key is not None else old.api_key,
-            auth_token=auth_token if auth_token is not None else old.auth_token,
+            api_key=api_key if api_key is not None else old.api_key_callable or old.api_key,
+            auth_token=auth_token if auth_token is not None else old.auth_token_callable or old.auth_token,
             base_url=base_url if base_url is not None else old.base_url,
             timeout=old.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=old.max_retries if max_retries is None else max_retries,
@@ -307,6 +318,13 @@ class _ClientBase:
 
 
 Parse = Callable[[httpx.Response], T]
+
+
+def _revealed(secret: Any) -> Optional[str]:
+    """A secret as ``client.api_key`` returns it: a str, as in the official SDK."""
+    from .credentials import Secret
+
+    return secret.get_secret_value() if isinstance(secret, Secret) else secret
 
 
 class Anthropic(_ClientBase):

@@ -4,12 +4,15 @@ A client has one :class:`Deployment` for its own provider, and one more for each
 provider a retry decision reroutes to. Everything here is decided once per deployment,
 not per request: the URL prefix, the fixed headers, the credentials (resolved on the
 first request, off the event loop in the async client) and which signer answers.
+A request about to go out with no authentication at all is refused here, with a
+:class:`~claude_core.MissingCredentialsError` naming every place credentials were looked for.
 """
 
 from __future__ import annotations
 
+import inspect
 import threading
-from typing import Any, Callable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, Union
 
 import httpx
 from pluggy import HookImpl
@@ -19,9 +22,12 @@ from ._options import ClientOptions
 from .credentials import RefreshableCredentials
 from .default_plugins import signing
 from .default_plugins.credentials import explicit_credentials
-from .errors import PluginError
+from .errors import MissingCredentialsError, PluginError
 from .plugins import HookRelay, call_impl
 from .providers import Provider
+
+if TYPE_CHECKING:
+    import anyio
 
 __all__ = ["Deployment"]
 
@@ -33,10 +39,16 @@ class Deployment:
     """A provider plus what the client resolved for it."""
 
     def __init__(
-        self, provider: Provider, relay: HookRelay, client_options: ClientOptions, base_headers: Mapping[str, str]
+        self,
+        provider: Provider,
+        relay: HookRelay,
+        client_options: ClientOptions,
+        base_headers: Mapping[str, str],
+        is_async: bool,
     ) -> None:
         self.provider = provider
         self.relay = relay
+        self.is_async = is_async
         self.url_prefix = provider.base_url().rstrip("/") + "/"
         headers = merge_headers(merge_headers(base_headers, provider.default_headers()), client_options.default_headers)
         if provider.options is not client_options:
@@ -44,9 +56,12 @@ class Deployment:
         self.headers = headers
         self.credentials: Any = _UNRESOLVED
         self.refreshable = False
+        #: Whether refreshes are awaited on the event loop (``arefresh``) rather than run in a thread.
+        self.refreshes_on_loop = False
         #: Bumped by every refresh, so requests that failed with the old secret refresh once between them.
         self.generation = 0
         self._lock = threading.Lock()
+        self._loop_lock: Optional[anyio.Lock] = None  # made by the first refresh on the loop
         signers = relay.implementations(_SIGN)
         only_builtin = len(signers) == 1 and signers[0].plugin_name == signing.__name__
         #: True once the built-in signer is known to answer: its headers are then added while building.
@@ -73,28 +88,50 @@ class Deployment:
 
     def _use(self, credentials: Any) -> None:
         self.refreshable = isinstance(credentials, RefreshableCredentials)
+        self.refreshes_on_loop = (
+            self.is_async and self.refreshable and inspect.iscoroutinefunction(getattr(credentials, "arefresh", None))
+        )
         self.credentials = credentials
 
     def needs_refresh(self) -> bool:
         return self.refreshable and self.credentials.needs_refresh()
 
-    def refresher(self, generation: Optional[int]) -> Callable[[], None]:
+    def refresher(self, generation: Optional[int]) -> Union[Callable[[], None], Callable[[], Awaitable[None]]]:
         """A step that refreshes the credentials: when due (``generation`` None), or after a 401
-        unless another request refreshed since ``generation``."""
+        unless another request refreshed since ``generation``. A coroutine function when the
+        refresh is awaited on the event loop; concurrent requests share one refresh either way."""
 
         def refresh() -> None:
             with self._lock:
-                if generation is None and not self.credentials.needs_refresh():
-                    return
-                if generation is not None and generation != self.generation:
-                    return
-                try:
-                    self.credentials.refresh()
-                except Exception as exc:
-                    raise PluginError(type(self.credentials).__name__, "credentials.refresh", exc) from exc
-                self.generation += 1
+                if self._due(generation):
+                    try:
+                        self.credentials.refresh()
+                    except Exception as exc:
+                        raise self._failed(exc) from exc
+                    self.generation += 1
 
-        return refresh
+        async def refresh_on_loop() -> None:
+            import anyio
+
+            if self._loop_lock is None:
+                self._loop_lock = anyio.Lock()
+            async with self._loop_lock:
+                if self._due(generation):
+                    try:
+                        await self.credentials.arefresh()
+                    except Exception as exc:
+                        raise self._failed(exc) from exc
+                    self.generation += 1
+
+        return refresh_on_loop if self.refreshes_on_loop else refresh
+
+    def _due(self, generation: Optional[int]) -> bool:
+        if generation is None:
+            return bool(self.credentials.needs_refresh())
+        return generation == self.generation
+
+    def _failed(self, exc: Exception) -> PluginError:
+        return PluginError(type(self.credentials).__name__, "credentials.refresh", exc)
 
     # -- signing ----------------------------------------------------------------------
 
@@ -114,4 +151,24 @@ class Deployment:
         signer, signed = self.relay.first_answer(_SIGN, **kwargs)
         self._signer = signer
         self.builtin_signing = signer is not None and signer.plugin_name == signing.__name__
-        return signed if signed is not None else request
+        if signed is not None:
+            return signed  # type: ignore[no-any-return]
+        self.check_authenticated(request.headers)
+        return request
+
+    def check_authenticated(self, headers: Mapping[str, str]) -> None:
+        """Refuse a request no signer answered for when no credentials were found and it carries
+        no ``x-api-key`` or ``Authorization`` header of its own (lower-case names)."""
+        if self.credentials is None and "x-api-key" not in headers and "authorization" not in headers:
+            raise MissingCredentialsError(self._missing_message())
+
+    def _missing_message(self) -> str:
+        provider = self.provider
+        keyed = provider.api_key_auth
+        places = (
+            ["the api_key= and auth_token= arguments", "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"] if keyed else []
+        )
+        places += self.relay.call("claude_credential_places", provider=provider, options=provider.options)
+        looked = f"looked in: {'; '.join(places)}" if places else "no plugin looks for them"
+        advice = "pass api_key= (or auth_token=) to the client, set ANTHROPIC_API_KEY, or " if keyed else ""
+        return f"no credentials for the {provider.name!r} provider ({looked}): {advice}install a credentials plugin"

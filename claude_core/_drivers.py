@@ -8,13 +8,14 @@ error), and a body that trickles in is cut off once the read timeout has passed 
 
 from __future__ import annotations
 
+import inspect
 import time
 from typing import AsyncIterator, Iterator, Optional, Union
 
 import httpx
 
 from ._call import Call, Outcome
-from .errors import AnthropicError, APIConnectionError, APITimeoutError
+from .errors import AnthropicError, APIConnectionError, APITimeoutError, _with_cause
 
 __all__ = ["run_sync", "run_async", "connection_error"]
 
@@ -26,8 +27,7 @@ def connection_error(request: httpx.Request, exc: Exception) -> APIConnectionErr
         error = APITimeoutError(request, f"Request timed out: {exc}" if str(exc) else "Request timed out.")
     else:
         error = APIConnectionError(request=request, message=f"Connection error: {type(exc).__name__}: {exc}")
-    error.__cause__ = exc
-    return error
+    return _with_cause(error, exc)
 
 
 class _BodyDeadline(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -121,7 +121,7 @@ def run_sync(http: httpx.Client, call: Call, outcome: Optional[Outcome] = None) 
 
 
 async def run_async(http: httpx.AsyncClient, call: Call, outcome: Optional[Outcome] = None) -> httpx.Response:
-    """The twin of :func:`run_sync`; blocking steps run in a worker thread."""
+    """The twin of :func:`run_sync`; blocking steps run in a worker thread, coroutine functions on the loop."""
     import anyio
 
     flow = call.flow
@@ -134,6 +134,9 @@ async def run_async(http: httpx.AsyncClient, call: Call, outcome: Optional[Outco
                 return step
             elif isinstance(step, float):
                 await anyio.sleep(step)
+                outcome = None
+            elif inspect.iscoroutinefunction(step):
+                await step()
                 outcome = None
             else:
                 await anyio.to_thread.run_sync(step)

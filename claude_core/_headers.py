@@ -1,4 +1,4 @@
-"""Merging header mappings: lower-cased names, ``omit``/None removing a header."""
+"""Header mappings: merging them (lower-cased names, ``omit``/None removing a header), and which carry secrets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any, Dict, Mapping
 
 from ._types import Omit
 
-__all__ = ["merge_headers"]
+__all__ = ["merge_headers", "is_secret_header"]
 
 
 def merge_headers(base: Mapping[str, str], extra: Mapping[str, Any]) -> Dict[str, str]:
@@ -19,3 +19,11 @@ def merge_headers(base: Mapping[str, str], extra: Mapping[str, Any]) -> Dict[str
         else:
             merged[key] = value
     return merged
+
+
+def is_secret_header(name: str) -> bool:
+    """Whether a header carries a secret, so it is shown as ``<redacted>`` (logs, reprs, errors)."""
+    lowered = name.lower()
+    return (
+        lowered in ("authorization", "x-api-key", "proxy-authorization", "x-amz-security-token") or "token" in lowered
+    )

@@ -6,7 +6,7 @@ import logging
 import os
 from typing import Mapping
 
-from ._options import _is_secret_header
+from ._headers import is_secret_header
 
 __all__ = ["logger", "setup_logging", "redact_headers"]
 
@@ -31,4 +31,4 @@ def setup_logging() -> None:
 
 
 def redact_headers(headers: Mapping[str, str]) -> "dict[str, str]":
-    return {k: "<redacted>" if _is_secret_header(k) else v for k, v in headers.items()}
+    return {k: "<redacted>" if is_secret_header(k) else v for k, v in headers.items()}

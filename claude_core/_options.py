@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
 
 import httpx
 
+from ._headers import is_secret_header
 from ._types import Omit, TimeoutTypes
+
+if TYPE_CHECKING:
+    from .credentials import KeySource
 
 __all__ = ["ClientOptions", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "DEFAULT_BASE_URL", "check_timeout"]
 
@@ -15,13 +19,15 @@ DEFAULT_BASE_URL = "https://api.anthropic.com"
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
-_SECRET_FIELDS = frozenset({"api_key", "auth_token"})
+_SECRET_FIELDS = frozenset({"api_key", "auth_token", "api_key_callable", "auth_token_callable"})
 
 
 @dataclasses.dataclass(frozen=True)
 class ClientOptions:
     """The options of one client. Plugins receive it in hooks; it never prints a secret.
 
+    ``api_key``/``auth_token`` hold those arguments when they are a str; when they are a
+    callable (a rotating key), it is in ``api_key_callable``/``auth_token_callable`` instead.
     ``extra`` holds provider-specific options (for example an AWS region) that the core
     does not interpret.
     """
@@ -37,6 +43,8 @@ class ClientOptions:
     stream_idle_timeout: Optional[float] = None
     auto_stream_long_requests: bool = True
     extra: Dict[str, Any] = dataclasses.field(default_factory=dict)
+    api_key_callable: Optional[KeySource] = None
+    auth_token_callable: Optional[KeySource] = None
 
     def __repr__(self) -> str:
         parts = []
@@ -45,7 +53,7 @@ class ClientOptions:
             if field.name in _SECRET_FIELDS and value is not None:
                 value = "<redacted>"
             elif field.name == "default_headers":
-                value = {k: "<redacted>" if _is_secret_header(k) else v for k, v in value.items()}
+                value = {k: "<redacted>" if is_secret_header(k) else v for k, v in value.items()}
             elif field.name == "extra":
                 value = {k: "<redacted>" if _is_secret_option(k, v) else v for k, v in value.items()}
             parts.append(f"{field.name}={value!r}")
@@ -69,10 +77,3 @@ def _is_secret_option(name: str, value: object) -> bool:
     """A provider option that holds a secret (``aws_secret_key``, ``aws_session_token``...)."""
     lowered = name.lower()
     return value is not None and any(word in lowered for word in ("secret", "token", "key", "password"))
-
-
-def _is_secret_header(name: str) -> bool:
-    lowered = name.lower()
-    return (
-        lowered in ("authorization", "x-api-key", "proxy-authorization", "x-amz-security-token") or "token" in lowered
-    )

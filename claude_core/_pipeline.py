@@ -106,7 +106,9 @@ class Pipeline:
                 provider = load_provider(target)(self.options.replace(provider=target))
             else:
                 provider = target
-            found = self._deployments[key] = Deployment(provider, self.relay, self.options, _BASE_HEADERS)
+            found = self._deployments[key] = Deployment(
+                provider, self.relay, self.options, _BASE_HEADERS, self.is_async
+            )
         return found
 
     def transport(self) -> Union[httpx.BaseTransport, httpx.AsyncBaseTransport]:
@@ -145,8 +147,8 @@ class Pipeline:
         if body is not None:
             content = body_bytes(body)
             headers.setdefault("content-type", "application/json")
-        if deployment.builtin_signing:
-            signing.apply_auth(headers, deployment.credentials, deployment.provider)
+        if deployment.builtin_signing and not signing.apply_auth(headers, deployment.credentials):
+            deployment.check_authenticated(headers)
         path = call.path
         url = path if path.startswith(("http://", "https://")) else deployment.url_prefix + path.lstrip("/")
         return http.build_request(

@@ -32,6 +32,8 @@ from typing import Any, Dict, Optional, Type
 
 import httpx
 
+from ._headers import is_secret_header
+
 __all__ = [
     "AnthropicError",
     "PluginError",
@@ -81,7 +83,8 @@ class UnsupportedEndpointError(AnthropicError):
 
 
 class APIError(AnthropicError):
-    """A request was sent; ``request`` is the final httpx request."""
+    """A request was sent; ``request`` is the final httpx request, its secret headers
+    (``x-api-key``, ``authorization``...) reading ``<redacted>``."""
 
     message: str
     request: httpx.Request
@@ -90,7 +93,7 @@ class APIError(AnthropicError):
     def __init__(self, message: str, request: httpx.Request, *, body: object = None) -> None:
         super().__init__(message)
         self.message = message
-        self.request = request
+        self.request = _redacted(request)
         self.body = body
         error = body.get("error") if isinstance(body, dict) else None
         self.type: Optional[str] = error.get("type") if isinstance(error, dict) else None
@@ -102,6 +105,7 @@ class APIResponseValidationError(APIError):
 
     def __init__(self, response: httpx.Response, body: object, *, message: Optional[str] = None) -> None:
         super().__init__(message or "Data returned by API invalid for expected schema.", response.request, body=body)
+        response.request = self.request  # the response keeps the redacted copy too
         self.response = response
         self.status_code = response.status_code
 
@@ -125,6 +129,7 @@ class APIStatusError(APIError):
 
     def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
         super().__init__(message, response.request, body=body)
+        response.request = self.request  # the response keeps the redacted copy too
         self.response = response
         self.status_code = response.status_code
         self.request_id: Optional[str] = response.headers.get("request-id")
@@ -176,6 +181,29 @@ class DeadlineExceededError(InternalServerError):
 
 class OverloadedError(APIStatusError):
     pass
+
+
+def _redacted(request: httpx.Request) -> httpx.Request:
+    """What an error keeps of ``request``: a copy (same method, URL, body and extensions)
+    whose secret headers read ``<redacted>``, or ``request`` itself when it has none."""
+    headers = request.headers
+    if not any(is_secret_header(name) for name in headers):
+        return request
+    kept = [(name, "<redacted>" if is_secret_header(name) else value) for name, value in headers.multi_items()]
+    copy = httpx.Request(
+        request.method, request.url, headers=kept, stream=request.stream, extensions=request.extensions
+    )
+    if isinstance(request.stream, httpx.ByteStream):
+        copy.read()  # an in-memory body stays readable as ``copy.content``
+    return copy
+
+
+def _with_cause(error: APIConnectionError, cause: Exception) -> APIConnectionError:
+    """Chain the httpx error ``cause`` to ``error``; the cause keeps the redacted request too."""
+    if isinstance(cause, httpx.RequestError):
+        cause.request = error.request
+    error.__cause__ = cause
+    return error
 
 
 _BY_STATUS: Dict[int, Type[APIStatusError]] = {

@@ -8,7 +8,7 @@ Hooks are synchronous. Anything that must *wait* inside the async client belongs
 object a hook returns, never in a blocking call inside a hook: a rate limiter in a
 transport wrapper (:func:`claude_wrap_transport`), a token refresh in credentials that
 implement :class:`~claude_core.credentials.RefreshableCredentials` (the async client runs
-their refresh in a worker thread).
+their refresh in a worker thread, or awaits their ``arefresh()`` on the event loop).
 
 A hook that no plugin implements costs nothing per call: each client checks once.
 """
@@ -50,8 +50,9 @@ def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[A
     :class:`~claude_core.credentials.RefreshableCredentials`; the pipeline refreshes them
     when they say so, and once more after a 401.
 
-    Precedence: an explicit ``api_key=``/``auth_token=`` argument is used without calling
-    this hook at all; the built-in implementation reading ``ANTHROPIC_API_KEY`` /
+    Precedence: an explicit ``api_key=``/``auth_token=`` argument (a str, or a callable
+    for a rotating key: :class:`~claude_core.credentials.RotatingCredentials`) is used
+    without calling this hook at all; the built-in implementation reading ``ANTHROPIC_API_KEY`` /
     ``ANTHROPIC_AUTH_TOKEN`` is ``tryfirst``, so the environment beats plugins that look
     elsewhere (a keyring). Both apply only to providers with ``api_key_auth``.
 
@@ -60,10 +61,31 @@ def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[A
     :param options: that provider's :class:`~claude_core.ClientOptions` (the client's,
         unless a retry rerouted to a provider made with options of its own).
     :returns: a credentials object understood by the matching
-        :func:`claude_sign_request` implementation, or None to let the next plugin
-        answer.
+        :func:`claude_sign_request` implementation (keep its secrets in
+        :class:`~claude_core.credentials.Secret`, so they never print), or None to let
+        the next plugin answer.
 
     The first non-None answer wins.
+    """
+
+
+@hookspec
+def claude_credential_places(provider: Provider, options: ClientOptions) -> Optional[str]:
+    """Say where this plugin looks for ``provider``'s credentials, for the error raised when none were found.
+
+    Called only when a request is about to go out with no authentication at all (every
+    :func:`claude_credentials` answer was None, no signer answered, and the request has
+    no ``x-api-key`` or ``Authorization`` header), while the
+    :class:`~claude_core.MissingCredentialsError` is built. Its message lists, for a
+    provider with ``api_key_auth``, the ``api_key``/``auth_token`` arguments,
+    ``ANTHROPIC_API_KEY`` and ``ANTHROPIC_AUTH_TOKEN``, then each answer of this hook, in
+    the order pluggy calls them. It must not block or raise, and must not include a secret.
+
+    :param provider: the :class:`~claude_core.providers.Provider` no credentials were found for.
+    :param options: that provider's :class:`~claude_core.ClientOptions`.
+    :returns: the place in a few words, e.g. ``"the OS keyring (service 'claude-core',
+        username 'anthropic')"``, or None when this plugin does not look for this
+        provider; every implementation is called.
     """
 
 
@@ -192,9 +214,12 @@ def claude_sign_request(request: httpx.Request, credentials: Any, provider: Prov
     :returns: the request to send (usually ``request`` itself) once signed, or None
         when this implementation does not handle these credentials. The built-in
         implementation (tried last) sets ``X-Api-Key`` and/or
-        ``Authorization: Bearer`` from :class:`~claude_core.APIKeyCredentials`, and
-        raises :class:`~claude_core.MissingCredentialsError` when the request would
-        otherwise go out with no authentication at all.
+        ``Authorization: Bearer`` from :class:`~claude_core.APIKeyCredentials`; it
+        reads the secrets out of their :class:`~claude_core.credentials.Secret` with
+        ``get_secret_value()``. When no implementation answers, no credentials were found
+        and the request has no authentication header, it is not sent: the client raises
+        :class:`~claude_core.MissingCredentialsError`, listing the places
+        :func:`claude_credential_places` names.
 
     The first non-None answer wins.
     """

@@ -2,8 +2,8 @@
 
 Precedence, for providers that take an API key (``Provider.api_key_auth``):
 
-1. an explicit ``api_key=``/``auth_token=`` argument: used without asking any plugin
-   (:func:`explicit_credentials`, called by the pipeline);
+1. an explicit ``api_key=``/``auth_token=`` argument, a str or a callable (a rotating key):
+   used without asking any plugin (:func:`explicit_credentials`, called by the pipeline);
 2. ``ANTHROPIC_API_KEY``/``ANTHROPIC_AUTH_TOKEN``: this module's ``tryfirst`` hook
    implementation, so the environment beats plugins that look elsewhere (a keyring);
 3. every other ``claude_credentials`` implementation, in pluggy's order.
@@ -12,26 +12,37 @@ Precedence, for providers that take an API key (``Provider.api_key_auth``):
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import Optional, Union
 
 from .._options import ClientOptions
-from ..credentials import APIKeyCredentials
+from ..credentials import APIKeyCredentials, KeySource, RotatingCredentials
 from ..hookspecs import hookimpl
 from ..providers import Provider
 
 
 def explicit_credentials(provider: Provider, options: ClientOptions) -> Optional[APIKeyCredentials]:
-    """The credentials named by the client's arguments (the environment fills the other half), or None."""
-    if not provider.api_key_auth or (options.api_key is None and options.auth_token is None):
+    """The credentials named by the client's arguments (the environment fills the other half), or None.
+
+    A callable argument (a rotating key) makes them :class:`~claude_core.credentials.RotatingCredentials`.
+    """
+    if not provider.api_key_auth:
         return None
-    return _credentials(options.api_key, options.auth_token)
+    api_key = options.api_key_callable or options.api_key
+    auth_token = options.auth_token_callable or options.auth_token
+    if api_key is None and auth_token is None:
+        return None
+    return _credentials(api_key, auth_token)
 
 
-def _credentials(api_key: Optional[str], auth_token: Optional[str]) -> Optional[APIKeyCredentials]:
+def _credentials(
+    api_key: Union[str, KeySource, None], auth_token: Union[str, KeySource, None]
+) -> Optional[APIKeyCredentials]:
     api_key = api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
     auth_token = auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN")
     if api_key is None and auth_token is None:
         return None
+    if callable(api_key) or callable(auth_token):
+        return RotatingCredentials(api_key=api_key, auth_token=auth_token)
     return APIKeyCredentials(api_key=api_key, auth_token=auth_token)
 
 

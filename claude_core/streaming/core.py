@@ -17,7 +17,14 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 import httpx
 import pydantic_core
 
-from ..errors import AnthropicError, APIConnectionError, APIResponseValidationError, APIStatusError, APITimeoutError
+from ..errors import (
+    AnthropicError,
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    _with_cause,
+)
 from ..providers import Provider
 from .accumulator import MessageAccumulator
 
@@ -360,8 +367,7 @@ def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
         )
     else:
         error = APIConnectionError(request=request, message=f"Connection lost mid-stream: {type(exc).__name__}: {exc}")
-    error.__cause__ = exc
-    return error
+    return _with_cause(error, exc)
 
 
 def retriable(error: AnthropicError, core: StreamCore) -> bool:

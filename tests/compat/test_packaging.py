@@ -15,10 +15,11 @@ DISTRIBUTIONS = {
     "claude-emulator": ROOT / "plugins" / "emulator",
     "claude-provider-bedrock": ROOT / "provider_bedrock",
     "claude-provider-vertex": ROOT / "provider_vertex",
+    "claude-keyring": ROOT / "plugins" / "keyring",
     "claude-test-thirdparty": ROOT / "tests" / "fixtures" / "thirdparty",
     "claude-test-observer": ROOT / "tests" / "fixtures" / "observer",
 }
-PUBLISHED = {"claude-core", "claude-emulator", "claude-provider-bedrock", "claude-provider-vertex"}
+PUBLISHED = {"claude-core", "claude-emulator", "claude-provider-bedrock", "claude-provider-vertex", "claude-keyring"}
 
 
 @pytest.mark.parametrize("name", sorted(DISTRIBUTIONS))

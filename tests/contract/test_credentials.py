@@ -190,3 +190,57 @@ def test_concurrent_401s_share_one_refresh(rotated: Emulator) -> None:
     asyncio.run(main())
     assert credentials.refreshes == 2  # the first call's, then one for the eight
     assert len(rotated.requests) == 2 + 16
+
+
+class Places:
+    """A credentials plugin that finds nothing, and says where it looked (for ``anthropic`` only)."""
+
+    def __init__(self, place: str) -> None:
+        self.place = place
+
+    @hookimpl
+    def claude_credentials(self) -> None:
+        return None
+
+    @hookimpl
+    def claude_credential_places(self, provider: Any) -> Optional[str]:
+        return self.place if provider.name == "anthropic" else None
+
+
+class Silent:
+    @hookimpl
+    def claude_credential_places(self) -> None:
+        return None
+
+
+class PassThroughSigner:
+    """A signer for other credentials: the request reaches the core's check through the hook."""
+
+    @hookimpl
+    def claude_sign_request(self, credentials: Any) -> None:
+        return None
+
+
+@pytest.mark.parametrize("signer", [False, True], ids=["built-in signer", "another signer"])
+def test_no_credentials_lists_every_place_looked(api: Api, signer: bool) -> None:
+    plugins: List[Any] = [Places("the test vault (path 'claude/api-key')"), Silent()]
+    client = api.make(api_key=None, plugins=plugins + ([PassThroughSigner()] if signer else []))
+    with pytest.raises(claude_core.MissingCredentialsError) as caught:
+        api(lambda c: c.messages.create(**PARAMS), client)
+    message = str(caught.value)
+    looked, advice = message.split("): ")
+    prefix = "no credentials for the 'anthropic' provider (looked in: "
+    assert looked.startswith(prefix)
+    places = looked[len(prefix) :].split("; ")  # installed plugins (a keyring) may add theirs
+    assert places[:3] == ["the api_key= and auth_token= arguments", "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"]
+    assert "the test vault (path 'claude/api-key')" in places[3:] and "None" not in message
+    assert (
+        advice == "pass api_key= (or auth_token=) to the client, set ANTHROPIC_API_KEY, or install a credentials plugin"
+    )
+    assert api.emulator.requests == []
+
+
+def test_an_auth_header_of_the_callers_own_needs_no_credentials(api: Api) -> None:
+    client = api.make(api_key=None, default_headers={"x-api-key": api.emulator.api_key}, plugins=[Places("x")])
+    api(lambda c: c.messages.create(**PARAMS), client)
+    assert api.emulator.requests[-1].headers["x-api-key"] == api.emulator.api_key

@@ -11,10 +11,11 @@ from claude_core import hookspecs
 HOOKS = [name for name in dir(hookspecs) if name.startswith("claude_")]
 
 
-def test_the_eight_hooks_exist() -> None:
+def test_the_nine_hooks_exist() -> None:
     assert sorted(HOOKS) == sorted(
         [
             "claude_credentials",
+            "claude_credential_places",
             "claude_sign_request",
             "claude_transport",
             "claude_wrap_transport",

@@ -63,7 +63,7 @@ class HeaderPlugin:
     @hookimpl(tryfirst=True)
     def claude_sign_request(self, request: httpx.Request, credentials: Any) -> Optional[httpx.Request]:
         request.headers["x-per-client"] = self.value
-        request.headers["x-api-key"] = credentials.api_key
+        request.headers["x-api-key"] = credentials.api_key.get_secret_value()
         return request
 
 
@@ -111,7 +111,7 @@ def test_sign_hook_runs_on_every_attempt(api: Api) -> None:
         @hookimpl(tryfirst=True)
         def claude_sign_request(self, request: httpx.Request, credentials: Any) -> httpx.Request:
             calls.append(request.headers.get("x-api-key", "unsigned"))
-            request.headers["x-api-key"] = credentials.api_key
+            request.headers["x-api-key"] = credentials.api_key.get_secret_value()
             return request
 
     client = api.make(plugins=[Signer()])

@@ -56,7 +56,7 @@ def test_in_process_request_end_to_end() -> None:
     transport = emulator_plugin.claude_transport(options=options, is_async=False)
     creds = emulator_plugin.claude_credentials(provider=provider, options=options)
     assert transport is not None and creds is not None and creds.api_key is not None
-    headers = {**provider.default_headers(), "x-api-key": creds.api_key}
+    headers = {**provider.default_headers(), "x-api-key": creds.api_key.get_secret_value()}
     with httpx.Client(base_url=provider.base_url(), headers=headers, transport=transport) as http:
         assert http.get("/v1/models").status_code == 200
 
