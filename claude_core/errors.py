@@ -35,6 +35,7 @@ import httpx
 from ._headers import is_secret_header
 
 __all__ = [
+    "error_class",
     "AnthropicError",
     "PluginError",
     "MissingCredentialsError",
@@ -234,8 +235,14 @@ _BY_TYPE: Dict[str, int] = {
 }
 
 
-def _error_class(status: int) -> Type[APIStatusError]:
-    cls = _BY_STATUS.get(status)
+#: What cloud deployments (Bedrock, Vertex AI) also name; the first-party API's 503 and 504
+#: are plain InternalServerErrors, as in the official SDK.
+_CLOUD_STATUS: Dict[int, Type[APIStatusError]] = {503: ServiceUnavailableError, 504: DeadlineExceededError}
+
+
+def error_class(status: int, *, cloud: bool = False) -> Type[APIStatusError]:
+    """The SDK's exception class for an HTTP ``status``; ``cloud`` adds the 503 and 504 classes."""
+    cls = (cloud and _CLOUD_STATUS.get(status)) or _BY_STATUS.get(status)
     if cls is not None:
         return cls
     return InternalServerError if status >= 500 else APIStatusError
@@ -263,7 +270,7 @@ def error_from_stream_event(data: str, response: httpx.Response) -> APIStatusErr
     error = body.get("error") if isinstance(body, dict) else None
     kind = error.get("type") if isinstance(error, dict) else None
     status = _BY_TYPE.get(kind, 500) if isinstance(kind, str) else 500
-    exc = _error_class(status)(_describe(status, body) + " (in the stream)", response=response, body=body)
+    exc = error_class(status)(_describe(status, body) + " (in the stream)", response=response, body=body)
     exc.status_code = status
     return exc
 
@@ -277,4 +284,4 @@ def status_error_from_response(response: httpx.Response) -> APIStatusError:
     except ValueError:
         body = text
     status = response.status_code
-    return _error_class(status)(_describe(status, body), response=response, body=body)
+    return error_class(status)(_describe(status, body), response=response, body=body)

@@ -21,6 +21,7 @@ import httpx
 from typing_extensions import Protocol
 
 from .._options import ClientOptions
+from .._types import NotGiven
 from ..errors import APIStatusError, UnsupportedEndpointError, error_from_stream_event, status_error_from_response
 
 __all__ = ["APIRequest", "Provider", "StreamDecoder", "StreamPair"]
@@ -46,6 +47,16 @@ class StreamDecoder(Protocol):
     def close_pairs(self) -> List[StreamPair]:
         """The events left at the end of the body (an unterminated last event)."""
         ...
+
+
+def merge_options(given: Mapping[str, Any], provider_options: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
+    """A provider client's ``provider_options``: the constructor arguments ``given`` (those not
+    None or NotGiven) over the ``provider_options`` it was also passed."""
+    options = dict(provider_options or {})
+    options.update(
+        (key, value) for key, value in given.items() if value is not None and not isinstance(value, NotGiven)
+    )
+    return options
 
 
 def body_bytes(body: Mapping[str, Any]) -> bytes:

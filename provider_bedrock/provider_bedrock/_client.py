@@ -7,25 +7,18 @@ resources, streams, tool runner, raw responses and plugins.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 import httpx
 
 from claude_core import Anthropic, AsyncAnthropic
 from claude_core._options import DEFAULT_MAX_RETRIES
 from claude_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
+from claude_core.providers import merge_options
 
 __all__ = ["AnthropicBedrock", "AsyncAnthropicBedrock"]
 
 _AWS_OPTIONS = ("aws_access_key", "aws_secret_key", "aws_session_token", "aws_profile", "aws_region", "aws_session")
-
-
-def _provider_options(given: Dict[str, Any], provider_options: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
-    options = dict(provider_options or {})
-    for key, value in given.items():
-        if value is not None:
-            options[key] = value
-    return options
 
 
 class _BedrockMixin:
@@ -105,7 +98,7 @@ class AnthropicBedrock(_BedrockMixin, Anthropic):
             default_query=default_query,
             http_client=http_client,
             provider=provider,
-            provider_options=_provider_options(given, provider_options),
+            provider_options=merge_options(given, provider_options),
             **kwargs,
         )
 
@@ -153,6 +146,6 @@ class AsyncAnthropicBedrock(_BedrockMixin, AsyncAnthropic):
             default_query=default_query,
             http_client=http_client,
             provider=provider,
-            provider_options=_provider_options(given, provider_options),
+            provider_options=merge_options(given, provider_options),
             **kwargs,
         )

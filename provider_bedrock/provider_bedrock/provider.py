@@ -70,19 +70,6 @@ _BY_ERROR_TYPE: Dict[str, Tuple[Type[errors.APIStatusError], int]] = {
     "internalServerException": (errors.InternalServerError, 500),
     "serviceUnavailableException": (errors.ServiceUnavailableError, 503),
 }
-_BY_STATUS: Dict[int, Type[errors.APIStatusError]] = {
-    400: errors.BadRequestError,
-    401: errors.AuthenticationError,
-    403: errors.PermissionDeniedError,
-    404: errors.NotFoundError,
-    409: errors.ConflictError,
-    413: errors.RequestTooLargeError,
-    422: errors.UnprocessableEntityError,
-    429: errors.RateLimitError,
-    503: errors.ServiceUnavailableError,
-    504: errors.DeadlineExceededError,
-    529: errors.OverloadedError,
-}
 
 _SESSION_OPTION = "aws_session"
 
@@ -109,10 +96,7 @@ def _class_for(kind: Optional[str], status: int) -> Tuple[Type[errors.APIStatusE
     if key is not None and key in _BY_ERROR_TYPE:
         cls, usual = _BY_ERROR_TYPE[key]
         return cls, status if status >= 400 else usual
-    cls_for_status = _BY_STATUS.get(status)
-    if cls_for_status is not None:
-        return cls_for_status, status
-    return (errors.InternalServerError if status >= 500 else errors.APIStatusError), status
+    return errors.error_class(status, cloud=True), status
 
 
 def resolve_region(options: Mapping[str, Any], profile_region: Any) -> str:

@@ -14,6 +14,7 @@ import httpx
 from claude_core import Anthropic, AsyncAnthropic
 from claude_core._options import DEFAULT_MAX_RETRIES
 from claude_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
+from claude_core.providers import merge_options
 
 from .provider import resolve_region
 
@@ -28,10 +29,7 @@ AccessToken = Union[str, Callable[[], str]]
 
 def _provider_options(given: Dict[str, Any], provider_options: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
     """The given arguments over ``provider_options``, with the region resolved now, as the official client does."""
-    options = dict(provider_options or {})
-    for key, value in given.items():
-        if value is not None and not isinstance(value, NotGiven):
-            options[key] = value
+    options = merge_options(given, provider_options)
     options["region"] = resolve_region(options)
     return options
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple, Type
+from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
 
 import httpx
 
@@ -56,19 +56,6 @@ _ALTERNATIVES: Tuple[Tuple[str, str], ...] = (
     ("models.", f"the Models API is not served by Vertex AI: {_FIRST_PARTY}, or Vertex AI's Model Garden"),
     ("completions.", f"the legacy Text Completions API is not served by Vertex AI: {_FIRST_PARTY}"),
 )
-_BY_STATUS: Dict[int, Type[errors.APIStatusError]] = {
-    400: errors.BadRequestError,
-    401: errors.AuthenticationError,
-    403: errors.PermissionDeniedError,
-    404: errors.NotFoundError,
-    409: errors.ConflictError,
-    413: errors.RequestTooLargeError,
-    422: errors.UnprocessableEntityError,
-    429: errors.RateLimitError,
-    503: errors.ServiceUnavailableError,
-    504: errors.DeadlineExceededError,
-    529: errors.OverloadedError,
-}
 
 
 def resolve_region(options: Mapping[str, Any]) -> str:
@@ -226,7 +213,7 @@ class VertexProvider(Provider):
         except ValueError:
             body = text
         status = response.status_code
-        cls = _BY_STATUS.get(status) or (errors.InternalServerError if status >= 500 else errors.APIStatusError)
+        cls = errors.error_class(status, cloud=True)
         google = _google_error(body)
         nested = body.get("error") if isinstance(body, dict) else None
         if google is not None:
