@@ -236,6 +236,10 @@ class Call:
         provider = self.provider
         if type(provider).shape_response is not Provider.shape_response:
             parse = _shaped(parse, provider, self.original.endpoint)
+        if self.pipeline.options.strict_response_validation:
+            from ._pipeline import validating
+
+            parse = validating(parse)
         if mode is RequestMode.PARSE:
             try:
                 value = stamp(parse(response), response, self.provider)
@@ -342,8 +346,12 @@ def _usage_of_body(response: httpx.Response) -> Any:
     if not isinstance(body, dict) or not isinstance(body.get("usage"), dict):
         return None, None
     from .types import Usage
+    from .types._construct import construct
 
-    return Usage.model_validate(body["usage"]), body.get("stop_reason")
+    try:
+        return construct(Usage, body["usage"]), body.get("stop_reason")
+    except ValueError:
+        return None, None
 
 
 def stamp(value: Any, response: httpx.Response, provider: Provider) -> Any:

@@ -69,6 +69,7 @@ class _ClientBase:
         provider_options: Optional[Mapping[str, Any]] = None,
         stream_idle_timeout: Optional[float] = None,
         auto_stream_long_requests: bool = True,
+        _strict_response_validation: bool = False,
         _connection: Optional[_Connection] = None,
     ) -> None:
         name = type(self).__name__
@@ -105,6 +106,8 @@ class _ClientBase:
             and stream_idle_timeout > 0
         ):
             raise ValueError(f"stream_idle_timeout must be positive seconds or None, got {stream_idle_timeout!r}")
+        if not isinstance(_strict_response_validation, bool):
+            raise TypeError(f"_strict_response_validation must be True or False, got {_strict_response_validation!r}")
         setup_logging()
         self._options = ClientOptions(
             provider=provider,
@@ -117,6 +120,7 @@ class _ClientBase:
             default_query=dict(default_query or {}),
             stream_idle_timeout=stream_idle_timeout,
             auto_stream_long_requests=auto_stream_long_requests,
+            strict_response_validation=_strict_response_validation,
             extra=dict(provider_options or {}),
             api_key_callable=None if api_key is None or isinstance(api_key, str) else api_key,
             auth_token_callable=None if auth_token is None or isinstance(auth_token, str) else auth_token,
@@ -173,6 +177,11 @@ class _ClientBase:
     @property
     def provider(self) -> str:
         return self._options.provider
+
+    @property
+    def _strict_response_validation(self) -> bool:
+        """Whether response bodies are validated by pydantic (the official SDK's attribute)."""
+        return self._options.strict_response_validation
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self._options.provider!r}, base_url={self._options.base_url!r})"
@@ -248,6 +257,7 @@ class _ClientBase:
             auto_stream_long_requests=(
                 old.auto_stream_long_requests if auto_stream_long_requests is None else auto_stream_long_requests
             ),
+            _strict_response_validation=old.strict_response_validation,
             _connection=self._connection if share else None,
         )
 

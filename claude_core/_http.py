@@ -38,11 +38,11 @@ def _socket_options() -> List[Tuple[int, int, int]]:
     return options
 
 
-# The default transports of every client share one TLS context, and load its CA certificates
+# The default transports of every client share one TLS context, made with its CA certificates
 # only when the first https request is about to go out: loading them (what
-# httpx.create_ssl_context() does) costs 1.5 MiB and milliseconds per context, and httpcore
-# uses the context for https connections only, so a client that talks http:// (an emulator,
-# a local gateway) never needs them.
+# httpx.create_ssl_context() does) costs 1.5 MiB and milliseconds per context, and OpenSSL's
+# set-up another half MiB, so a client that talks http:// (an emulator, a local gateway)
+# never pays for them.
 _tls_lock = threading.Lock()
 _tls_context: Optional[ssl.SSLContext] = None
 _tls_ready = False
@@ -95,9 +95,11 @@ def default_transport(is_async: bool) -> ShardedTransport:
     )
     options = _socket_options()
     kind = httpx.AsyncHTTPTransport if is_async else httpx.HTTPTransport
-    context = _shared_tls_context()
 
-    def make() -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
+    def make(tls: bool) -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
+        # httpx takes any non-bool, non-str ``verify`` as the context itself, and httpcore uses
+        # it only to connect to https origins, which the sharded transport never sends to these
+        context: Any = _shared_tls_context() if tls else None
         return kind(verify=context, limits=limits, socket_options=options)
 
     return ShardedTransport(make, SHARDS, before_https=_load_tls_certificates)

@@ -28,6 +28,8 @@ class ClientOptions:
 
     ``api_key``/``auth_token`` hold those arguments when they are a str; when they are a
     callable (a rotating key), it is in ``api_key_callable``/``auth_token_callable`` instead.
+    ``strict_response_validation`` (the ``_strict_response_validation`` argument) has every
+    response body validated by pydantic rather than only its shape checked.
     ``extra`` holds provider-specific options (for example an AWS region) that the core
     does not interpret.
     """
@@ -42,6 +44,7 @@ class ClientOptions:
     default_query: Mapping[str, object] = dataclasses.field(default_factory=dict)
     stream_idle_timeout: Optional[float] = None
     auto_stream_long_requests: bool = True
+    strict_response_validation: bool = False
     extra: Dict[str, Any] = dataclasses.field(default_factory=dict)
     api_key_callable: Optional[KeySource] = None
     auth_token_callable: Optional[KeySource] = None

@@ -7,9 +7,11 @@ I/O-free attempts generator the drivers in :mod:`claude_core._drivers` run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type, TypeVar, Union
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, TypeVar, Union
 
 import httpx
+import pydantic_core
 
 from ._deployment import Deployment
 from ._headers import merge_headers
@@ -21,6 +23,8 @@ from .errors import APIResponseValidationError
 from .plugins import HookRelay, load_provider
 from .providers import APIRequest, Provider, body_bytes
 from .retries import RetryPolicy
+from .types._base import BaseModel as SDKModel
+from .types._construct import construct
 
 if TYPE_CHECKING:
     from ._call import Call
@@ -28,9 +32,10 @@ if TYPE_CHECKING:
     from .tools.registry import ToolRegistry
     from .types._base import BaseModel
 
-__all__ = ["Pipeline", "CallOptions", "parse_response"]
+__all__ = ["Pipeline", "CallOptions", "parse_response", "validating"]
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
+T = TypeVar("T")
 HttpClient = Union[httpx.Client, httpx.AsyncClient]
 
 _USER_AGENT = f"claude-core/{__version__} (Python; httpx/{httpx.__version__})"
@@ -194,9 +199,33 @@ def _query_scalar(value: object) -> str:
     return "" if value is None else str(value)
 
 
+#: Set while a client made with ``_strict_response_validation=True`` parses a response.
+_validating: ContextVar[bool] = ContextVar("claude_core_validating", default=False)
+
+
+def validating(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
+    """``parse``, with every SDK model it builds validated by pydantic instead of constructed."""
+
+    def parse_validating(response: httpx.Response) -> T:
+        token = _validating.set(True)
+        try:
+            return parse(response)
+        finally:
+            _validating.reset(token)
+
+    return parse_validating
+
+
 def parse_response(response: httpx.Response, cast_to: Type[ModelT]) -> ModelT:
-    """Validate a read response body into ``cast_to``."""
+    """A read response body as ``cast_to``.
+
+    The SDK's own models are built by :func:`~claude_core.types._construct.construct` (the shape
+    checked, no pydantic validator compiled), unless the client validates responses; any other
+    pydantic model is validated.
+    """
     try:
+        if issubclass(cast_to, SDKModel) and not _validating.get():
+            return construct(cast_to, pydantic_core.from_json(response.content))
         return cast_to.model_validate_json(response.content)
     except ValueError as exc:
         try:

@@ -6,12 +6,16 @@ the idle ones are counted once per connection). At 64 requests in flight that co
 more than the request itself. Here each request goes to the first pool with fewer than
 :data:`PER_SHARD` requests in flight, so a client with little concurrency uses one pool
 and one connection as before, and a busy one spreads over small pools.
+
+http and https requests have pools of their own, and the https ones are made at the first https
+request: so a client that only talks http:// (an emulator, a local gateway) never creates a TLS
+context, which costs half a MiB of OpenSSL's memory.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any, AsyncIterator, Callable, Iterator, List, Optional, Union
+from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional, Union
 
 import httpx
 
@@ -65,35 +69,33 @@ class _Released(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Up to ``shards`` pools made by ``make()`` as they are needed; sync or async, as the pools are.
+    """Up to ``shards`` pools per scheme made by ``make(tls)`` as they are needed; sync or async, as
+    the pools are. ``make(False)`` pools serve http requests, ``make(True)`` ones https requests.
 
-    ``before_https()``, if given, is called before an https request is sent, until it returned once.
+    ``before_https()``, if given, is called before the first https pool is made.
     """
 
     def __init__(
-        self, make: Callable[[], Inner], shards: int, before_https: Optional[Callable[[], None]] = None
+        self, make: Callable[[bool], Inner], shards: int, before_https: Optional[Callable[[], None]] = None
     ) -> None:
         self._make = make
         self._most = shards
         self._lock = threading.Lock()
-        self._shards: List[_Shard] = [_Shard(make(), self._lock)]
+        self._pools: Dict[bool, List[_Shard]] = {False: [_Shard(make(False), self._lock)], True: []}
         self._before_https = before_https
 
-    def _prepare(self, request: httpx.Request) -> None:
-        before = self._before_https
-        if before is not None and request.url.scheme == "https":
-            before()
-            self._before_https = None
-
-    def _pick(self) -> _Shard:
+    def _pick(self, request: httpx.Request) -> _Shard:
+        tls = request.url.scheme == "https"
+        if tls and not self._pools[True] and self._before_https is not None:
+            self._before_https()  # outside the lock: it may read files
         with self._lock:
-            shards = self._shards
+            shards = self._pools[tls]
             for shard in shards:
                 if shard.in_flight < PER_SHARD:
                     break
             else:
                 if len(shards) < self._most:  # pools are made when the ones there are busy
-                    shard = _Shard(self._make(), self._lock)
+                    shard = _Shard(self._make(tls), self._lock)
                     shards.append(shard)
                 else:
                     shard = min(shards, key=lambda candidate: candidate.in_flight)
@@ -105,9 +107,7 @@ class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             shard.in_flight -= 1
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._before_https is not None:
-            self._prepare(request)
-        shard = self._pick()
+        shard = self._pick(request)
         try:
             response = shard.transport.handle_request(request)  # type: ignore[union-attr]
         except BaseException:
@@ -117,9 +117,7 @@ class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._before_https is not None:
-            self._prepare(request)
-        shard = self._pick()
+        shard = self._pick(request)
         try:
             response = await shard.transport.handle_async_request(request)  # type: ignore[union-attr]
         except BaseException:
@@ -129,9 +127,9 @@ class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return response
 
     def close(self) -> None:
-        for shard in self._shards:
+        for shard in self._pools[False] + self._pools[True]:
             shard.transport.close()  # type: ignore[union-attr]
 
     async def aclose(self) -> None:
-        for shard in self._shards:
+        for shard in self._pools[False] + self._pools[True]:
             await shard.transport.aclose()  # type: ignore[union-attr]

@@ -8,7 +8,9 @@ Two entry-point groups:
   stevedore when a client asks for that name.
 
 Nothing is scanned at ``import claude_core``; the first client request loads the
-plugins once and the result is cached for the process.
+plugins once and the result is cached for the process. When no distribution declares a
+``claude_core.plugins`` entry point (a plain file scan, :mod:`claude_core._entry_scan`),
+``importlib.metadata`` is not even imported.
 """
 
 from __future__ import annotations
@@ -18,19 +20,18 @@ import sys
 import threading
 import warnings
 from types import TracebackType
-from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple, Type, cast
+from typing import TYPE_CHECKING, Any, Collection, Dict, List, Optional, Sequence, Tuple, Type, cast
 
 import pluggy
 from pluggy import HookImpl
 
 from . import hookspecs
+from ._entry_scan import may_have_entry_points
 from .errors import AnthropicError, PluginError
 from .providers import Provider
 
-if sys.version_info >= (3, 10):
-    from importlib.metadata import EntryPoint, entry_points
-else:  # pragma: no cover - exercised on 3.9 only
-    from importlib_metadata import EntryPoint, entry_points
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "PLUGIN_GROUP",
@@ -70,6 +71,12 @@ def _new_manager() -> pluggy.PluginManager:
 
 
 def _entry_points(group: str) -> List[EntryPoint]:
+    # imported here: a process with no plugin installed never needs it (see _load_manager)
+    if sys.version_info >= (3, 10):
+        from importlib.metadata import entry_points
+    else:  # pragma: no cover - exercised on 3.9 only
+        from importlib_metadata import entry_points
+
     return sorted(entry_points(group=group), key=lambda ep: ep.name)
 
 
@@ -99,7 +106,9 @@ def _load_manager() -> pluggy.PluginManager:
     for name in disabled:
         pm.set_blocked(name)
 
-    wanted = [ep.name for ep in _entry_points(PLUGIN_GROUP) if ep.name not in disabled]
+    # a file scan first: importlib.metadata (~0.7 MiB) is imported only if a plugin may be installed
+    found = _entry_points(PLUGIN_GROUP) if may_have_entry_points(PLUGIN_GROUP) else []
+    wanted = [ep.name for ep in found if ep.name not in disabled]
     if not wanted:  # nothing to load: stevedore would only scan the entry points again
         return pm
 

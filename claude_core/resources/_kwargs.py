@@ -7,9 +7,9 @@ each holds exactly the keys of its parameter set.
 """
 
 # No `from __future__ import annotations` here: `Required[...]` must be evaluated for `__required_keys__`.
-from typing import List, Optional, Sequence, Union
+from typing import Any, List, Optional, Sequence, Type, Union
 
-from typing_extensions import Literal, Required
+from typing_extensions import Literal, Required, TypedDict
 
 from .._types import NotGiven, Omit, RequestOptions, StreamOptions
 from ..types.anthropic_beta_param import AnthropicBetaParam
@@ -20,6 +20,7 @@ from ..types.request_params import (
     ContainerParams,
     ContextManagementConfigParam,
     DiagnosticsParam,
+    JSONOutputFormatParam,
     MetadataParam,
     OutputConfigParam,
     ThinkingConfigParam,
@@ -38,6 +39,9 @@ __all__ = [
     "CompletionCreateKwargs",
     "CompletionStreamKwargs",
     "ModelListKwargs",
+    "StreamFlag",
+    "OutputFormatFlag",
+    "CountOutputFormatFlag",
 ]
 
 Unset = Union[Omit, NotGiven]
@@ -137,3 +141,18 @@ class ModelListKwargs(RequestOptions, total=False):
     after_id: Union[str, Unset]
     before_id: Union[str, Unset]
     limit: Union[int, Unset]
+
+
+# The keywords messages' methods take beside the parameters, for the signatures ``help()`` shows.
+
+
+class StreamFlag(TypedDict, total=False):
+    stream: bool
+
+
+class OutputFormatFlag(TypedDict, total=False):
+    output_format: Optional[Type[Any]]
+
+
+class CountOutputFormatFlag(TypedDict, total=False):
+    output_format: Union[JSONOutputFormatParam, Type[Any], None]

@@ -9,7 +9,7 @@ An unknown keyword is a ``TypeError`` naming it and the closest valid name, befo
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable, Dict, FrozenSet, Mapping, Sequence, Tuple, TypeVar
+from typing import Any, Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from typing_extensions import get_type_hints
 
@@ -44,7 +44,9 @@ class MethodSpec:
     :param local: keywords the method takes that are not sent in the body (``betas``, the
         stream options), with their defaults.
     :param positional: parameters before the keyword-only ones (a path part, like ``model_id``).
-    :param annotations: the TypedDicts whose keys' types ``inspect.signature`` and ``help()`` show.
+    :param annotations: the TypedDicts whose keys' types ``inspect.signature`` and ``help()`` show,
+        or a function returning them. The signature is built when first read, so a call never
+        imports TypedDicts that only the signature needs.
     """
 
     __slots__ = ("_position", "accepted", "local", "name", "order", "positional", "required", "signature")
@@ -58,7 +60,7 @@ class MethodSpec:
         ordered: bool = False,
         local: Sequence[Tuple[str, object]] = (),
         positional: Sequence[str] = (),
-        annotations: Sequence[Any] = (),
+        annotations: Union[Sequence[Any], Callable[[], Sequence[Any]]] = (),
     ) -> None:
         self.name = name
         self.required = tuple(required)
@@ -67,7 +69,10 @@ class MethodSpec:
         self.local = tuple(local)
         self.positional = tuple(positional)
         self.accepted: FrozenSet[str] = frozenset(self.order) | {key for key, _ in self.local} | _OPTIONS
-        self.signature = _signature(self, _types_of((*annotations, RequestOptions)))
+        typed_dicts = annotations if callable(annotations) else lambda: annotations
+        self.signature: inspect.Signature = _LazySignature(
+            build=lambda: _signature(self, _types_of((*typed_dicts(), RequestOptions)))
+        )
 
     def body(self, params: Mapping[str, Any]) -> Dict[str, Any]:
         """The API parameters of ``params`` in wire order, unset ones (``NOT_GIVEN``, ``omit``) left out.
@@ -115,6 +120,27 @@ def options_of(params: Mapping[str, Any]) -> CallOptions:
         extra_body=params.get("extra_body"),
         timeout=params.get("timeout", NOT_GIVEN),
     )
+
+
+class _LazySignature(inspect.Signature):
+    """A signature built when first read (``inspect.signature``, ``help()``), by ``build``."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, *args: Any, build: Optional[Callable[[], inspect.Signature]] = None, **kwargs: Any) -> None:
+        if build is None:  # a copy (``replace()``, as ``inspect`` makes for a bound method): a plain one
+            super().__init__(*args, **kwargs)
+        self._build = build
+
+    def __getattr__(self, name: str) -> Any:  # reached only while the two slots of Signature are unset
+        if name not in ("_parameters", "_return_annotation") or self._build is None:
+            raise AttributeError(name)
+        built = self._build()
+        self._parameters, self._return_annotation = built.parameters, built.return_annotation
+        return getattr(self, name)
+
+    def __repr__(self) -> str:
+        return f"<Signature {self}>"
 
 
 def _types_of(typed_dicts: Sequence[Any]) -> Dict[str, Any]:

@@ -15,6 +15,7 @@ from typing_extensions import Literal, TypedDict, Unpack
 from .._pipeline import CallOptions, parse_response
 from .._types import NotGiven, Omit, StreamOptions, omit
 from ..providers import APIRequest
+from ..types._construct import construct
 from ..types.completion import Completion
 from ..types.completion_create_params import CompletionCreateParamsBase
 from ._base import Resource, stream_result
@@ -59,7 +60,7 @@ def _create_call(stream: Any, params: Mapping[str, Any]) -> Tuple[APIRequest, Ca
 
 def validate_completion(data: Dict[str, Any]) -> Completion:
     """One ``completion`` event of a stream as a :class:`Completion`."""
-    return Completion.model_validate(data)
+    return construct(Completion, data)
 
 
 def completion_ended(data: Dict[str, Any]) -> bool:

@@ -7,32 +7,27 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple, Type, Union, cast, overload
 
 import httpx
-from typing_extensions import Literal, TypedDict, TypeVar, Unpack
+from typing_extensions import Literal, TypeVar, Unpack
 
 from .._options import DEFAULT_TIMEOUT, ClientOptions
 from .._pipeline import CallOptions, parse_response
 from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
 from ..errors import AnthropicError
 from ..providers import APIRequest
-from ..types import (
-    JSONOutputFormatParam,
-    Message,
-    MessageCountTokensParams,
-    MessageCreateParams,
-    MessageTokensCount,
-)
+from ..types import Message, MessageTokensCount
 from ._base import Resource, stream_result
 from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
 from ._warnings import warn_deprecated_usage
 
-# The streaming and structured-output machinery is imported where a call needs it, so that
-# a plain create() does not load it.
+# The streaming and structured-output machinery is imported where a call needs it, and the
+# parameter TypedDicts where a signature is shown, so that a plain create() loads neither.
 if TYPE_CHECKING:
     from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
     from ..streaming.accumulator import MessageAccumulator
     from ..streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
     from ..streaming.stream import AsyncStream, Stream
     from ..types.parsed_message import ParsedMessage
+    from ..types.request_params import JSONOutputFormatParam
     from ..types.stream_events import RawMessageStreamEvent
     from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageParseKwargs, MessageStreamKwargs
     from .batches import AsyncBatches, Batches
@@ -78,16 +73,16 @@ _BETA_PARSE_ORDER = (
 _OUTPUT_FORMAT = (("output_format", omit),)
 
 
-class _StreamFlag(TypedDict, total=False):
-    stream: bool
-
-
-class _OutputFormatFlag(TypedDict, total=False):
-    output_format: Optional[Type[Any]]
-
-
-class _CountOutputFormatFlag(TypedDict, total=False):
-    output_format: Union[JSONOutputFormatParam, Type[Any], None]
+#: The keys of :class:`~claude_core.types.MessageCreateParams` and ``MessageCountTokensParams``
+#: (``tests/compat`` checks them), written out: a call needs the names, only a signature the types.
+CREATE_KEYS = (
+    "model", "max_tokens", "messages", "system", "metadata", "stop_sequences", "temperature", "top_k", "top_p",
+    "tools", "tool_choice", "thinking", "output_config", "cache_control", "service_tier", "speed", "container",
+    "inference_geo", "diagnostics",
+)  # fmt: skip
+COUNT_TOKENS_KEYS = (
+    "model", "messages", "system", "tools", "tool_choice", "thinking", "output_config", "cache_control", "speed",
+)  # fmt: skip
 
 
 def _listed_first(listed: Tuple[str, ...], optional: List[str]) -> List[str]:
@@ -95,33 +90,55 @@ def _listed_first(listed: Tuple[str, ...], optional: List[str]) -> List[str]:
     return [*listed, *sorted(set(optional) - set(listed))]
 
 
-def method_specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec, MethodSpec, MethodSpec, MethodSpec]:
-    """The specs of ``create``, ``stream``, ``count_tokens`` and ``parse`` (``beta.messages`` when ``beta``)."""
+def method_specs(
+    keys: Tuple[str, ...], count_keys: Tuple[str, ...], param_types: Callable[[], Tuple[Any, Any]], beta: bool
+) -> Tuple[MethodSpec, MethodSpec, MethodSpec, MethodSpec]:
+    """The specs of ``create``, ``stream``, ``count_tokens`` and ``parse`` (``beta.messages`` when ``beta``).
+
+    ``keys`` and ``count_keys`` are the keys of the parameter TypedDicts of ``create`` and
+    ``count_tokens``; ``param_types`` returns the two TypedDicts, for the signatures only.
+    """
     prefix = "beta.messages" if beta else "messages"
     local = (*_STREAM_LOCAL, *_BETAS) if beta else _STREAM_LOCAL
     required = ("max_tokens", "messages", "model")
-    optional = [key for key in params.__annotations__ if key not in required and key != "betas"]
+    optional = [key for key in keys if key not in required and key != "betas"]
     stream_order = _listed_first(_BETA_STREAM_ORDER if beta else _STREAM_ORDER, optional)
     parse_order = _listed_first(_BETA_PARSE_ORDER if beta else _PARSE_ORDER, [*optional, "stream"])
-    annotations = (params, StreamOptions, _StreamFlag)
     count_required = ("messages", "model")
-    count_optional = [key for key in count_params.__annotations__ if key not in count_required and key != "betas"]
+    count_optional = [key for key in count_keys if key not in count_required and key != "betas"]
+
+    def annotations(method: str) -> Callable[[], Tuple[Any, ...]]:
+        """The TypedDicts whose keys' types the signature of ``method`` shows, imported when it is first read."""
+
+        def typed_dicts() -> Tuple[Any, ...]:
+            from ._kwargs import CountOutputFormatFlag, OutputFormatFlag, StreamFlag
+
+            params, count_params = param_types()
+            return {
+                "create": (params, StreamOptions, StreamFlag),
+                "stream": (params, StreamOptions, StreamFlag, CountOutputFormatFlag),
+                "count_tokens": (count_params, CountOutputFormatFlag),
+                "parse": (params, StreamFlag, OutputFormatFlag),
+            }[method]
+
+        return typed_dicts
+
     return (
-        MethodSpec(f"{prefix}.create", required, [*optional, "stream"], local=local, annotations=annotations),
+        MethodSpec(f"{prefix}.create", required, [*optional, "stream"], local=local, annotations=annotations("create")),
         MethodSpec(
             f"{prefix}.stream",
             required,
             stream_order,
             ordered=True,
             local=(*local, *_OUTPUT_FORMAT),
-            annotations=(*annotations, _CountOutputFormatFlag),
+            annotations=annotations("stream"),
         ),
         MethodSpec(
             f"{prefix}.count_tokens",
             count_required,
             count_optional,
             local=(*_OUTPUT_FORMAT, *_BETAS) if beta else _OUTPUT_FORMAT,
-            annotations=(count_params, _CountOutputFormatFlag),
+            annotations=annotations("count_tokens"),
         ),
         MethodSpec(
             f"{prefix}.parse",
@@ -129,13 +146,19 @@ def method_specs(params: Any, count_params: Any, beta: bool) -> Tuple[MethodSpec
             parse_order,
             ordered=True,
             local=(*_OUTPUT_FORMAT, *_BETAS) if beta else _OUTPUT_FORMAT,
-            annotations=(params, _StreamFlag, _OutputFormatFlag),
+            annotations=annotations("parse"),
         ),
     )
 
 
+def _param_types() -> Tuple[Any, Any]:
+    from ..types.request_params import MessageCountTokensParams, MessageCreateParams
+
+    return MessageCreateParams, MessageCountTokensParams
+
+
 # beta.messages builds its specs where it is defined: a plain call does not pay for them
-CREATE, STREAM, COUNT_TOKENS, PARSE = method_specs(MessageCreateParams, MessageCountTokensParams, beta=False)
+CREATE, STREAM, COUNT_TOKENS, PARSE = method_specs(CREATE_KEYS, COUNT_TOKENS_KEYS, _param_types, beta=False)
 
 TOKEN_COUNTING_BETA = "token-counting-2024-11-01"
 

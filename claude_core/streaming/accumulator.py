@@ -16,10 +16,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-import pydantic
 import pydantic_core
 
 from ..types import ContentBlock, Message, TextCitation
+from ..types._construct import construct
 from ..types.message import Container, ServerToolUsage
 from ..types.stream_events import RawMessageStreamEvent
 
@@ -267,7 +267,7 @@ class MessageAccumulator:
         if kind == "content_block_delta":
             self._delta(data)
         elif kind == "message_start":
-            message = self._message = Message.model_validate(data["message"])
+            message = self._message = construct(Message, data["message"])
             self._blocks = []
             self._by_index = {}
             sent = frozenset(name for name in _LEVEL_FIELDS if name in message.__pydantic_fields_set__)
@@ -323,7 +323,7 @@ class MessageAccumulator:
         values["stop_sequence"] = delta.get("stop_sequence")
         sent.update(("stop_reason", "stop_sequence", "usage"))
         if delta.get("container") is not None:
-            values["container"] = Container.model_validate(delta["container"])
+            values["container"] = construct(Container, delta["container"])
             sent.add("container")
         usage, update = values["usage"].model_copy(), data.get("usage") or {}
         if update.get("output_tokens") is not None:
@@ -333,7 +333,7 @@ class MessageAccumulator:
             if value is not None:
                 setattr(usage, field, value)
         if update.get("server_tool_use") is not None:
-            usage.server_tool_use = ServerToolUsage.model_validate(update["server_tool_use"])
+            usage.server_tool_use = construct(ServerToolUsage, update["server_tool_use"])
         values["usage"] = usage
         self._levels.append(_Level(values, frozenset(sent)))
 
@@ -445,19 +445,9 @@ class MessageAccumulator:
         return list(block.value("citations", len(block.citations)) or [])
 
 
-_adapters: Dict[str, Any] = {}
-
-
-def _adapter(name: str, kind: Any) -> Any:
-    adapter = _adapters.get(name)
-    if adapter is None:
-        adapter = _adapters[name] = pydantic.TypeAdapter(kind)
-    return adapter
-
-
 def _content_block(data: Any) -> Any:
-    return _adapter("block", ContentBlock).validate_python(data)
+    return construct(ContentBlock, data)
 
 
 def _citation(data: Any) -> Any:
-    return _adapter("citation", TextCitation).validate_python(data)
+    return construct(TextCitation, data)

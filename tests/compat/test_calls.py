@@ -374,6 +374,18 @@ def test_kwargs_hold_exactly_the_parameters_and_the_options(kwargs_name: str, pa
     assert kwargs.__required_keys__ == params.__required_keys__
 
 
+def test_the_written_out_keys_are_the_parameters() -> None:
+    """messages' specs name the keys of MessageCreateParams and MessageCountTokensParams without
+    importing them (a plain create does not load the TypedDicts): the names never drift."""
+    from claude_core.types import MessageCountTokensParams, MessageCreateParams
+
+    for keys, params in (
+        (messages_module.CREATE_KEYS, MessageCreateParams),
+        (messages_module.COUNT_TOKENS_KEYS, MessageCountTokensParams),
+    ):
+        assert sorted(keys) == sorted(params.__annotations__)
+
+
 def test_not_given_and_omit_leave_a_parameter_out(api: Api, emulator: Emulator) -> None:
     api(lambda c: c.messages.create(temperature=claude_core.NOT_GIVEN, top_k=claude_core.omit, **_base()))
     assert list(emulator.requests[-1].json()) == ["max_tokens", "messages", "model"]

@@ -11,7 +11,7 @@ from typing import Any, Dict
 import pytest
 
 import claude_core
-from claude_core.plugins import entry_points
+from claude_core.plugins import PLUGIN_GROUP, _entry_points
 from claude_core.types import Message, MessageTokensCount, TextBlock
 from tests.conftest import MODEL, USER, Api
 
@@ -288,7 +288,8 @@ def test_with_streaming_response_read_and_parse(api: Api) -> None:
 
 
 #: Modules a plain ``messages.create`` has no use for: streaming, structured outputs, the
-#: beta resources, stevedore (no plugin is installed there) and difflib (no mistyped keyword).
+#: beta resources, the request parameter TypedDicts, stevedore (no plugin is installed there)
+#: and difflib (no mistyped keyword). For importlib.metadata see tests/core/test_entry_scan.py.
 _NOT_FOR_A_PLAIN_CALL = (
     "claude_core.streaming.stream",
     "claude_core.streaming.message_stream",
@@ -297,6 +298,13 @@ _NOT_FOR_A_PLAIN_CALL = (
     "claude_core.types.parsed_message",
     "claude_core.resources.beta",
     "claude_core.resources._kwargs",
+    "claude_core.types.anthropic_beta_param",
+    "claude_core.types.block_params",
+    "claude_core.types.message_param",
+    "claude_core.types.model_param",
+    "claude_core.types.request_params",
+    "claude_core.types.server_block_params",
+    "claude_core.types.tool_params",
     "stevedore",
     "difflib",
 )
@@ -311,7 +319,7 @@ def test_a_plain_create_loads_only_what_it_uses(emulator: Any) -> None:
         f"print([name for name in {_NOT_FOR_A_PLAIN_CALL!r} if name in sys.modules])\n"
     )
     # every installed plugin turned off: with none to load, as in a plain install
-    installed = ",".join(entry.name for entry in entry_points(group="claude_core.plugins"))
+    installed = ",".join(entry.name for entry in _entry_points(PLUGIN_GROUP))
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE_CORE_"))}
     environment["CLAUDE_CORE_DISABLE_PLUGINS"] = installed
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)

@@ -45,7 +45,10 @@ T = TypeVar("T")
 
 #: The parameters of ``beta.messages.create``, ``stream``, ``count_tokens`` and ``parse``.
 BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = _messages.method_specs(
-    BetaMessageCreateParams, BetaMessageCountTokensParams, beta=True
+    tuple(BetaMessageCreateParams.__annotations__),
+    tuple(BetaMessageCountTokensParams.__annotations__),
+    lambda: (BetaMessageCreateParams, BetaMessageCountTokensParams),
+    beta=True,
 )
 
 

@@ -1,0 +1,262 @@
+"""Response objects are built without pydantic validators, yet equal to what validation gives.
+
+The oracle is pydantic itself: for generated bodies of every response model of the SDK,
+``construct(Model, body)`` must equal ``Model.model_validate(body)`` in value, class, fields set,
+extras and dumps. Bodies of the wrong shape raise ``APIResponseValidationError`` through the client.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from typing import Any, Dict, List, Type
+
+import pydantic
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typing_extensions import Annotated, Literal, get_args, get_origin
+
+import claude_core
+import claude_core.types
+from claude_core.types import Message
+from claude_core.types._base import BaseModel
+from claude_core.types._construct import construct
+from tests.conftest import MODEL, USER, Api
+
+
+def _response_models() -> List[Type[BaseModel]]:
+    for module in pkgutil.walk_packages(claude_core.types.__path__, "claude_core.types."):
+        importlib.import_module(module.name)
+    found, todo = set(), [BaseModel]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found and not sub.__pydantic_generic_metadata__["parameters"]:
+                found.add(sub)
+                todo.append(sub)
+    return sorted(found, key=lambda cls: (cls.__module__, cls.__qualname__))
+
+
+MODELS = _response_models()
+
+
+def _values(annotation: Any, draw: Any, depth: int) -> Any:
+    """A JSON value of ``annotation``, as the API could send it."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return _values(args[0], draw, depth)
+    if origin is Literal:
+        return draw(st.sampled_from(args))
+    if origin is not None and str(origin) in ("typing.Union", "<class 'types.UnionType'>"):
+        members = [arg for arg in args if arg is not type(None) or depth < 4]
+        return _values(draw(st.sampled_from(members)), draw, depth + 1)
+    if origin is list:
+        return [_values(args[0], draw, depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 3 else 0)))]
+    if origin is dict:
+        return {"k": _values(args[1], draw, depth + 1)} if draw(st.booleans()) else {}
+    if annotation is type(None):
+        return None
+    if annotation in (str, Any, object):
+        return draw(st.sampled_from(["x", "text with ünïcode", ""]))
+    if annotation is bool:
+        return draw(st.booleans())
+    if annotation is int:
+        return draw(st.integers(0, 10**6))
+    if annotation is float:
+        return draw(st.sampled_from([0.5, 1.0]))
+    if annotation is datetime.datetime:
+        return draw(st.sampled_from(["2025-01-02T03:04:05Z", "2025-01-02T03:04:05.123456+02:00"]))
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return _body(annotation, draw, depth + 1)
+    raise AssertionError(f"no generator for {annotation!r}")
+
+
+def _body(cls: Type[pydantic.BaseModel], draw: Any, depth: int = 0) -> Dict[str, Any]:
+    body: Dict[str, Any] = {}
+    for name, info in cls.model_fields.items():
+        if info.is_required() or (depth < 4 and draw(st.booleans())):
+            annotation = info.annotation
+            if info.discriminator is not None or info.metadata:
+                annotation = Annotated[(annotation, *info.metadata)] if info.metadata else annotation
+            body[name] = _values(annotation, draw, depth)
+    if draw(st.booleans()):
+        body["field_from_a_newer_api"] = {"nested": [1, "two"]}
+    return body
+
+
+@st.composite
+def bodies(draw: Any) -> Any:
+    cls = draw(st.sampled_from(MODELS))
+    return cls, _body(cls, draw)
+
+
+def _same(built: Any, validated: Any) -> None:
+    assert type(built) is type(validated)
+    if isinstance(validated, pydantic.BaseModel):
+        assert built.model_fields_set == validated.model_fields_set
+        assert built.model_extra == validated.model_extra
+        for name in type(validated).model_fields:
+            _same(getattr(built, name), getattr(validated, name))
+    elif isinstance(validated, list):
+        assert len(built) == len(validated)
+        for one, other in zip(built, validated):
+            _same(one, other)
+    else:
+        assert built == validated
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies())
+def test_constructed_objects_equal_validated_ones(case: Any) -> None:
+    cls, body = case
+    validated = cls.model_validate(json.loads(json.dumps(body)))
+    built = construct(cls, json.loads(json.dumps(body)))
+    assert built == validated
+    _same(built, validated)
+    assert built.model_dump() == validated.model_dump()
+    assert built.to_json() == validated.to_json()
+    assert built.to_dict() == validated.to_dict()
+
+
+def test_every_model_is_covered() -> None:
+    names = {cls.__name__ for cls in MODELS}
+    assert {"Message", "Usage", "TextBlock", "ToolUseBlock", "MessageBatch", "ModelInfo", "FileMetadata"} <= names
+    assert len(MODELS) > 50
+
+
+def test_unknown_block_types_are_kept() -> None:
+    body = {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": MODEL,
+        "content": [{"type": "text", "text": "hi"}, {"type": "hologram", "frames": [1, 2]}],
+        "stop_reason": "a_new_reason",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 1, "output_tokens": 2},
+    }
+    message = construct(Message, body)
+    assert message == Message.model_validate(body)
+    assert message.content[1].type == "hologram" and message.content[1].frames == [1, 2]  # type: ignore[union-attr]
+    assert message.stop_reason == "a_new_reason"
+
+
+def _message(**changes: Any) -> Dict[str, Any]:
+    body: Dict[str, Any] = {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": MODEL,
+        "content": [{"type": "text", "text": "hi"}],
+        "stop_reason": "end_turn",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 1, "output_tokens": 2},
+    }
+    body.update(changes)
+    return {key: value for key, value in body.items() if value is not ...}
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (_message(usage=...), "Message.usage: required field missing"),
+        (_message(content={"type": "text"}), "Message.content: expected a list, got dict"),
+        (_message(content=["hi"]), "Message.content[0]: expected an object, got str"),
+        (_message(content=[{"type": "text"}]), "Message.content[0].text: required field missing"),
+        (_message(usage=[1]), "Message.usage: expected an object (Usage), got list"),
+        (_message(container={"id": "c", "expires_at": "soon"}), "Message.container.expires_at: "),
+        ([1, 2], "Message: expected an object (Message), got list"),
+    ],
+)
+def test_a_body_of_the_wrong_shape_raises_naming_where(api: Api, body: Any, where: str) -> None:
+    api.emulator.enqueue(status=200, json=body)
+    with pytest.raises(claude_core.APIResponseValidationError) as caught:
+        api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    assert where in str(caught.value)
+    assert caught.value.body == body
+    assert isinstance(caught.value.__cause__, ValueError)
+
+
+def test_a_closed_union_rejects_an_unknown_type() -> None:
+    from claude_core.types.messages import MessageBatchIndividualResponse
+
+    with pytest.raises(ValueError, match=r"result\.type: expected one of .*'succeeded'.*got 'teleported'"):
+        construct(MessageBatchIndividualResponse, {"custom_id": "a", "result": {"type": "teleported"}})
+
+
+def test_datetimes_are_parsed_as_pydantic_parses_them() -> None:
+    from claude_core.types import ModelInfo
+
+    body = {"id": "m", "type": "model", "display_name": "M", "created_at": "2025-02-19T00:00:00Z"}
+    info = construct(ModelInfo, body)
+    assert info.created_at == datetime.datetime(2025, 2, 19, tzinfo=datetime.timezone.utc)
+    assert info == ModelInfo.model_validate(body)
+
+
+def test_a_plain_create_compiles_no_pydantic_validator(emulator: Any) -> None:
+    """In a fresh interpreter without plugins: the models stay unbuilt, pydantic's plugin scan never runs."""
+    script = f"""
+import sys, claude_core
+from claude_core.types import Message, TextBlock, Usage
+client = claude_core.Anthropic(api_key="k", base_url={emulator.base_url!r})
+message = client.messages.create(model={MODEL!r}, max_tokens=16, messages={USER!r})
+with client.messages.stream(model={MODEL!r}, max_tokens=16, messages={USER!r}) as stream:
+    streamed = stream.get_final_message()
+assert message.content[0].text and streamed.content[0].text, (message, streamed)
+built = [cls.__name__ for cls in (Message, TextBlock, Usage) if cls.__pydantic_complete__]
+assert not built, built
+assert "pydantic.plugin._loader" not in sys.modules
+print("ok")
+"""
+    from importlib.metadata import entry_points
+
+    installed = ",".join(point.name for point in entry_points(group="claude_core.plugins"))  # the test fixtures
+    env = {**os.environ, "CLAUDE_CORE_DISABLE_PLUGINS": installed}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+WRONG_TYPE = {**_message(), "usage": {"input_tokens": "many", "output_tokens": 2}}
+
+
+def test_values_are_kept_as_sent_by_default(api: Api) -> None:
+    api.emulator.enqueue(status=200, json=WRONG_TYPE)
+    message = api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    assert message.usage.input_tokens == "many"  # as the official SDK's default: the shape only is checked
+
+
+@pytest.mark.parametrize("how", ["create", "copy", "raw"])
+def test_strict_response_validation_validates_every_value(api: Api, how: str) -> None:
+    strict = api.make(_strict_response_validation=True)
+    if how == "copy":
+        strict = strict.with_options(max_retries=0)
+    assert strict._strict_response_validation is True
+
+    def call(client: Any) -> Any:
+        if how != "raw":
+            return client.messages.create(model=MODEL, max_tokens=16, messages=USER)
+        if api.is_async:
+
+            async def parsed() -> Any:
+                raw = await client.messages.with_raw_response.create(model=MODEL, max_tokens=16, messages=USER)
+                return raw.parse()  # the legacy raw response parses at once, as in the official SDK
+
+            return parsed()
+        return client.messages.with_raw_response.create(model=MODEL, max_tokens=16, messages=USER).parse()
+
+    api.emulator.enqueue(status=200, json=WRONG_TYPE)
+    with pytest.raises(claude_core.APIResponseValidationError, match="input_tokens") as caught:
+        api(call, strict)
+    assert isinstance(caught.value.__cause__, pydantic.ValidationError)
+    api.emulator.enqueue(status=200, json=_message())
+    assert api(call, strict) == Message.model_validate(_message())
+
+
+def test_strict_response_validation_takes_a_bool() -> None:
+    with pytest.raises(TypeError, match="_strict_response_validation must be True or False, got 'yes'"):
+        claude_core.Anthropic(api_key="k", _strict_response_validation="yes")  # type: ignore[arg-type]
