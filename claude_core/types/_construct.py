@@ -35,6 +35,7 @@ Convert = Callable[[Any], Any]
 _UNION_TYPES: Tuple[Any, ...] = (Union, types.UnionType) if sys.version_info >= (3, 10) else (Union,)
 _IMMUTABLE = (type(None), bool, int, float, str, bytes, tuple, frozenset)
 _REQUIRED = object()
+_ABSENT = object()
 _set_attribute = object.__setattr__
 
 
@@ -112,9 +113,10 @@ def _model_builder(cls: Any) -> Convert:
             raise _shape_error(f"an object ({cls.__name__})", data)
         values: Dict[str, Any] = {}
         present = 0
+        given = data.get
         for name, convert, default in plan:
-            if name in data:
-                value = data[name]
+            value = given(name, _ABSENT)
+            if value is not _ABSENT:
                 if convert is not None:
                     try:
                         value = convert(value)
@@ -132,14 +134,14 @@ def _model_builder(cls: Any) -> Convert:
             extra: Optional[Dict[str, Any]] = (
                 {} if present == len(data) else {key: value for key, value in data.items() if key not in names}
             )
-            given = set(data)
+            fields_set = set(data)
         else:
-            extra, given = None, set(names.intersection(data))
+            extra, fields_set = None, set(names.intersection(data))
         if not plain:
-            return cls.model_construct(given, **values, **(extra or {}))
+            return cls.model_construct(fields_set, **values, **(extra or {}))
         model = new(cls)
         _set_attribute(model, "__dict__", values)
-        _set_attribute(model, "__pydantic_fields_set__", given)
+        _set_attribute(model, "__pydantic_fields_set__", fields_set)
         _set_attribute(model, "__pydantic_extra__", extra)
         _set_attribute(model, "__pydantic_private__", None)
         return model

@@ -213,9 +213,9 @@ assert not built, built
 assert "pydantic.plugin._loader" not in sys.modules
 print("ok")
 """
-    from importlib.metadata import entry_points
+    from claude_core.plugins import PLUGIN_GROUP, _entry_points
 
-    installed = ",".join(point.name for point in entry_points(group="claude_core.plugins"))  # the test fixtures
+    installed = ",".join(point.name for point in _entry_points(PLUGIN_GROUP))  # the test fixtures
     env = {**os.environ, "CLAUDE_CORE_DISABLE_PLUGINS": installed}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
