@@ -231,8 +231,6 @@ class Call:
 
     def finish(self, response: httpx.Response, parse: Callable[[httpx.Response], Any], mode: RequestMode) -> Any:
         """What a plain call returns, from its successful response (the body read unless streamed)."""
-        from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
-
         provider = self.provider
         if type(provider).shape_response is not Provider.shape_response:
             parse = _shaped(parse, provider, self.original.endpoint)
@@ -249,6 +247,8 @@ class Call:
             self.end(value=value, response=response)
             return value
         self.end(response=response)
+        from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse  # for raw calls only
+
         if mode is RequestMode.RAW:
             cls: Any = LegacyAPIResponse
         else:

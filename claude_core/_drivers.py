@@ -59,6 +59,13 @@ class _BodyDeadline(httpx.SyncByteStream, httpx.AsyncByteStream):
         await self._stream.aclose()  # type: ignore[union-attr]
 
 
+#: The stream of a response whose body was read and closed. httpx's own stream of a sent
+#: response refers back to the response, so without this every attempt's request, response
+#: and connection-pool objects would wait for the cyclic garbage collector (which lets them
+#: pile up for thousands of calls in a process with many long-lived objects).
+_READ = httpx.ByteStream(b"")
+
+
 def _reads_body(call: Call, response: httpx.Response) -> bool:
     """Whether the attempt reads the body now: error bodies always, success bodies for plain calls."""
     if response.status_code < 400 and not call.read_body:
@@ -77,6 +84,7 @@ def _send_sync(http: httpx.Client, call: Call, request: httpx.Request) -> Outcom
                 response.read()
             finally:
                 response.close()
+                response.stream = _READ
         return response
     except AnthropicError:
         raise
@@ -92,6 +100,7 @@ async def _send_async(http: httpx.AsyncClient, call: Call, request: httpx.Reques
                 await response.aread()
             finally:
                 await response.aclose()
+                response.stream = _READ
         return response
     except AnthropicError:
         raise

@@ -288,7 +288,7 @@ def test_with_streaming_response_read_and_parse(api: Api) -> None:
 
 
 #: Modules a plain ``messages.create`` has no use for: streaming, structured outputs, the
-#: beta resources, the request parameter TypedDicts, stevedore (no plugin is installed there)
+#: beta resources, the request parameter TypedDicts, the raw response classes, stevedore (no plugin is installed there)
 #: and difflib (no mistyped keyword). For importlib.metadata see tests/core/test_entry_scan.py.
 _NOT_FOR_A_PLAIN_CALL = (
     "claude_core.streaming.stream",
@@ -298,6 +298,7 @@ _NOT_FOR_A_PLAIN_CALL = (
     "claude_core.types.parsed_message",
     "claude_core.resources.beta",
     "claude_core.resources._kwargs",
+    "claude_core._response",
     "claude_core.types.anthropic_beta_param",
     "claude_core.types.block_params",
     "claude_core.types.message_param",
@@ -325,3 +326,34 @@ def test_a_plain_create_loads_only_what_it_uses(emulator: Any) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_call_leaves_no_reference_cycle(emulator: Any, mode: str) -> None:
+    """Each call's request, response and connection-pool objects are freed as the call ends, not
+    left to the cyclic garbage collector (httpx's stream of a sent response refers back to it)."""
+    code = f"""
+import asyncio, gc, claude_core
+params = dict(model={MODEL!r}, max_tokens=8, messages={USER!r})
+async def calls(client):
+    for _ in range(20):
+        await client.messages.create(**params)
+if {mode!r} == "sync":
+    client = claude_core.Anthropic(api_key="k", base_url={emulator.base_url!r})
+    run = lambda: [client.messages.create(**params) for _ in range(20)]
+else:
+    client = claude_core.AsyncAnthropic(api_key="k", base_url={emulator.base_url!r})
+    loop = asyncio.new_event_loop()
+    run = lambda: loop.run_until_complete(calls(client))
+run()  # warm: first-use imports and caches
+gc.collect()
+gc.disable()
+run()
+print(gc.collect())
+"""
+    installed = ",".join(entry.name for entry in _entry_points(PLUGIN_GROUP))
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE_CORE_"))}
+    environment["CLAUDE_CORE_DISABLE_PLUGINS"] = installed
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) < 20, "objects left in cycles by 20 calls"  # about 50 per call without the fix
