@@ -376,14 +376,15 @@ def test_kwargs_hold_exactly_the_parameters_and_the_options(kwargs_name: str, pa
 
 def test_the_written_out_keys_are_the_parameters() -> None:
     """messages' specs name the keys of MessageCreateParams and MessageCountTokensParams without
-    importing them (a plain create does not load the TypedDicts): the names never drift."""
+    importing them (a plain create does not load the TypedDicts): the names, and their order,
+    which the request bodies' key order follows, never drift."""
     from claude_core.types import MessageCountTokensParams, MessageCreateParams
 
     for keys, params in (
         (messages_module.CREATE_KEYS, MessageCreateParams),
         (messages_module.COUNT_TOKENS_KEYS, MessageCountTokensParams),
     ):
-        assert sorted(keys) == sorted(params.__annotations__)
+        assert list(keys) == list(params.__annotations__)
 
 
 def test_not_given_and_omit_leave_a_parameter_out(api: Api, emulator: Emulator) -> None:
