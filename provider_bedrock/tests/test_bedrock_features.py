@@ -16,7 +16,7 @@ from claude_emulator import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCE
 from claude_emulator._bedrock import AwsCredentials, check_auth
 from conftest import FIRST_PARTY_MODEL, MESSAGES, MODEL
 
-from claude_core import beta_async_tool, beta_tool, hookimpl
+from claude_core import APIResponseValidationError, beta_async_tool, beta_tool, hookimpl
 from claude_core.observers import AttemptRecord, CallInfo, CallObserver, CallResult
 from claude_core.types import ParsedMessage
 from provider_bedrock import AnthropicBedrock, AsyncAnthropicBedrock, BedrockProvider
@@ -314,3 +314,25 @@ def request_id(record: AttemptRecord) -> Optional[str]:
     assert record.response is not None
     value: Optional[str] = record.response.headers.get("x-amzn-requestid")
     return value
+
+
+def test_strict_response_validation_reaches_the_bedrock_clients(driver: Driver) -> None:
+    reply = {
+        "id": "msg_bedrock",
+        "type": "message",
+        "role": "assistant",
+        "model": MODEL,
+        "content": [{"type": "text", "text": "hi"}],
+        "stop_reason": "end_turn",
+        "stop_sequence": None,
+        "usage": {"input_tokens": "many", "output_tokens": 1},
+    }
+    strict = driver.bedrock(_strict_response_validation=True)
+    assert strict._strict_response_validation is True
+    driver.emulator.enqueue(status=200, json=reply)
+    with pytest.raises(APIResponseValidationError, match="input_tokens"):
+        driver.run(strict.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES))
+    driver.emulator.enqueue(status=200, json=reply)
+    lenient = driver.run(driver.bedrock().messages.create(model=MODEL, max_tokens=16, messages=MESSAGES))
+    assert lenient.usage.input_tokens == "many"  # the shape is checked, values are kept as sent
+    assert len(bedrock_requests(driver.emulator)) == 2
