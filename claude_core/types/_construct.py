@@ -187,11 +187,13 @@ def _list(convert: Optional[Convert]) -> Convert:
             raise _shape_error("a list", value)
         if convert is None:
             return value
-        try:
-            return [convert(item) for item in value]
-        except ResponseShapeError as exc:
-            index = next(i for i, item in enumerate(value) if not _converts(convert, item))
-            raise exc.within(f"[{index}]") from None
+        built = []
+        for index, item in enumerate(value):
+            try:
+                built.append(convert(item))
+            except ResponseShapeError as exc:
+                raise exc.within(f"[{index}]") from None
+        return built
 
     return build
 
@@ -202,11 +204,13 @@ def _dict(convert: Optional[Convert]) -> Convert:
             raise _shape_error("an object", value)
         if convert is None:
             return value
-        try:
-            return {key: convert(item) for key, item in value.items()}
-        except ResponseShapeError as exc:
-            key = next(key for key, item in value.items() if not _converts(convert, item))
-            raise exc.within(f".{key}") from None
+        built = {}
+        for key, item in value.items():
+            try:
+                built[key] = convert(item)
+            except ResponseShapeError as exc:
+                raise exc.within(f".{key}") from None
+        return built
 
     return build
 
@@ -294,15 +298,6 @@ def _by_shape(members: Tuple[Any, ...]) -> Optional[Convert]:
         return value
 
     return build
-
-
-def _converts(convert: Convert, value: Any) -> bool:
-    """Whether ``convert`` takes ``value`` (to find the item of a list or object that it did not)."""
-    try:
-        convert(value)
-    except ResponseShapeError:
-        return False
-    return True
 
 
 def _takes(member: Any, kind: type) -> bool:
