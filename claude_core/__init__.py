@@ -9,8 +9,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
+from ._official_paths import install as _install_official_paths
 from ._types import NOT_GIVEN, NotGiven, Omit, not_given, omit
-from ._version import __version__
+from ._version import __title__, __version__
 from .errors import (
     AnthropicError,
     APIConnectionError,
@@ -36,6 +37,9 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from httpx import BaseTransport as Transport  # noqa: F401  (the official name of httpx.BaseTransport)
+    from httpx import Timeout as Timeout
+
     from . import types as types
     from ._client import Anthropic as Anthropic
     from ._client import AsyncAnthropic as AsyncAnthropic
@@ -50,8 +54,30 @@ if TYPE_CHECKING:
     from ._response import APIResponse as APIResponse
     from ._response import AsyncAPIResponse as AsyncAPIResponse
     from ._response import LegacyAPIResponse as LegacyAPIResponse
+    from ._types import RequestOptions as RequestOptions
     from .credentials import APIKeyCredentials as APIKeyCredentials
     from .hookspecs import hookimpl as hookimpl
+    from .lib.streaming import BetaAsyncMessageStream as BetaAsyncMessageStream
+    from .lib.streaming import BetaAsyncMessageStreamManager as BetaAsyncMessageStreamManager
+    from .lib.streaming import BetaContentBlockStopEvent as BetaContentBlockStopEvent
+    from .lib.streaming import BetaInputJsonEvent as BetaInputJsonEvent
+    from .lib.streaming import BetaMessageStopEvent as BetaMessageStopEvent
+    from .lib.streaming import BetaMessageStream as BetaMessageStream
+    from .lib.streaming import BetaMessageStreamEvent as BetaMessageStreamEvent
+    from .lib.streaming import BetaMessageStreamManager as BetaMessageStreamManager
+    from .lib.streaming import BetaTextEvent as BetaTextEvent
+    from .lib.streaming import ContentBlockStopEvent as ContentBlockStopEvent
+    from .lib.streaming import InputJsonEvent as InputJsonEvent
+    from .lib.streaming import MessageStopEvent as MessageStopEvent
+    from .lib.streaming import MessageStreamEvent as MessageStreamEvent
+    from .lib.streaming import ParsedBetaContentBlockStopEvent as ParsedBetaContentBlockStopEvent
+    from .lib.streaming import ParsedBetaMessageStopEvent as ParsedBetaMessageStopEvent
+    from .lib.streaming import ParsedBetaMessageStreamEvent as ParsedBetaMessageStreamEvent
+    from .lib.streaming import ParsedBetaTextEvent as ParsedBetaTextEvent
+    from .lib.streaming import ParsedContentBlockStopEvent as ParsedContentBlockStopEvent
+    from .lib.streaming import ParsedMessageStopEvent as ParsedMessageStopEvent
+    from .lib.streaming import ParsedMessageStreamEvent as ParsedMessageStreamEvent
+    from .lib.streaming import TextEvent as TextEvent
     from .pagination import AsyncPage as AsyncPage
     from .pagination import SyncPage as SyncPage
     from .retries import DefaultRetryPolicy as DefaultRetryPolicy
@@ -59,14 +85,19 @@ if TYPE_CHECKING:
     from .schema import transform_schema as transform_schema
     from .streaming.accumulator import MessageAccumulator as MessageAccumulator
     from .streaming.message_stream import AsyncMessageStream as AsyncMessageStream
+    from .streaming.message_stream import AsyncMessageStreamManager as AsyncMessageStreamManager
     from .streaming.message_stream import MessageStream as MessageStream
+    from .streaming.message_stream import MessageStreamManager as MessageStreamManager
     from .streaming.stream import AsyncStream as AsyncStream
     from .streaming.stream import Stream as Stream
     from .tools.functions import beta_async_tool as beta_async_tool
     from .tools.functions import beta_tool as beta_tool
+    from .types._base import BaseModel as BaseModel
     from .types.parsed_message import StructuredOutputError as StructuredOutputError
     from .usage import UsageTally as UsageTally
 
+#: The type of ``None``, as the official package exports it.
+NoneType = type(None)
 #: Prompt markers of the legacy Text Completions API, kept for code that imports them.
 HUMAN_PROMPT = "\n\nHuman:"
 AI_PROMPT = "\n\nAssistant:"
@@ -94,6 +125,8 @@ _LAZY: Dict[str, str] = {
     "AsyncStream": ".streaming.stream",
     "MessageStream": ".streaming.message_stream",
     "AsyncMessageStream": ".streaming.message_stream",
+    "MessageStreamManager": ".streaming.message_stream",
+    "AsyncMessageStreamManager": ".streaming.message_stream",
     "MessageAccumulator": ".streaming.accumulator",
     "UsageTally": ".usage",
     "RetryDecision": ".retries",
@@ -101,7 +134,24 @@ _LAZY: Dict[str, str] = {
     "StructuredOutputError": ".types.parsed_message",
     "beta_tool": ".tools.functions",
     "beta_async_tool": ".tools.functions",
-}
+    "RequestOptions": "._types",
+    "BaseModel": ".types._base",
+    "Timeout": "httpx",
+    # the names the official package re-exports from ``lib.streaming``
+    **dict.fromkeys(
+        (
+            "TextEvent", "InputJsonEvent", "MessageStreamEvent", "ContentBlockStopEvent", "MessageStopEvent",
+            "ParsedContentBlockStopEvent", "ParsedMessageStopEvent", "ParsedMessageStreamEvent", "BetaMessageStream",
+            "BetaAsyncMessageStream", "BetaMessageStreamManager", "BetaAsyncMessageStreamManager", "BetaTextEvent",
+            "BetaInputJsonEvent", "BetaContentBlockStopEvent", "BetaMessageStopEvent", "BetaMessageStreamEvent",
+            "ParsedBetaTextEvent", "ParsedBetaContentBlockStopEvent", "ParsedBetaMessageStopEvent",
+            "ParsedBetaMessageStreamEvent",
+        ),
+        ".lib.streaming",
+    ),
+}  # fmt: skip
+#: Official names claude-core keeps under another name: name -> (module, attribute).
+_RENAMED: Dict[str, Tuple[str, str]] = {"Transport": ("httpx", "BaseTransport")}
 #: Client classes of provider distributions: (module, distribution to install).
 _PROVIDER_CLIENTS: Dict[str, Tuple[str, str]] = {
     "AnthropicBedrock": ("provider_bedrock", "claude-provider-bedrock"),
@@ -126,6 +176,8 @@ _SUBMODULES = (
 
 __all__ = [
     "__version__",
+    "__title__",
+    "NoneType",
     "HUMAN_PROMPT",
     "AI_PROMPT",
     "NOT_GIVEN",
@@ -155,12 +207,16 @@ __all__ = [
     "MissingCredentialsError",
     "UnsupportedEndpointError",
     *_LAZY,
+    *_RENAMED,
 ]
 
 
 def _needs(name: str, module_name: str, distribution: str) -> ImportError:
+    from ._install import install_hint  # the provider's folder in the repository is named as its module
+
     return ImportError(
-        f"claude_core.{name} needs the {distribution} distribution: pip install {distribution}", name=module_name
+        f"claude_core.{name} needs the {distribution} distribution: {install_hint(distribution, module_name)}",
+        name=module_name,
     )
 
 
@@ -168,6 +224,11 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+    renamed = _RENAMED.get(name)
+    if renamed is not None:
+        value = getattr(importlib.import_module(renamed[0]), renamed[1])
         globals()[name] = value
         return value
     provided = _PROVIDER_CLIENTS.get(name)
@@ -190,4 +251,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> List[str]:
-    return sorted({*globals(), *_LAZY, *_SUBMODULES})
+    return sorted({*globals(), *_LAZY, *_RENAMED, *_SUBMODULES})
+
+
+_install_official_paths()

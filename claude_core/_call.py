@@ -238,6 +238,10 @@ class Call:
             from ._pipeline import validating
 
             parse = validating(parse)
+        if self.original.query.get("beta") == "true":  # every beta call has it (providers drop it later)
+            from ._pipeline import beta_call
+
+            parse = beta_call(parse)
         if mode is RequestMode.PARSE:
             try:
                 value = stamp(parse(response), response, self.provider)
@@ -275,13 +279,13 @@ class Call:
         if self.accumulator is None and not legacy and (self.pipeline.stream_hooks or self.observers):
             from .streaming.accumulator import MessageAccumulator
 
-            self.accumulator = MessageAccumulator()
+            self.accumulator = MessageAccumulator(beta=self.original.query.get("beta") == "true")
 
     def stream_core(self, response: httpx.Response) -> StreamCore:
         """The I/O-free reader of a streamed response, around the first successful response."""
         from .streaming.context import StreamContext
         from .streaming.core import StreamCore
-        from .types.stream_events import validate_stream_event
+        from .types.stream_events import event_builder
 
         if self.original.endpoint == COMPLETIONS_ENDPOINT:
             from .resources.completions import completion_ended, validate_completion
@@ -297,7 +301,10 @@ class Call:
         core = StreamCore(
             response,
             self.provider,
-            validate=validate_stream_event,
+            validate=event_builder(
+                strict=self.pipeline.options.strict_response_validation,
+                beta=self.original.query.get("beta") == "true",
+            ),
             accumulator=self.accumulator,
             idle_timeout=self.idle_timeout,
             deadline=self.deadline_at,

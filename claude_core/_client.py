@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 import httpx
 
 from ._logs import logger, setup_logging
-from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, check_timeout
+from ._options import DEFAULT_MAX_RETRIES, ClientOptions, check_timeout, client_timeout
+from ._pool_finalizer import close_when_collected
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
 
 if TYPE_CHECKING:
@@ -47,6 +48,18 @@ class _Connection:
         self.lock = threading.Lock()
         self.streams = StreamRegistry()
         self.closed = False
+        #: Closes the pool the SDK made when its httpx client is collected (never a user's ``http_client``).
+        self.finalizer: Any = None
+
+    def is_closed(self) -> bool:
+        """Whether the pool was closed: by ``close()``, or a user's ``http_client`` closed by its owner."""
+        http = self.http_client
+        return self.closed or (http is not None and http.is_closed)
+
+    def close_finalizer(self) -> None:
+        """Called by ``close()``: the pool is closed now, nothing is left for the finalizer."""
+        if self.finalizer is not None:
+            self.finalizer.detach()
 
 
 class _ClientBase:
@@ -97,7 +110,7 @@ class _ClientBase:
                 f"got {http_client!r}"
             )
         if isinstance(timeout, NotGiven):
-            timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+            timeout = client_timeout(http_client)  # http_client's unless it is httpx's default
         else:
             check_timeout(timeout, f"{name}(timeout=...)")
         if stream_idle_timeout is not None and not (
@@ -108,6 +121,10 @@ class _ClientBase:
             raise ValueError(f"stream_idle_timeout must be positive seconds or None, got {stream_idle_timeout!r}")
         if not isinstance(_strict_response_validation, bool):
             raise TypeError(f"_strict_response_validation must be True or False, got {_strict_response_validation!r}")
+        if provider != "anthropic":  # an unknown provider fails here, not at the first request
+            from .plugins import check_provider
+
+            check_provider(provider)
         setup_logging()
         self._options = ClientOptions(
             provider=provider,
@@ -185,6 +202,11 @@ class _ClientBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self._options.provider!r}, base_url={self._options.base_url!r})"
+
+    def is_closed(self) -> bool:
+        """Whether the client's connection pool is closed (``close()`` was called, or the
+        ``http_client`` it was given was closed), as in the official SDK."""
+        return self._connection.is_closed()
 
     def copy(
         self,
@@ -310,6 +332,7 @@ class _ClientBase:
                 if connection.http_client is None:
                     transport: Any = pipeline.transport()
                     connection.http_client = kind(transport=transport, timeout=pipeline.timeout, follow_redirects=True)
+                    connection.finalizer = close_when_collected(connection.http_client)
                 http = connection.http_client
         return http  # type: ignore[return-value]
 
@@ -403,6 +426,7 @@ class Anthropic(_ClientBase):
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies); the client cannot be used after."""
         self._connection.closed = True
+        self._connection.close_finalizer()
         http = self._connection.http_client
         if isinstance(http, httpx.Client):
             http.close()
@@ -477,6 +501,7 @@ class AsyncAnthropic(_ClientBase):
     async def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies); the client cannot be used after."""
         self._connection.closed = True
+        self._connection.close_finalizer()
         http = self._connection.http_client
         if isinstance(http, httpx.AsyncClient):
             await http.aclose()

@@ -21,7 +21,7 @@ from ._headers import merge_headers
 from ._options import ClientOptions
 from .credentials import RefreshableCredentials
 from .default_plugins import signing
-from .default_plugins.credentials import explicit_credentials
+from .default_plugins.credentials import empty_settings, explicit_credentials
 from .errors import MissingCredentialsError, PluginError
 from .plugins import HookRelay, call_impl
 from .providers import Provider
@@ -171,4 +171,8 @@ class Deployment:
         places += self.relay.call("claude_credential_places", provider=provider, options=provider.options)
         looked = f"looked in: {'; '.join(places)}" if places else "no plugin looks for them"
         advice = "pass api_key= (or auth_token=) to the client, set ANTHROPIC_API_KEY, or " if keyed else ""
-        return f"no credentials for the {provider.name!r} provider ({looked}): {advice}install a credentials plugin"
+        empty = empty_settings(provider.options) if keyed else []
+        found = f"; an empty key is no key: {', '.join(empty)}" if empty else ""
+        return (
+            f"no credentials for the {provider.name!r} provider ({looked}{found}): {advice}install a credentials plugin"
+        )

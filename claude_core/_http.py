@@ -10,6 +10,7 @@ import threading
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 import httpx
+from httpx._utils import get_environment_proxies
 
 from ._options import DEFAULT_TIMEOUT
 from ._shards import ShardedTransport
@@ -18,7 +19,13 @@ from .errors import AnthropicError
 #: Connection pools of the default transport.
 SHARDS = 8
 
-__all__ = ["DEFAULT_CONNECTION_LIMITS", "DefaultHttpxClient", "DefaultAsyncHttpxClient", "default_transport"]
+__all__ = [
+    "DEFAULT_CONNECTION_LIMITS",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
+    "default_transport",
+    "environment_proxies",
+]
 
 MAX_CONNECTIONS = 1000
 MAX_KEEPALIVE = 100
@@ -86,30 +93,67 @@ def _load_tls_certificates() -> None:
         _tls_ready = True
 
 
+def environment_proxies() -> Dict[str, Optional[str]]:
+    """The proxies ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` (lowercase
+    spellings win) name, read as an ``httpx.Client(trust_env=True)`` reads them: httpx's mount
+    patterns (``https://``, ``all://*example.com``...) -> a proxy URL, or None (a ``NO_PROXY``
+    host). Empty when no proxy is named (or ``NO_PROXY=*``)."""
+    mounts: Dict[str, Optional[str]] = dict(get_environment_proxies())
+    return mounts if any(url is not None for url in mounts.values()) else {}
+
+
 def default_transport(is_async: bool) -> ShardedTransport:
     """httpx's transports with TCP keep-alive probes, in :data:`SHARDS` pools that share the
     connection limits (1000 connections, 100 kept alive); see :mod:`claude_core._shards`.
-    They verify https servers as httpx's own do, with the process's shared TLS context."""
+    They verify https servers as httpx's own do, with the process's shared TLS context, and
+    send through the proxies the environment names, read now, as an ``httpx.Client`` does (see
+    :func:`environment_proxies` and :mod:`claude_core._proxy_routes`)."""
     limits = httpx.Limits(
         max_connections=MAX_CONNECTIONS // SHARDS, max_keepalive_connections=-(-MAX_KEEPALIVE // SHARDS)
     )
     options = _socket_options()
     kind = httpx.AsyncHTTPTransport if is_async else httpx.HTTPTransport
+    proxies = environment_proxies()
 
-    def make(tls: bool) -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
+    def make(tls: bool, proxy: Optional[httpx.Proxy]) -> Union[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
         # httpx takes any non-bool, non-str ``verify`` as the context itself, and httpcore uses
-        # it only to connect to https origins, which the sharded transport never sends to these
+        # it only to connect to https origins (directly or through a proxy's tunnel), which the
+        # sharded transport never sends to these
         context: Any = _shared_tls_context() if tls else None
-        return kind(verify=context, limits=limits, socket_options=options)
+        return kind(verify=context, limits=limits, socket_options=options, proxy=proxy)
 
-    return ShardedTransport(make, SHARDS, before_https=_load_tls_certificates)
+    route = None
+    if proxies:
+        from ._proxy_routes import ProxyRoutes  # behind a proxy only
+
+        route = ProxyRoutes(proxies).proxy_for
+    return ShardedTransport(make, SHARDS, before_https=_load_tls_certificates, route=route)
 
 
-def _with_defaults(kwargs: Dict[str, Any]) -> Dict[str, Any]:
+_TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits")
+
+
+def _with_defaults(kwargs: Dict[str, Any], is_async: bool) -> Dict[str, Any]:
+    """``kwargs`` for an httpx client with the SDK's defaults. Without a ``transport=``, its
+    transports set TCP keep-alive probes; it then mounts the proxies ``proxy=`` or (unless
+    ``trust_env=False``) the environment names, as httpx would, under the ``mounts=`` given."""
     kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
     kwargs.setdefault("follow_redirects", True)
-    if "transport" not in kwargs:
-        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+    kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+    if "transport" in kwargs:
+        return kwargs
+    kind: Any = httpx.AsyncHTTPTransport if is_async else httpx.HTTPTransport
+    options = {name: kwargs[name] for name in _TRANSPORT_OPTIONS if name in kwargs}
+    options["socket_options"] = _socket_options()
+    proxy = kwargs.pop("proxy", None)
+    if proxy is not None:
+        proxies: Dict[str, Any] = {"all://": proxy}
+    else:
+        proxies = environment_proxies() if kwargs.get("trust_env", True) else {}
+    mounts = {pattern: None if url is None else kind(proxy=url, **options) for pattern, url in proxies.items()}
+    mounts.update(kwargs.get("mounts") or {})
+    kwargs["mounts"] = mounts
+    kwargs["transport"] = kind(**options)
     return kwargs
 
 
@@ -117,11 +161,11 @@ class DefaultHttpxClient(httpx.Client):
     """An ``httpx.Client`` with the SDK's defaults; pass it as ``http_client=`` to customise."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**_with_defaults(kwargs))
+        super().__init__(**_with_defaults(kwargs, is_async=False))
 
 
 class DefaultAsyncHttpxClient(httpx.AsyncClient):
     """An ``httpx.AsyncClient`` with the SDK's defaults; pass it as ``http_client=`` to customise."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**_with_defaults(kwargs))
+        super().__init__(**_with_defaults(kwargs, is_async=True))

@@ -6,6 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
 
 import httpx
+from httpx import _config as _httpx_config
 
 from ._headers import is_secret_header
 from ._types import Omit, TimeoutTypes
@@ -13,10 +14,21 @@ from ._types import Omit, TimeoutTypes
 if TYPE_CHECKING:
     from .credentials import KeySource
 
-__all__ = ["ClientOptions", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "DEFAULT_BASE_URL", "check_timeout"]
+__all__ = [
+    "ClientOptions",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_BASE_URL",
+    "HTTPX_DEFAULT_TIMEOUT",
+    "check_timeout",
+    "client_timeout",
+]
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
+#: The timeout of an ``httpx.Client()`` made without one (5 s); a client given as
+#: ``http_client=`` with this timeout gets :data:`DEFAULT_TIMEOUT` instead, as in the official SDK.
+HTTPX_DEFAULT_TIMEOUT: httpx.Timeout = getattr(_httpx_config, "DEFAULT_TIMEOUT_CONFIG", None) or httpx.Timeout(5.0)
 DEFAULT_MAX_RETRIES = 2
 
 _SECRET_FIELDS = frozenset({"api_key", "auth_token", "api_key_callable", "auth_token_callable"})
@@ -74,6 +86,14 @@ def check_timeout(value: object, where: str) -> None:
         raise TypeError(f"{where} takes seconds (a float), an httpx.Timeout or None, got {value!r}")
     if not value > 0:
         raise ValueError(f"{where} must be positive seconds, an httpx.Timeout or None, got {value!r}")
+
+
+def client_timeout(http_client: Optional[Union[httpx.Client, httpx.AsyncClient]]) -> httpx.Timeout:
+    """A client's timeout when ``timeout=`` is not given: ``http_client``'s when its timeout is not
+    httpx's default (:data:`HTTPX_DEFAULT_TIMEOUT`), else :data:`DEFAULT_TIMEOUT`."""
+    if http_client is not None and http_client.timeout != HTTPX_DEFAULT_TIMEOUT:
+        return http_client.timeout
+    return DEFAULT_TIMEOUT
 
 
 def _is_secret_option(name: str, value: object) -> bool:

@@ -24,7 +24,7 @@ from .plugins import HookRelay, load_provider
 from .providers import APIRequest, Provider, body_bytes
 from .retries import RetryPolicy
 from .types._base import BaseModel as SDKModel
-from .types._construct import construct
+from .types._construct import construct, mark_beta
 
 if TYPE_CHECKING:
     from ._call import Call
@@ -151,7 +151,10 @@ class Pipeline:
             body = {**(body or {}), **opts.extra_body}
         if body is not None:
             content = body_bytes(body)
-            headers.setdefault("content-type", "application/json")
+        if call.method == "GET":
+            headers.pop("content-type", None)  # as the official SDK: a GET never says it carries JSON
+        elif call.files is None:
+            headers.setdefault("content-type", "application/json")  # bodyless POST/DELETE too, as the official SDK
         if deployment.builtin_signing and not signing.apply_auth(headers, deployment.credentials):
             deployment.check_authenticated(headers)
         path = call.path
@@ -216,18 +219,37 @@ def validating(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response
     return parse_validating
 
 
+#: Set while the response of a beta call (``client.beta...``) is parsed.
+_beta_call: ContextVar[bool] = ContextVar("claude_core_beta_call", default=False)
+
+
+def beta_call(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
+    """``parse``, for the response of a beta call: the objects dump as the official ``Beta*`` models."""
+
+    def parse_beta(response: httpx.Response) -> T:
+        token = _beta_call.set(True)
+        try:
+            return parse(response)
+        finally:
+            _beta_call.reset(token)
+
+    return parse_beta
+
+
 def parse_response(response: httpx.Response, cast_to: Type[ModelT]) -> ModelT:
     """A read response body as ``cast_to``.
 
-    The SDK's own models are built by :func:`~claude_core.types._construct.construct` (the shape
-    checked, no pydantic validator compiled), unless the client validates responses; any other
-    pydantic model is validated.
+    The SDK's own models are built by :func:`~claude_core.types._construct.construct` (leniently,
+    no pydantic validator compiled), unless the client validates responses; any other pydantic
+    model is validated. The objects of a beta call (see :func:`beta_call`) dump as the official ``Beta*`` ones.
     """
+    beta = _beta_call.get()
     try:
         if issubclass(cast_to, SDKModel) and not _validating.get():
             # json, not pydantic_core.from_json: jiter's string cache and code cost 0.6 MiB of RSS
-            return construct(cast_to, json.loads(response.content))
-        return cast_to.model_validate_json(response.content)
+            return construct(cast_to, json.loads(response.content), beta=beta)
+        validated = cast_to.model_validate_json(response.content)
+        return mark_beta(validated) if beta and issubclass(cast_to, SDKModel) else validated
     except ValueError as exc:
         try:
             body: object = response.json()

@@ -7,15 +7,16 @@ more than the request itself. Here each request goes to the first pool with fewe
 :data:`PER_SHARD` requests in flight, so a client with little concurrency uses one pool
 and one connection as before, and a busy one spreads over small pools.
 
-http and https requests have pools of their own, and the https ones are made at the first https
-request: so a client that only talks http:// (an emulator, a local gateway) never creates a TLS
-context, which costs half a MiB of OpenSSL's memory.
+http and https requests have pools of their own, and so has each proxy a request may go through
+(``route``: the environment's proxies, see :mod:`claude_core._proxy_routes`); a pool is made at
+the first request it serves: so a client that only talks http:// (an emulator, a local gateway)
+never creates a TLS context, which costs half a MiB of OpenSSL's memory.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional, Union
+from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 import httpx
 
@@ -25,6 +26,8 @@ __all__ = ["ShardedTransport", "PER_SHARD"]
 PER_SHARD = 8
 
 Inner = Union[httpx.BaseTransport, httpx.AsyncBaseTransport]
+#: What a pool serves: https (or http) requests, sent through this proxy (or directly).
+PoolKey = Tuple[bool, Optional[httpx.Proxy]]
 
 
 class _Shard:
@@ -69,33 +72,43 @@ class _Released(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Up to ``shards`` pools per scheme made by ``make(tls)`` as they are needed; sync or async, as
-    the pools are. ``make(False)`` pools serve http requests, ``make(True)`` ones https requests.
+    """Up to ``shards`` pools per scheme and proxy, made by ``make(tls, proxy)`` as they are
+    needed; sync or async, as the pools are. ``make(False, None)`` pools serve http requests sent
+    directly, ``make(True, proxy)`` ones https requests tunnelled through ``proxy``.
 
-    ``before_https()``, if given, is called before the first https pool is made.
+    ``route(url)``, if given, names the proxy a request goes through (None: directly).
+    ``before_https()``, if given, is called before the first pool for https requests is made.
     """
 
     def __init__(
-        self, make: Callable[[bool], Inner], shards: int, before_https: Optional[Callable[[], None]] = None
+        self,
+        make: Callable[[bool, Optional[httpx.Proxy]], Inner],
+        shards: int,
+        before_https: Optional[Callable[[], None]] = None,
+        route: Optional[Callable[[httpx.URL], Optional[httpx.Proxy]]] = None,
     ) -> None:
         self._make = make
         self._most = shards
         self._lock = threading.Lock()
-        self._pools: Dict[bool, List[_Shard]] = {False: [_Shard(make(False), self._lock)], True: []}
+        self._pools: Dict[PoolKey, List[_Shard]] = {}
         self._before_https = before_https
+        self._route = route
 
     def _pick(self, request: httpx.Request) -> _Shard:
-        tls = request.url.scheme == "https"
-        if tls and not self._pools[True] and self._before_https is not None:
+        url = request.url
+        key = (url.scheme == "https", None if self._route is None else self._route(url))
+        if key[0] and key not in self._pools and self._before_https is not None:
             self._before_https()  # outside the lock: it may read files
         with self._lock:
-            shards = self._pools[tls]
+            shards = self._pools.get(key)
+            if shards is None:
+                shards = self._pools[key] = []
             for shard in shards:
                 if shard.in_flight < PER_SHARD:
                     break
             else:
                 if len(shards) < self._most:  # pools are made when the ones there are busy
-                    shard = _Shard(self._make(tls), self._lock)
+                    shard = _Shard(self._make(*key), self._lock)
                     shards.append(shard)
                 else:
                     shard = min(shards, key=lambda candidate: candidate.in_flight)
@@ -126,10 +139,14 @@ class ShardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         response.stream = _Released(response.stream, shard)
         return response
 
+    def _all(self) -> List[_Shard]:
+        with self._lock:
+            return [shard for shards in self._pools.values() for shard in shards]
+
     def close(self) -> None:
-        for shard in self._pools[False] + self._pools[True]:
+        for shard in self._all():
             shard.transport.close()  # type: ignore[union-attr]
 
     async def aclose(self) -> None:
-        for shard in self._pools[False] + self._pools[True]:
+        for shard in self._all():
             await shard.transport.aclose()  # type: ignore[union-attr]

@@ -3,17 +3,24 @@
 The API flushes every stream event as an HTTP chunk of its own. Read through httpx, each
 chunk is one h11 event, passed up through httpcore's and httpx's generators: about 15 µs
 per event, more than decoding the event costs. When a response comes over httpx's own
-HTTP/1.1 transport (the default), chunked and not compressed, :func:`body_chunks` reads
-the connection's socket directly instead, 64 KiB at a time as httpcore does, and cuts the
-chunks with :class:`~claude_core._chunked.ChunkedDecoder`: a read that holds many events
-is handed on as one piece. Timeouts, errors and closing stay httpx's: each read has the
-request's read timeout, failures are raised as the httpx exceptions httpcore's would have
-become, and at the end h11 is given the last chunk's size line and the trailer section to
-read, so the connection goes back to the pool for the next request exactly as after httpx's own reading.
+HTTP/1.1 transport (the default, whether it connects directly or through an HTTP proxy:
+a forwarded request or a CONNECT tunnel ends in the same HTTP/1.1 connection), chunked and
+not compressed, :func:`body_chunks` reads the connection's socket directly instead, 64 KiB
+at a time as httpcore does, and cuts the chunks with
+:class:`~claude_core._chunked.ChunkedDecoder`: a read that holds many events is handed on
+as one piece. Timeouts, errors and closing stay httpx's: each read has the request's read
+timeout, failures are raised as the httpx exceptions httpcore's would have become,
+``response.num_bytes_downloaded`` counts the body bytes as httpx counts them, and at the
+end h11 is given the last chunk's size line and the trailer section to read, so the
+connection goes back to the pool for the next request exactly as after httpx's own reading.
 
-Anything else (HTTP/2, a proxy, a transport a plugin wraps or replaces, a compressed or
-sized body, tracing through httpcore's ``trace`` extension) is read with
-``iter_bytes()``, unchanged.
+Everything the direct read uses of httpx's, httpcore's and h11's private parts is looked up
+and checked before it reads a byte; anything unexpected there (another version's
+internals: a missing attribute, another type) means the body is read with httpx's
+``iter_bytes()``, as is anything else: HTTP/2, a transport a plugin replaces (a wrapper
+that hands on the inner transport's response as it is keeps the direct read), a compressed
+or sized body, tracing through httpcore's ``trace`` extension. The versions tested are
+pinned in the distribution's dependencies.
 """
 
 from __future__ import annotations
@@ -58,7 +65,7 @@ def _layers() -> Dict[bool, _Layers]:
 
         sync = (connection_pool.PoolByteStream, http11.HTTP11ConnectionByteStream)
         async_ = (async_pool.PoolByteStream, async_http11.HTTP11ConnectionByteStream)
-    except (ImportError, AttributeError):
+    except Exception:  # moved or changed internals
         return {}
     return {
         False: _Layers(BoundSyncStream, ResponseStream, *sync, ChunkedReader, map_httpcore_exceptions),
@@ -70,7 +77,15 @@ _LAYERS = _layers()
 
 
 def _connection(response: httpx.Response, *, is_async: bool) -> Optional[Any]:
-    """The HTTP/1.1 connection whose socket holds ``response``'s body, when it may be read directly."""
+    """The HTTP/1.1 connection whose socket holds ``response``'s body, when it may be read
+    directly; None for any other response, and when anything read on the way is not as expected."""
+    try:
+        return _checked_connection(response, is_async)
+    except Exception:  # other versions' internals: httpx reads the body
+        return None
+
+
+def _checked_connection(response: httpx.Response, is_async: bool) -> Optional[Any]:
     layers = _LAYERS.get(is_async)
     headers = response.headers
     if (
@@ -81,6 +96,7 @@ def _connection(response: httpx.Response, *, is_async: bool) -> Optional[Any]:
         or headers.get("transfer-encoding", "").lower() != "chunked"
         or headers.get("content-encoding", "identity").lower() != "identity"
         or "trace" in response.request.extensions
+        or type(response._num_bytes_downloaded) is not int
     ):
         return None
     stream: Any = response.stream
@@ -110,12 +126,30 @@ def _connection(response: httpx.Response, *, is_async: bool) -> Optional[Any]:
     return connection
 
 
-def _take_buffered(connection: Any) -> bytes:
-    """The body bytes h11 received with the headers; h11 is left holding none."""
-    state = connection._h11_state
-    held = bytes(state._receive_buffer)
-    state._receive_buffer = type(state._receive_buffer)()
-    return held
+class _Direct(NamedTuple):
+    """What a direct read of one body uses, all looked up before it starts."""
+
+    read: Callable[..., Any]  # the network stream's ``read(max_bytes, timeout)``, sync or async
+    buffered: bytes  # the body bytes h11 received with the headers
+    end: Callable[[bytes], None]  # h11's ``receive_data``, for the last chunk's size line and the trailers
+    httpx_errors: Callable[[], ContextManager[None]]
+
+
+def _direct(response: httpx.Response, is_async: bool) -> Optional[_Direct]:
+    """How to read ``response``'s body directly; None to read it with httpx."""
+    connection = _connection(response, is_async=is_async)
+    if connection is None:
+        return None
+    try:
+        read = connection._network_stream.read
+        state = connection._h11_state
+        end = state.receive_data
+        buffer = state._receive_buffer
+        held, empty = bytes(buffer), type(buffer)()
+    except Exception:  # other versions' internals: httpx reads the body
+        return None
+    state._receive_buffer = empty  # h11 is left holding none of the body: it is read here
+    return _Direct(read, held, end, _LAYERS[is_async].httpx_errors)
 
 
 def _read_timeout(response: httpx.Response) -> Optional[float]:
@@ -129,19 +163,20 @@ def _incomplete() -> httpx.RemoteProtocolError:
 
 def body_chunks(response: httpx.Response) -> Iterator[bytes]:
     """``response``'s body as it arrives: read below httpx where it may be, else ``iter_bytes()``."""
-    connection = _connection(response, is_async=False)
-    if connection is None:
+    direct = _direct(response, is_async=False)
+    if direct is None:
         return response.iter_bytes()
-    return _read(response, connection)
+    return _read(response, direct)
 
 
-def _read(response: httpx.Response, connection: Any) -> Iterator[bytes]:
+def _read(response: httpx.Response, direct: _Direct) -> Iterator[bytes]:
     decoder = ChunkedDecoder()
     feed = decoder.feed
-    data = feed(_take_buffered(connection))
+    data = feed(direct.buffered)
     if data:
+        response._num_bytes_downloaded += len(data)
         yield data
-    read, timeout, httpx_errors = connection._network_stream.read, _read_timeout(response), _LAYERS[False].httpx_errors
+    read, timeout, httpx_errors = direct.read, _read_timeout(response), direct.httpx_errors
     while not decoder.done:
         with httpx_errors():
             wire = read(READ_SIZE, timeout)
@@ -149,27 +184,31 @@ def _read(response: httpx.Response, connection: Any) -> Iterator[bytes]:
             raise _incomplete()
         data = feed(wire)
         if data:
+            response._num_bytes_downloaded += len(data)
             yield data
-    connection._h11_state.receive_data(_LAST_SIZE + decoder.rest)
+    direct.end(_LAST_SIZE + decoder.rest)
+    downloaded = response._num_bytes_downloaded
     for _ in response.iter_raw():  # h11 reads the trailer section; httpx releases the connection
         pass
+    response._num_bytes_downloaded += downloaded  # iter_raw() counted from 0
 
 
 def abody_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
     """The twin of :func:`body_chunks` for an ``httpx.AsyncClient`` response."""
-    connection = _connection(response, is_async=True)
-    if connection is None:
+    direct = _direct(response, is_async=True)
+    if direct is None:
         return response.aiter_bytes()
-    return _aread(response, connection)
+    return _aread(response, direct)
 
 
-async def _aread(response: httpx.Response, connection: Any) -> AsyncIterator[bytes]:
+async def _aread(response: httpx.Response, direct: _Direct) -> AsyncIterator[bytes]:
     decoder = ChunkedDecoder()
     feed = decoder.feed
-    data = feed(_take_buffered(connection))
+    data = feed(direct.buffered)
     if data:
+        response._num_bytes_downloaded += len(data)
         yield data
-    read, timeout, httpx_errors = connection._network_stream.read, _read_timeout(response), _LAYERS[True].httpx_errors
+    read, timeout, httpx_errors = direct.read, _read_timeout(response), direct.httpx_errors
     while not decoder.done:
         with httpx_errors():
             wire = await read(READ_SIZE, timeout)
@@ -177,7 +216,10 @@ async def _aread(response: httpx.Response, connection: Any) -> AsyncIterator[byt
             raise _incomplete()
         data = feed(wire)
         if data:
+            response._num_bytes_downloaded += len(data)
             yield data
-    connection._h11_state.receive_data(_LAST_SIZE + decoder.rest)
+    direct.end(_LAST_SIZE + decoder.rest)
+    downloaded = response._num_bytes_downloaded
     async for _ in response.aiter_raw():
         pass
+    response._num_bytes_downloaded += downloaded

@@ -192,6 +192,8 @@ class RotatingCredentials(APIKeyCredentials):
             value = value.value
         if not isinstance(value, str):
             raise TypeError(f"the {name} callable returned a {type(value).__name__}, not a str or an Expiring")
+        if not value:
+            raise ValueError(f"the {name} callable returned an empty string: it must return the key itself")
         setattr(self, f"_{name}", Secret(value))
         self._expires_at[name] = None if lifetime is None else time.monotonic() + lifetime
 

@@ -59,6 +59,8 @@ __all__ = [
     "OverloadedError",
     "status_error_from_response",
     "error_from_stream_event",
+    "error_body",
+    "text_error_message",
 ]
 
 
@@ -275,13 +277,25 @@ def error_from_stream_event(data: str, response: httpx.Response) -> APIStatusErr
     return exc
 
 
+def error_body(response: httpx.Response) -> object:
+    """The read body of an error ``response`` as errors keep it: its JSON, else its text
+    stripped of surrounding whitespace (``""`` when empty), as in the official SDK."""
+    text = response.text.strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def text_error_message(status: int, body: str) -> str:
+    """The message of an error whose body is not JSON (an HTML page from a proxy): the body
+    itself, or ``Error code: N`` when it is empty, as in the official SDK."""
+    return body or f"Error code: {status}"
+
+
 def status_error_from_response(response: httpx.Response) -> APIStatusError:
     """Build the typed error for a non-success ``response`` whose body has been read."""
-    text = response.text
-    body: Any
-    try:
-        body = json.loads(text) if text else None
-    except ValueError:
-        body = text
+    body = error_body(response)
     status = response.status_code
-    return error_class(status)(_describe(status, body), response=response, body=body)
+    message = text_error_message(status, body) if isinstance(body, str) else _describe(status, body)
+    return error_class(status)(message, response=response, body=body)

@@ -27,6 +27,7 @@ from pluggy import HookImpl
 
 from . import hookspecs
 from ._entry_scan import may_have_entry_points
+from ._install import PROJECT_PROVIDERS, install_hint
 from .errors import AnthropicError, PluginError
 from .providers import Provider
 
@@ -39,6 +40,7 @@ __all__ = [
     "DISABLE_ENV",
     "get_plugin_manager",
     "load_provider",
+    "check_provider",
     "describe",
     "HookRelay",
     "call_impl",
@@ -171,17 +173,35 @@ def load_provider(name: str) -> Type[Provider]:
         try:
             cls = cast(Type[Provider], DriverManager(PROVIDER_GROUP, name, invoke_on_load=False).driver)
         except NoMatches:
-            known = sorted({"anthropic", *(ep.name for ep in _entry_points(PROVIDER_GROUP))})
-            raise AnthropicError(
-                f"unknown provider {name!r}; installed providers: {', '.join(known)}. "
-                f"Install the provider's package (for example `pip install claude-provider-{name}`)."
-            ) from None
+            raise AnthropicError(_unknown_provider(name)) from None
         except Exception as exc:
             raise AnthropicError(f"provider {name!r} failed to load: {type(exc).__name__}: {exc}") from exc
     if not (isinstance(cls, type) and issubclass(cls, Provider)):
         raise AnthropicError(f"provider {name!r} is not a claude_core.providers.Provider subclass: {cls!r}")
     _providers[name] = cls
     return cls
+
+
+#: The providers of this project's other distributions: name -> (distribution, its folder in the repository).
+def _unknown_provider(name: str) -> str:
+    """The error for a provider name no installed distribution declares: the installed ones,
+    and how to install this project's others (commands that work when pasted)."""
+    installed = sorted({"anthropic", *(ep.name for ep in _entry_points(PROVIDER_GROUP))})
+    message = f"unknown provider {name!r}; installed providers: {', '.join(installed)}."
+    missing = [(other, *where) for other, where in PROJECT_PROVIDERS.items() if other not in installed]
+    if missing:
+        lines = [f"  {other}: {install_hint(dist, folder)}" for other, dist, folder in missing]
+        message += " To install another of this project's providers:\n" + "\n".join(lines)
+    return message
+
+
+def check_provider(name: object) -> None:
+    """Raise now, at client construction, for a provider name that cannot be loaded (an unknown
+    name, a broken distribution) rather than at the first request."""
+    if not isinstance(name, str):
+        raise TypeError(f"provider= takes a provider's name (a str, such as 'bedrock'), got {type(name).__name__}")
+    if name != "anthropic":
+        load_provider(name)
 
 
 def describe() -> List[Dict[str, Any]]:

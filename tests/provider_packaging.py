@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import claude_core
 
-__all__ = ["Provider", "Sites", "build_sites", "child"]
+__all__ = ["Provider", "Sites", "build_sites", "site_without", "child"]
 
 #: Run in the child: what the environment shows of the provider, as JSON on stdout. The
 #: provider's own ``setup`` makes ``client`` and ``create()`` inside ``with Emulator() as emu``.
@@ -88,19 +88,25 @@ def _top_level(name: str) -> List[str]:
     return sorted({file.parts[0] for file in metadata.distribution(name).files or [] if ".." not in file.parts})
 
 
-def build_sites(provider: Provider, root: Path) -> Sites:
-    files = metadata.distribution(provider.distribution).files or []
+def site_without(distribution: str, root: Path) -> Path:
+    """A copy of this environment's site-packages (symlinks) without ``distribution``'s files."""
+    files = metadata.distribution(distribution).files or []
     record = next(file for file in files if file.name == "RECORD")
     site_packages = Path(str(record.locate())).parents[1]
     without = root / "site-without"
     without.mkdir()
-    hidden = set(_top_level(provider.distribution))
+    hidden = set(_top_level(distribution))
     core_pth = {entry for entry in _top_level("claude-core") if entry.endswith(".pth")}
     for entry in site_packages.iterdir():
         if entry.name not in hidden and entry.name not in core_pth:
             (without / entry.name).symlink_to(entry)
     if core_pth:  # an editable claude-core: its package alone, as a wheel installs it
         (without / "claude_core").symlink_to(Path(claude_core.__file__).parent, target_is_directory=True)
+    return without
+
+
+def build_sites(provider: Provider, root: Path) -> Sites:
+    without = site_without(provider.distribution, root)
     wheels, target = root / "wheels", root / "target"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
     subprocess.run(

@@ -12,7 +12,7 @@ Precedence, for providers that take an API key (``Provider.api_key_auth``):
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from .._options import ClientOptions
 from ..credentials import APIKeyCredentials, KeySource, RotatingCredentials
@@ -39,11 +39,27 @@ def _credentials(
 ) -> Optional[APIKeyCredentials]:
     api_key = api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
     auth_token = auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN")
+    # an empty key is no key: refused before sending, as the official SDK does (see empty_settings)
+    api_key = api_key or None
+    auth_token = auth_token or None
     if api_key is None and auth_token is None:
         return None
     if callable(api_key) or callable(auth_token):
         return RotatingCredentials(api_key=api_key, auth_token=auth_token)
     return APIKeyCredentials(api_key=api_key, auth_token=auth_token)
+
+
+def empty_settings(options: ClientOptions) -> List[str]:
+    """The key settings that were given but empty (``api_key=""``, ``ANTHROPIC_API_KEY=``),
+    for the error refusing a request without credentials."""
+    found = []
+    for argument, variable in (("api_key", "ANTHROPIC_API_KEY"), ("auth_token", "ANTHROPIC_AUTH_TOKEN")):
+        value = getattr(options, argument)
+        if value == "":
+            found.append(f'{argument}=""')
+        elif value is None and getattr(options, f"{argument}_callable") is None and os.environ.get(variable) == "":
+            found.append(f"{variable} (set but empty)")
+    return found
 
 
 @hookimpl(tryfirst=True)

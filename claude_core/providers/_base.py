@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import datetime
 from typing import Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
 import httpx
@@ -60,18 +61,25 @@ def merge_options(given: Mapping[str, Any], provider_options: Optional[Mapping[s
 
 
 def body_bytes(body: Mapping[str, Any]) -> bytes:
-    """A JSON request body as the SDK sends it: compact, UTF-8, pydantic models dumped as
-    their fields, sets and tuples as lists. Providers that wrap or re-encode a body (Bedrock's
-    count-tokens) use it so the bytes are the ones a plain call would send."""
-    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_encode).encode()
+    """A JSON request body as the SDK sends it, with the official SDK's encoder: compact, UTF-8,
+    tuples as lists, a ``datetime`` as its ISO 8601 text, pydantic models dumped as the fields
+    set; anything else JSON cannot hold (a set, a date, NaN) raises, naming where it is in the
+    body. Providers that wrap or re-encode a body (Bedrock's count-tokens) use it so the bytes
+    are the ones a plain call would send."""
+    try:
+        return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_encode).encode()
+    except (TypeError, ValueError) as exc:
+        from .._unencodable import unencodable_error  # the rare failure only: loaded when needed
+
+        raise unencodable_error(body, exc) from None
 
 
 def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
     dump = getattr(value, "model_dump", None)
     if dump is not None:
         return dump(mode="json", exclude_unset=True, by_alias=True)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 

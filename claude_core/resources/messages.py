@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, 
 import httpx
 from typing_extensions import Literal, TypeVar, Unpack
 
+from .._official_paths import fallback_getattr
 from .._options import DEFAULT_TIMEOUT, ClientOptions
 from .._pipeline import CallOptions, parse_response
 from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from ..types.stream_events import RawMessageStreamEvent
     from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageParseKwargs, MessageStreamKwargs
     from .batches import AsyncBatches, Batches
+
+#: A package to the import system, so the official submodule paths
+#: (``anthropic.resources.messages.messages`` and ``.batches``) import under it; see ``claude_core._official_paths``.
+__path__: List[str] = []
 
 __all__ = [
     "Messages",
@@ -288,14 +293,18 @@ def output_format_param(output_format: Any) -> Tuple[Any, Dict[str, Any]]:
 
     from ..schema import transform_schema
 
+    takes = (
+        "output_format takes the type to parse the reply into: a pydantic model class, a TypedDict, "
+        "a dataclass or a type such as list[str] (or a format dict, "
+        '{"type": "json_schema", "schema": {...}})'
+    )
+    if isinstance(output_format, str):  # pydantic would read it as the name of a type
+        raise TypeError(f"{takes}; got the str {output_format!r}")
     try:
         adapter: Any = pydantic.TypeAdapter(output_format)
         schema = adapter.json_schema()
-    except pydantic.errors.PydanticSchemaGenerationError as exc:
-        raise TypeError(
-            f"Could not generate a JSON schema for output_format={output_format!r}: "
-            "use a type that works with pydantic.TypeAdapter"
-        ) from exc
+    except (pydantic.errors.PydanticUserError, TypeError) as exc:
+        raise TypeError(f"{takes}; got {output_format!r}, for which pydantic makes no JSON schema") from exc
     return adapter, {"type": "json_schema", "schema": transform_schema(schema)}
 
 
@@ -362,7 +371,7 @@ def accumulator_for(call: APIRequest, opts: CallOptions) -> MessageAccumulator:
     fine_grained = any(isinstance(value, str) and FINE_GRAINED_TOOL_STREAMING in value for value in sent)
     from ..streaming.accumulator import MessageAccumulator
 
-    return MessageAccumulator(trailing_strings=fine_grained)
+    return MessageAccumulator(trailing_strings=fine_grained, beta=call.query.get("beta") == "true")
 
 
 def parse_message(response: httpx.Response) -> Message:
@@ -593,3 +602,8 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
         accumulator = accumulator_for(call, opts)
         raw = await client._stream(call, opts, stream_options, accumulator)
         return parsed(await AsyncMessageStream(raw, accumulator).get_final_message())
+
+
+if not TYPE_CHECKING:
+    #: The official names of this path that live in other modules (see ``claude_core._official_paths``).
+    __getattr__ = fallback_getattr(__name__)

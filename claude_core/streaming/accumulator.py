@@ -16,9 +16,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+import pydantic
 import pydantic_core
 
-from ..types import ContentBlock, Message, TextCitation
+from ..types import ContentBlock, Message, TextCitation, Usage
+from ..types._base import TwinModel
 from ..types._construct import construct
 from ..types.message import Container, ServerToolUsage
 from ..types.stream_events import RawMessageStreamEvent
@@ -44,7 +46,12 @@ _ATTRIBUTE = {
     "contents": "content",
 }
 _JOINED = ("text", "thinking", "signature")  # string fields: the pieces are concatenated
-_LEVEL_FIELDS = ("stop_reason", "stop_sequence", "usage", "container")
+_LEVEL_FIELDS = ("stop_reason", "stop_sequence", "usage", "container", "context_management")
+#: usage fields a ``message_delta`` updates when it carries them (not None)
+_USAGE_UPDATES = ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens")
+#: the types of beta fields (deferred: their models load when a value is first met)
+_CONTEXT_MANAGEMENT = Message.__pydantic_fields__["context_management"].annotation
+_ITERATIONS = Usage.__pydantic_fields__["iterations"].annotation
 
 
 class _Block:
@@ -209,9 +216,15 @@ class MessageAccumulator:
     Tool input is parsed from the JSON received so far as the official SDK does
     (an unfinished string is left out); ``trailing_strings=True`` keeps it, as the
     ``fine-grained-tool-streaming`` beta wants.
+
+    The objects equal, fields set included, what the official SDK's stream helpers build from
+    the same events: ``beta=True`` as ``client.beta.messages.stream()`` builds them (a block
+    has the fields its ``content_block_start`` sent; ``message_delta`` sets ``container`` and
+    ``context_management``), else as ``client.messages.stream()`` does (a block has every
+    field of its model set, as the official SDK's round trip through ``model_dump()`` sets them).
     """
 
-    def __init__(self, *, trailing_strings: bool = False) -> None:
+    def __init__(self, *, trailing_strings: bool = False, beta: bool = False) -> None:
         self._message: Optional[Message] = None
         self._blocks: List[_Block] = []
         self._by_index: Dict[int, _Block] = {}
@@ -222,6 +235,7 @@ class MessageAccumulator:
         #: all at once (:meth:`extend_text`): a reader lagging in them needs not look at them
         self._run: Optional[Tuple[int, int]] = None
         self._partial: Any = "trailing-strings" if trailing_strings else True
+        self._beta = beta
         self.done = False
         """True once ``message_stop`` arrived."""
 
@@ -267,7 +281,7 @@ class MessageAccumulator:
         if kind == "content_block_delta":
             self._delta(data)
         elif kind == "message_start":
-            message = self._message = construct(Message, data["message"])
+            message = self._message = construct(Message, data["message"], beta=self._beta)
             self._blocks = []
             self._by_index = {}
             sent = frozenset(name for name in _LEVEL_FIELDS if name in message.__pydantic_fields_set__)
@@ -277,7 +291,10 @@ class MessageAccumulator:
         elif kind == "content_block_start":
             self._require(kind)
             index = data["index"]
-            block = _Block(_content_block(data["content_block"]), index, self._partial)
+            model = construct(ContentBlock, data["content_block"], beta=self._beta)
+            if not self._beta:
+                _set_every_field(model)
+            block = _Block(model, index, self._partial)
             self._blocks.append(block)
             self._by_index[index] = block
         elif kind == "content_block_stop":
@@ -315,27 +332,46 @@ class MessageAccumulator:
             block.contents.append(delta.get("content"))
 
     def _message_delta(self, data: Dict[str, Any]) -> None:
+        """As the official SDK applies it; and, where it would fail, what arrived."""
         self._require("message_delta")
+        beta = self._beta
         last = self._levels[-1]
         values, sent = dict(last.values), set(last.sent)
         delta = data.get("delta") or {}
         values["stop_reason"] = delta.get("stop_reason")
         values["stop_sequence"] = delta.get("stop_sequence")
-        sent.update(("stop_reason", "stop_sequence", "usage"))
-        if delta.get("container") is not None:
-            values["container"] = construct(Container, delta["container"])
-            sent.add("container")
-        usage, update = values["usage"].model_copy(), data.get("usage") or {}
+        sent.update(("stop_reason", "stop_sequence"))
+        # the beta helper sets both, None when not sent; the other keeps what a delta carries
+        for name, kind, given in (
+            ("container", Container, delta.get("container")),
+            ("context_management", _CONTEXT_MANAGEMENT, data.get("context_management")),
+        ):
+            if beta or given is not None:
+                values[name] = None if given is None else construct(kind, given, beta=beta)
+                sent.add(name)
+        update = data.get("usage")
+        if isinstance(update, dict):
+            values["usage"] = self._usage(values["usage"], update)
+            sent.add("usage")
+        self._levels.append(_Level(values, frozenset(sent)))
+
+    def _usage(self, usage: Any, update: Dict[str, Any]) -> Any:
+        """``usage`` updated by the ``usage`` of a ``message_delta`` (a copy: positions keep the old one)."""
+        beta = self._beta
+        if not isinstance(usage, Usage):  # message_start came without usage: what the delta says
+            return construct(Usage, {key: value for key, value in update.items() if value is not None}, beta=beta)
+        usage = usage.model_copy()
         if update.get("output_tokens") is not None:
             usage.output_tokens = update["output_tokens"]
-        for field in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+        for field in _USAGE_UPDATES:
             value = update.get(field)
             if value is not None:
                 setattr(usage, field, value)
         if update.get("server_tool_use") is not None:
-            usage.server_tool_use = construct(ServerToolUsage, update["server_tool_use"])
-        values["usage"] = usage
-        self._levels.append(_Level(values, frozenset(sent)))
+            usage.server_tool_use = construct(ServerToolUsage, update["server_tool_use"], beta=beta)
+        if update.get("iterations") is not None:
+            usage.iterations = construct(_ITERATIONS, update["iterations"], beta=beta)
+        return usage
 
     # -- positions ------------------------------------------------------------------
 
@@ -445,8 +481,18 @@ class MessageAccumulator:
         return list(block.value("citations", len(block.citations)) or [])
 
 
-def _content_block(data: Any) -> Any:
-    return construct(ContentBlock, data)
+def _set_every_field(value: Any) -> None:
+    """Mark every field of ``value`` and of the models it holds as set, but those the official
+    model lacks: the official ``messages.stream()`` builds each block from its start's ``model_dump()``."""
+    if isinstance(value, pydantic.BaseModel):
+        kind = type(value)
+        lacks = kind._lacks if issubclass(kind, TwinModel) else ()
+        value.__pydantic_fields_set__.update(name for name in kind.__pydantic_fields__ if name not in lacks)
+        for item in value.__dict__.values():
+            _set_every_field(item)
+    elif isinstance(value, list):
+        for item in value:
+            _set_every_field(item)
 
 
 def _citation(data: Any) -> Any:

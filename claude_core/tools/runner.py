@@ -1,13 +1,16 @@
 """``client.beta.messages.tool_runner(...)``: call the model, run the tools it asks for, repeat.
 
-Each turn is one ``beta.messages.create`` (``parse`` with ``output_format``; ``stream`` with
-``stream=True``, the runner then yielding each turn's :class:`MessageStream`). When the
-message has ``tool_use`` blocks, the runner runs those tools and appends the assistant turn
-plus one user message of ``tool_result`` blocks; a ``pause_turn`` message is appended and
-the run goes on; any other message without ``tool_use`` blocks ends the run, and so does
-``max_iterations``. Between turns, ``append_messages`` and ``set_messages_params`` change
-what the next turn sends (tools included); messages appended while a turn is handled are
-that turn's answer, instead of the runner's.
+Each turn is one ``beta.messages.parse`` (``stream`` with ``stream=True``, the runner then
+yielding each turn's :class:`MessageStream`), so every message is a :class:`ParsedMessage`
+(``parsed_output`` filled with ``output_format``, else None); as ``parse`` does, a non-streamed
+turn sends the ``structured-outputs-2025-12-15`` beta after any ``betas``. When the message
+has ``tool_use`` blocks, the runner runs those tools and appends the assistant turn plus one
+user message of ``tool_result`` blocks; a ``pause_turn`` message is appended and the run goes
+on; any other message without ``tool_use`` blocks ends the run, and so does
+``max_iterations``. Between turns, ``append_messages`` and ``set_messages_params`` change what
+the next turn sends (tools included); messages appended while a turn is handled are that
+turn's answer, instead of the runner's. With ``compaction_control`` the conversation is
+replaced by a summary once a turn's tokens reach a threshold (:mod:`claude_core.tools.compaction`).
 
 The loop's state and every decision live in :class:`_ToolLoop`, free of I/O; the runners
 add only the request of a turn and the way tools run (in order, or concurrently).
@@ -23,6 +26,7 @@ from typing import (
     Any,
     Callable,
     Dict,
+    Generic,
     Iterable,
     Iterator,
     List,
@@ -37,6 +41,9 @@ import anyio
 import anyio.to_thread
 
 from .._types import NotGiven, Omit
+from ..types.parsed_message import ParsedMessage, ResponseFormatT, parse_message_output
+from .builtin import BetaAsyncBuiltinFunctionTool, BetaBuiltinFunctionTool
+from .compaction import CompactionControl, check_compaction_control, summary_messages, summary_request
 from .functions import BetaAsyncFunctionTool, BetaFunctionTool
 from .watch import ToolCallWatch
 
@@ -53,10 +60,16 @@ __all__ = ["BetaToolRunner", "BetaAsyncToolRunner", "BetaStreamingToolRunner", "
 log = logging.getLogger("claude_core.tools")
 
 
-RunnableTool = Union[BetaFunctionTool[Any], BetaAsyncFunctionTool[Any]]
-#: What ``tools=[...]`` takes: ``@beta_tool`` / ``@beta_async_tool`` tools, raw tool dicts
-#: (sent as they are; a call of one is answered ``Error: Tool 'X' not found``), or the name
-#: of a tool a plugin registered through ``claude_register_tools``.
+#: The tools a runner calls: the sync client's, and the async client's (which takes both kinds).
+BetaRunnableTool = Union[BetaFunctionTool[Any], BetaBuiltinFunctionTool]
+BetaAsyncRunnableTool = Union[BetaAsyncFunctionTool[Any], BetaAsyncBuiltinFunctionTool]
+RunnableTool = Union[BetaRunnableTool, BetaAsyncRunnableTool]
+_RUNNABLE = (BetaFunctionTool, BetaAsyncFunctionTool, BetaBuiltinFunctionTool, BetaAsyncBuiltinFunctionTool)
+_ASYNC = (BetaAsyncFunctionTool, BetaAsyncBuiltinFunctionTool)
+#: What ``tools=[...]`` takes: ``@beta_tool`` / ``@beta_async_tool`` tools, tool classes such as
+#: memory tools (:mod:`claude_core.tools.builtin`), raw tool dicts (sent as they are; a call of
+#: one is answered ``Error: Tool 'X' not found``), or the name of a tool a plugin registered
+#: through ``claude_register_tools``.
 RunnerToolArg = Union[RunnableTool, Mapping[str, Any], str]
 Params = Dict[str, Any]
 
@@ -77,7 +90,7 @@ def plan_runner(
     return {**params, "tools": list(tools)}, limit, stream is True
 
 
-class _ToolLoop:
+class _ToolLoop(Generic[ResponseFormatT]):
     """The runner's state and decisions: what to send next, which tools to run, what to append."""
 
     _sync_only = False
@@ -85,6 +98,11 @@ class _ToolLoop:
     def __init__(self, resource: Any, params: Mapping[str, Any], max_iterations: Optional[int] = None) -> None:
         if "messages" not in params:
             raise TypeError("tool_runner() missing required keyword argument: 'messages'")
+        params = dict(params)
+        control = params.pop("compaction_control", None)
+        self._compaction: Optional[CompactionControl] = check_compaction_control(
+            None if isinstance(control, (Omit, NotGiven)) else control
+        )
         self._resource = resource
         self._pipeline: Pipeline = resource._client._pipeline
         self._params: Params = {**params, "messages": list(params["messages"]), "tools": list(params["tools"])}
@@ -92,7 +110,7 @@ class _ToolLoop:
         self._max_iterations = max_iterations
         self._iterations = 0
         self._modified = False
-        self._last: Optional[Message] = None
+        self._last: Optional[ParsedMessage[ResponseFormatT]] = None
         self._response: Optional[Dict[str, Any]] = _NO_RESPONSE
         self._iterator = self._run()
 
@@ -108,7 +126,7 @@ class _ToolLoop:
         return list(self._params["messages"])
 
     @property
-    def last_message(self) -> Optional[Message]:
+    def last_message(self) -> Optional[ParsedMessage[ResponseFormatT]]:
         """The last message the model wrote, or None before the first turn."""
         return self._last
 
@@ -145,14 +163,14 @@ class _ToolLoop:
         for tool in tools:
             if isinstance(tool, str):
                 tool = self._pipeline.tool_registry().get(tool)
-            if isinstance(tool, BetaAsyncFunctionTool) and self._sync_only:
+            if isinstance(tool, _ASYNC) and self._sync_only:
                 raise TypeError(f"Tool '{tool.name}' is async: use it with the AsyncAnthropic client's tool_runner")
-            if isinstance(tool, (BetaFunctionTool, BetaAsyncFunctionTool)):
+            if isinstance(tool, _RUNNABLE):
                 found[tool.name] = tool
             elif not isinstance(tool, Mapping):
                 raise TypeError(
-                    f"tool_runner(tools=...) takes @beta_tool tools, tool dicts and registered tool names, "
-                    f"not {type(tool).__name__}"
+                    "tool_runner(tools=...) takes @beta_tool tools, tool objects (such as a BetaAbstractMemoryTool "
+                    f"subclass), tool dicts and registered tool names, not {type(tool).__name__}"
                 )
         return found
 
@@ -162,24 +180,38 @@ class _ToolLoop:
         sent = [self._param_of(tool) for tool in tools]
         return {**self._params, "tools": sent}
 
-    def _turn(self) -> Tuple[Callable[..., Any], Params]:
-        """The method that makes the next turn's message (``parse`` for ``output_format``), and its parameters."""
-        params = self._request()
-        return (self._resource.parse if "output_format" in params else self._resource.create), params
-
     def _param_of(self, tool: RunnerToolArg) -> Any:
         if isinstance(tool, str):
             tool = self._pipeline.tool_registry().get(tool)
-        return tool.to_dict() if isinstance(tool, (BetaFunctionTool, BetaAsyncFunctionTool)) else tool
+        return tool.to_dict() if isinstance(tool, _RUNNABLE) else tool
 
     def _should_stop(self) -> bool:
         return self._max_iterations is not None and self._iterations >= self._max_iterations
 
-    def _received(self, message: Message) -> Message:
-        self._last = message
+    def _received(self, message: Message) -> ParsedMessage[ResponseFormatT]:
+        parsed = message if isinstance(message, ParsedMessage) else parse_message_output(message, None)
+        self._last = parsed
         self._iterations += 1
         self._response = _NO_RESPONSE
-        return message
+        return parsed
+
+    def _summary_request(self) -> Optional[Params]:
+        """The request for a summary when this turn's tokens reached the compaction threshold, else None.
+
+        Not after the last turn: no turn would send the summary.
+        """
+        if self._last is None or self._should_stop():
+            return None
+        request = summary_request(self._compaction, self._params, getattr(self._last, "usage", None))
+        if request is not None:
+            log.info("Compacting the conversation: the last turn used at least its token threshold.")
+        return request
+
+    def _compacted(self, summary: Message) -> None:
+        """Go on from the summary alone; the compacted turn's tool calls are not run."""
+        self._params = {**self._params, "messages": summary_messages(summary)}
+        self._modified = False
+        self._response = _NO_RESPONSE
 
     def _tool_uses(self) -> List[ToolUseBlock]:
         if self._last is None:
@@ -226,7 +258,7 @@ class _ToolLoop:
         self._params["messages"] = [*self._params["messages"], *appended]
         return True
 
-    def _final(self) -> Message:
+    def _final(self) -> ParsedMessage[ResponseFormatT]:
         if self._last is None:
             raise RuntimeError("until_done(): the runner made no turn (max_iterations=0?)")
         return self._last
@@ -270,12 +302,12 @@ def _content(value: Any) -> Any:
         return str(value)
 
 
-class _SyncLoop(_ToolLoop):
+class _SyncLoop(_ToolLoop[ResponseFormatT]):
     """The sync runners' tool calls, in order."""
 
     _sync_only = True
 
-    def until_done(self) -> Message:
+    def until_done(self) -> ParsedMessage[ResponseFormatT]:
         """Run to the end and return the last message."""
         for _ in self:  # type: ignore[attr-defined]
             pass
@@ -302,54 +334,64 @@ class _SyncLoop(_ToolLoop):
             return _failed(use, exc, watch)
         return _succeeded(use, value, watch)
 
+    def _compact(self) -> bool:
+        """Summarise the conversation when the last turn reached the threshold; True when it did."""
+        request = self._summary_request()
+        if request is not None:
+            self._compacted(self._resource.create(**request))
+        return request is not None
 
-class BetaToolRunner(_SyncLoop):
-    """Iterate to get each turn's message; the tools run in order between turns."""
 
-    _iterator: Iterator[Message]
+class BetaToolRunner(_SyncLoop[ResponseFormatT]):
+    """Iterate to get each turn's :class:`ParsedMessage`; the tools run in order between turns."""
 
-    def __iter__(self) -> Iterator[Message]:
+    _iterator: Iterator[ParsedMessage[ResponseFormatT]]
+
+    def __iter__(self) -> Iterator[ParsedMessage[ResponseFormatT]]:
         return self._iterator
 
-    def __next__(self) -> Message:
+    def __next__(self) -> ParsedMessage[ResponseFormatT]:
         return next(self._iterator)
 
-    def _run(self) -> Iterator[Message]:
+    def _run(self) -> Iterator[ParsedMessage[ResponseFormatT]]:
         while not self._should_stop():
-            send, params = self._turn()
-            yield self._received(send(**params))
+            yield self._received(self._resource.parse(**self._request()))
+            if self._compact():
+                continue
             if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
                 return
 
 
-class BetaStreamingToolRunner(_SyncLoop):
+class BetaStreamingToolRunner(_SyncLoop[ResponseFormatT]):
     """``tool_runner(stream=True)``: iterate to get each turn's :class:`MessageStream`, entered.
 
     Read the stream as you like; when you move to the next turn, the runner reads the rest
     of it, runs the tools and closes it.
     """
 
-    _iterator: Iterator[MessageStream]
+    _iterator: Iterator[MessageStream[ResponseFormatT]]
 
-    def __iter__(self) -> Iterator[MessageStream]:
+    def __iter__(self) -> Iterator[MessageStream[ResponseFormatT]]:
         return self._iterator
 
-    def __next__(self) -> MessageStream:
+    def __next__(self) -> MessageStream[ResponseFormatT]:
         return next(self._iterator)
 
-    def _run(self) -> Iterator[MessageStream]:
+    def _run(self) -> Iterator[MessageStream[ResponseFormatT]]:
         while not self._should_stop():
             with self._resource.stream(**self._request()) as stream:
                 yield stream
                 self._received(stream.get_final_message())
+            if self._compact():
+                continue
             if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
                 return
 
 
-class _AsyncLoop(_ToolLoop):
+class _AsyncLoop(_ToolLoop[ResponseFormatT]):
     """The async runners' tool calls: a turn's tools concurrently, sync ones in worker threads."""
 
-    async def until_done(self) -> Message:
+    async def until_done(self) -> ParsedMessage[ResponseFormatT]:
         """Run to the end and return the last message."""
         async for _ in self:  # type: ignore[attr-defined]
             pass
@@ -383,7 +425,7 @@ class _AsyncLoop(_ToolLoop):
             return _not_found(use)
         watch = self._watch(use)
         try:
-            if isinstance(tool, BetaAsyncFunctionTool):
+            if isinstance(tool, _ASYNC):
                 value = await tool.call(use.input)
             else:
                 value = await anyio.to_thread.run_sync(tool.call, use.input)
@@ -391,42 +433,52 @@ class _AsyncLoop(_ToolLoop):
             return _failed(use, exc, watch)
         return _succeeded(use, value, watch)
 
+    async def _compact(self) -> bool:
+        """Summarise the conversation when the last turn reached the threshold; True when it did."""
+        request = self._summary_request()
+        if request is not None:
+            self._compacted(await self._resource.create(**request))
+        return request is not None
 
-class BetaAsyncToolRunner(_AsyncLoop):
-    """``async for`` each turn's message; a turn's tools run concurrently (sync ones in threads)."""
 
-    _iterator: AsyncIterator[Message]
+class BetaAsyncToolRunner(_AsyncLoop[ResponseFormatT]):
+    """``async for`` each turn's :class:`ParsedMessage`; a turn's tools run concurrently (sync ones in threads)."""
 
-    def __aiter__(self) -> AsyncIterator[Message]:
+    _iterator: AsyncIterator[ParsedMessage[ResponseFormatT]]
+
+    def __aiter__(self) -> AsyncIterator[ParsedMessage[ResponseFormatT]]:
         return self._iterator
 
-    async def __anext__(self) -> Message:
+    async def __anext__(self) -> ParsedMessage[ResponseFormatT]:
         return await self._iterator.__anext__()
 
-    async def _run(self) -> AsyncIterator[Message]:
+    async def _run(self) -> AsyncIterator[ParsedMessage[ResponseFormatT]]:
         while not self._should_stop():
-            send, params = self._turn()
-            yield self._received(await send(**params))
+            yield self._received(await self._resource.parse(**self._request()))
+            if await self._compact():
+                continue
             if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
                 return
 
 
-class BetaAsyncStreamingToolRunner(_AsyncLoop):
+class BetaAsyncStreamingToolRunner(_AsyncLoop[ResponseFormatT]):
     """``tool_runner(stream=True)`` of the async client: ``async for`` each turn's
     :class:`AsyncMessageStream`, entered."""
 
-    _iterator: AsyncIterator[AsyncMessageStream]
+    _iterator: AsyncIterator[AsyncMessageStream[ResponseFormatT]]
 
-    def __aiter__(self) -> AsyncIterator[AsyncMessageStream]:
+    def __aiter__(self) -> AsyncIterator[AsyncMessageStream[ResponseFormatT]]:
         return self._iterator
 
-    async def __anext__(self) -> AsyncMessageStream:
+    async def __anext__(self) -> AsyncMessageStream[ResponseFormatT]:
         return await self._iterator.__anext__()
 
-    async def _run(self) -> AsyncIterator[AsyncMessageStream]:
+    async def _run(self) -> AsyncIterator[AsyncMessageStream[ResponseFormatT]]:
         while not self._should_stop():
             async with self._resource.stream(**self._request()) as stream:
                 yield stream
                 self._received(await stream.get_final_message())
+            if await self._compact():
+                continue
             if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
                 return

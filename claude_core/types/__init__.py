@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Dict, Tuple
 
 from .._lazy import lazy_exports
+from .._official_paths import fallback_getattr
 from .citations import (
     Citation,
     CitationCharLocation,
@@ -99,8 +100,24 @@ if TYPE_CHECKING:
         URLImageSourceParam,
         URLPDFSourceParam,
     )
+    from .callers import Caller, DirectCaller, ServerToolCaller
     from .completion import Completion
     from .completion_create_params import CompletionCreateParams
+    from .context_management import (
+        AppliedEdit,
+        ClearThinking20251015EditResponse,
+        ClearToolUses20250919EditResponse,
+        ContextManagementResponse,
+        CountTokensContextManagementResponse,
+        UnknownEdit,
+    )
+    from .iterations import (
+        CompactionIterationUsage,
+        IterationsUsage,
+        IterationsUsageItem,
+        MessageIterationUsage,
+        UnknownIterationUsage,
+    )
     from .message_param import ContentBlockParam, MessageParam
     from .model import Model
     from .model_info import ModelInfo
@@ -144,6 +161,32 @@ if TYPE_CHECKING:
         WebSearchToolResultBlockParam,
         WebSearchToolResultBlockParamContentParam,
     )
+    from .server_tool_results import (
+        Base64PDFSource,
+        BashCodeExecutionOutputBlock,
+        BashCodeExecutionResultBlock,
+        BashCodeExecutionToolResultBlockContent,
+        BashCodeExecutionToolResultError,
+        CitationConfig,
+        DocumentBlock,
+        DocumentBlockSource,
+        PlainTextSource,
+        TextEditorCodeExecutionCreateResultBlock,
+        TextEditorCodeExecutionStrReplaceResultBlock,
+        TextEditorCodeExecutionToolResultBlockContent,
+        TextEditorCodeExecutionToolResultError,
+        TextEditorCodeExecutionViewResultBlock,
+        ToolReferenceBlock,
+        ToolSearchToolResultBlockContent,
+        ToolSearchToolResultError,
+        ToolSearchToolSearchResultBlock,
+        UnknownResult,
+        WebFetchBlock,
+        WebFetchToolResultBlockContent,
+        WebFetchToolResultErrorBlock,
+        WebFetchToolResultErrorCode,
+    )
+    from .skills import Skill
     from .stream_events import (
         CitationsDelta,
         CompactionDelta,
@@ -215,8 +258,17 @@ _LAZY_MODULES: Dict[str, Tuple[str, ...]] = {
         "ToolReferenceBlockParam", "ToolResultBlockParam", "ToolResultBlockParamContent", "ToolUseBlockParam",
         "URLImageSourceParam", "URLPDFSourceParam",
     ),
+    ".callers": ("Caller", "DirectCaller", "ServerToolCaller"),
     ".completion": ("Completion",),
+    ".context_management": (
+        "AppliedEdit", "ClearThinking20251015EditResponse", "ClearToolUses20250919EditResponse",
+        "ContextManagementResponse", "CountTokensContextManagementResponse", "UnknownEdit",
+    ),
     ".completion_create_params": ("CompletionCreateParams",),
+    ".iterations": (
+        "CompactionIterationUsage", "IterationsUsage", "IterationsUsageItem", "MessageIterationUsage",
+        "UnknownIterationUsage",
+    ),
     ".message_param": ("ContentBlockParam", "MessageParam"),
     ".model": ("Model",),
     ".model_info": ("ModelInfo",),
@@ -227,6 +279,17 @@ _LAZY_MODULES: Dict[str, Tuple[str, ...]] = {
         "DiagnosticsParam", "JSONOutputFormatParam", "MessageCountTokensParams", "MessageCreateParams", "MetadataParam",
         "ModelListParams", "OutputConfigParam", "SkillParams", "ThinkingConfigAdaptiveParam",
         "ThinkingConfigDisabledParam", "ThinkingConfigEnabledParam", "ThinkingConfigParam",
+    ),
+    ".skills": ("Skill",),
+    ".server_tool_results": (
+        "Base64PDFSource", "BashCodeExecutionOutputBlock", "BashCodeExecutionResultBlock",
+        "BashCodeExecutionToolResultBlockContent", "BashCodeExecutionToolResultError", "CitationConfig",
+        "DocumentBlock", "DocumentBlockSource", "PlainTextSource", "TextEditorCodeExecutionCreateResultBlock",
+        "TextEditorCodeExecutionStrReplaceResultBlock", "TextEditorCodeExecutionToolResultBlockContent",
+        "TextEditorCodeExecutionToolResultError", "TextEditorCodeExecutionViewResultBlock", "ToolReferenceBlock",
+        "ToolSearchToolResultBlockContent", "ToolSearchToolResultError", "ToolSearchToolSearchResultBlock",
+        "UnknownResult", "WebFetchBlock", "WebFetchToolResultBlockContent", "WebFetchToolResultErrorBlock",
+        "WebFetchToolResultErrorCode",
     ),
     ".server_block_params": (
         "BashCodeExecutionToolResultBlockParam", "CodeExecutionOutputBlockParam", "CodeExecutionResultBlockParam",
@@ -259,17 +322,25 @@ _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in nam
 
 __all__ = [
     "AnthropicBetaParam",
+    "AppliedEdit",
     "Base64ImageSourceParam",
+    "Base64PDFSource",
     "Base64PDFSourceParam",
+    "BashCodeExecutionOutputBlock",
+    "BashCodeExecutionResultBlock",
     "BashCodeExecutionToolResultBlock",
+    "BashCodeExecutionToolResultBlockContent",
     "BashCodeExecutionToolResultBlockParam",
+    "BashCodeExecutionToolResultError",
     "BetaMessageCountTokensParams",
     "BetaMessageCreateParams",
     "CacheControlEphemeralParam",
     "CacheCreation",
+    "Caller",
     "Citation",
     "CitationCharLocation",
     "CitationCharLocationParam",
+    "CitationConfig",
     "CitationContentBlockLocation",
     "CitationContentBlockLocationParam",
     "CitationPageLocation",
@@ -280,6 +351,8 @@ __all__ = [
     "CitationsDelta",
     "CitationsSearchResultLocation",
     "CitationsWebSearchResultLocation",
+    "ClearThinking20251015EditResponse",
+    "ClearToolUses20250919EditResponse",
     "CodeExecutionOutputBlock",
     "CodeExecutionOutputBlockParam",
     "CodeExecutionResultBlock",
@@ -295,6 +368,7 @@ __all__ = [
     "CompactionBlock",
     "CompactionBlockParam",
     "CompactionDelta",
+    "CompactionIterationUsage",
     "Completion",
     "CompletionCreateParams",
     "Container",
@@ -309,8 +383,13 @@ __all__ = [
     "ContentBlockStartEvent",
     "ContentBlockStopEvent",
     "ContextManagementConfigParam",
+    "ContextManagementResponse",
+    "CountTokensContextManagementResponse",
     "DiagnosticsParam",
+    "DirectCaller",
+    "DocumentBlock",
     "DocumentBlockParam",
+    "DocumentBlockSource",
     "DocumentSourceParam",
     "EncryptedCodeExecutionResultBlock",
     "EncryptedCodeExecutionResultBlockParam",
@@ -322,6 +401,8 @@ __all__ = [
     "InputJsonDelta",
     "InputSchema",
     "InputSchemaTyped",
+    "IterationsUsage",
+    "IterationsUsageItem",
     "JSONOutputFormatParam",
     "MCPToolResultBlock",
     "MCPToolResultBlockParam",
@@ -335,6 +416,7 @@ __all__ = [
     "MessageDelta",
     "MessageDeltaEvent",
     "MessageDeltaUsage",
+    "MessageIterationUsage",
     "MessageParam",
     "MessageStartEvent",
     "MessageStopEvent",
@@ -350,6 +432,7 @@ __all__ = [
     "ParsedContentBlock",
     "ParsedMessage",
     "ParsedTextBlock",
+    "PlainTextSource",
     "PlainTextSourceParam",
     "RawContentBlockDelta",
     "RawContentBlockDeltaEvent",
@@ -364,10 +447,12 @@ __all__ = [
     "RequestMCPServerToolConfigurationParam",
     "RequestMCPServerURLDefinitionParam",
     "SearchResultBlockParam",
+    "ServerToolCaller",
     "ServerToolUsage",
     "ServerToolUseBlock",
     "ServerToolUseBlockParam",
     "SignatureDelta",
+    "Skill",
     "SkillParams",
     "StopReason",
     "StructuredOutputError",
@@ -376,8 +461,13 @@ __all__ = [
     "TextCitation",
     "TextCitationParam",
     "TextDelta",
+    "TextEditorCodeExecutionCreateResultBlock",
+    "TextEditorCodeExecutionStrReplaceResultBlock",
     "TextEditorCodeExecutionToolResultBlock",
+    "TextEditorCodeExecutionToolResultBlockContent",
     "TextEditorCodeExecutionToolResultBlockParam",
+    "TextEditorCodeExecutionToolResultError",
+    "TextEditorCodeExecutionViewResultBlock",
     "ThinkingBlock",
     "ThinkingBlockParam",
     "ThinkingConfigAdaptiveParam",
@@ -394,11 +484,15 @@ __all__ = [
     "ToolComputerUse20250124Param",
     "ToolComputerUse20251124Param",
     "ToolParam",
+    "ToolReferenceBlock",
     "ToolReferenceBlockParam",
     "ToolResultBlockParam",
     "ToolResultBlockParamContent",
     "ToolSearchToolResultBlock",
+    "ToolSearchToolResultBlockContent",
     "ToolSearchToolResultBlockParam",
+    "ToolSearchToolResultError",
+    "ToolSearchToolSearchResultBlock",
     "ToolTextEditor20250124Param",
     "ToolTextEditor20250429Param",
     "ToolTextEditor20250728Param",
@@ -410,15 +504,22 @@ __all__ = [
     "UnknownBlock",
     "UnknownCitation",
     "UnknownDelta",
+    "UnknownEdit",
     "UnknownEvent",
+    "UnknownIterationUsage",
+    "UnknownResult",
     "Usage",
     "UserLocationParam",
+    "WebFetchBlock",
     "WebFetchBlockParam",
     "WebFetchTool20250910Param",
     "WebFetchToolResultBlock",
+    "WebFetchToolResultBlockContent",
     "WebFetchToolResultBlockParam",
     "WebFetchToolResultBlockParamContent",
+    "WebFetchToolResultErrorBlock",
     "WebFetchToolResultErrorBlockParam",
+    "WebFetchToolResultErrorCode",
     "WebSearchResultBlock",
     "WebSearchResultBlockParam",
     "WebSearchTool20250305Param",
@@ -432,4 +533,6 @@ __all__ = [
 ]
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+_lazy_getattr, __dir__ = lazy_exports(__name__, _LAZY)
+#: Names of the official ``anthropic.types`` that live elsewhere in claude-core (see ``_official_paths``).
+__getattr__ = fallback_getattr(__name__, _lazy_getattr)

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Optional
+from typing import Any, ClassVar, Dict, FrozenSet, Optional
 
 import pydantic
 from typing_extensions import Literal, Protocol
 
-__all__ = ["BaseModel", "OfficialDumps"]
+__all__ = ["BaseModel", "OfficialDumps", "TwinModel", "BETA", "is_beta"]
+
+#: The ``__pydantic_private__`` of an object that came from a beta call (``client.beta...``).
+#: Held there, not in a field, so that it never shows in dumps; pydantic's ``==`` compares it,
+#: as the official SDK's ``BetaMessage`` never equals its ``Message``.
+BETA: Dict[str, Any] = {"__twin__": "beta"}
+
+
+def is_beta(model: pydantic.BaseModel) -> bool:
+    """Whether ``model`` came from a beta call (its dumps are then those of the official ``Beta*`` model)."""
+    private = model.__pydantic_private__
+    return private is not None and private.get("__twin__") == "beta"
 
 
 class _Dumps(Protocol):
@@ -96,3 +107,31 @@ class BaseModel(OfficialDumps, pydantic.BaseModel):
     _request_id: ClassVar[Optional[str]] = None
     #: The deployment (:class:`~claude_core.providers.Provider`) that answered (top-level objects only).
     _provider: ClassVar[Optional[Any]] = None
+
+
+class TwinModel(BaseModel):
+    """A model that stands for both an official model and its ``Beta*`` twin, whose fields differ.
+
+    A field the official model of the object's kind lacks is dumped only when the API sent it
+    (``model_dump()`` of a non-beta ``ToolUseBlock`` has no ``caller: None``, as the official's
+    has none); a field it has is dumped as the official dumps it. ``exclude_unset`` dumps
+    (``to_dict()``, ``to_json()``) are the same either way.
+    """
+
+    #: Fields the official non-beta model lacks.
+    _lacks: ClassVar[FrozenSet[str]] = frozenset()
+    #: Fields the official ``Beta*`` model lacks.
+    _beta_lacks: ClassVar[FrozenSet[str]] = frozenset()
+
+    @pydantic.model_serializer(mode="wrap")
+    def _dump_as_official(self, handler: pydantic.SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if not isinstance(self, TwinModel):  # a value of another type where this model is expected
+            return data
+        lacks = self._beta_lacks if is_beta(self) else self._lacks
+        if isinstance(data, dict):
+            fields_set = self.__pydantic_fields_set__
+            for name in lacks:
+                if name not in fields_set:
+                    data.pop(name, None)
+        return data

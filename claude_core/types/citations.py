@@ -24,59 +24,59 @@ __all__ = [
 class CitationCharLocation(BaseModel):
     """A character range in a plain-text document."""
 
-    type: Literal["char_location"]
     cited_text: str
     document_index: int
     document_title: Optional[str] = None
-    start_char_index: int
     end_char_index: int
     file_id: Optional[str] = None
+    start_char_index: int
+    type: Literal["char_location"]
 
 
 class CitationPageLocation(BaseModel):
     """A page range in a PDF document (``end_page_number`` is exclusive)."""
 
-    type: Literal["page_location"]
     cited_text: str
     document_index: int
     document_title: Optional[str] = None
-    start_page_number: int
     end_page_number: int
     file_id: Optional[str] = None
+    start_page_number: int
+    type: Literal["page_location"]
 
 
 class CitationContentBlockLocation(BaseModel):
     """A range of blocks in a custom-content document (``end_block_index`` is exclusive)."""
 
-    type: Literal["content_block_location"]
     cited_text: str
     document_index: int
     document_title: Optional[str] = None
-    start_block_index: int
     end_block_index: int
     file_id: Optional[str] = None
+    start_block_index: int
+    type: Literal["content_block_location"]
 
 
 class CitationsWebSearchResultLocation(BaseModel):
     """A web search result."""
 
-    type: Literal["web_search_result_location"]
     cited_text: str
     encrypted_index: str
     title: Optional[str] = None
+    type: Literal["web_search_result_location"]
     url: str
 
 
 class CitationsSearchResultLocation(BaseModel):
     """A range of blocks in a ``search_result`` block from the request."""
 
-    type: Literal["search_result_location"]
     cited_text: str
+    end_block_index: int
     search_result_index: int
     source: str
-    title: Optional[str] = None
     start_block_index: int
-    end_block_index: int
+    title: Optional[str] = None
+    type: Literal["search_result_location"]
 
 
 class UnknownCitation(BaseModel):

@@ -6,9 +6,29 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
 from typing_extensions import Literal
 
-from ._base import BaseModel
+from ._base import BaseModel, TwinModel
+from ._deferred import deferred
 from ._discriminator import open_union
 from .citations import TextCitation
+
+if TYPE_CHECKING:  # beta objects: their models load when a value of them is first built
+    from .callers import Caller
+    from .server_tool_results import (
+        BashCodeExecutionToolResultBlockContent,
+        TextEditorCodeExecutionToolResultBlockContent,
+        ToolSearchToolResultBlockContent,
+        WebFetchToolResultBlockContent,
+    )
+else:
+    Caller = deferred(".callers", "Caller")
+    BashCodeExecutionToolResultBlockContent = deferred(
+        ".server_tool_results", "BashCodeExecutionToolResultBlockContent"
+    )
+    TextEditorCodeExecutionToolResultBlockContent = deferred(
+        ".server_tool_results", "TextEditorCodeExecutionToolResultBlockContent"
+    )
+    ToolSearchToolResultBlockContent = deferred(".server_tool_results", "ToolSearchToolResultBlockContent")
+    WebFetchToolResultBlockContent = deferred(".server_tool_results", "WebFetchToolResultBlockContent")
 
 __all__ = [
     "TextBlock",
@@ -55,31 +75,33 @@ class UnknownBlock(BaseModel):
 class TextBlock(BaseModel):
     """Text written by the model, with the citations that support it (if citations were enabled)."""
 
-    type: Literal["text"]
-    text: str
     citations: Optional[List[TextCitation]] = None
+    text: str
+    type: Literal["text"]
 
 
 class ThinkingBlock(BaseModel):
     """Extended-thinking output; send it back unchanged, with its ``signature``, in later turns."""
 
-    type: Literal["thinking"]
-    thinking: str
     signature: str
+    thinking: str
+    type: Literal["thinking"]
 
 
 class RedactedThinkingBlock(BaseModel):
     """Thinking the API encrypted; ``data`` must be sent back unchanged."""
 
-    type: Literal["redacted_thinking"]
     data: str
+    type: Literal["redacted_thinking"]
 
 
-class CompactionBlock(BaseModel):
+class CompactionBlock(TwinModel):
     """A summary of earlier turns written by server-side context compaction."""
 
-    type: Literal["compaction"]
+    _lacks = _beta_lacks = frozenset({"encrypted_content", "signature"})
+
     content: Optional[str] = None
+    type: Literal["compaction"]
     encrypted_content: Optional[str] = None
     signature: Optional[str] = None
 
@@ -87,84 +109,92 @@ class CompactionBlock(BaseModel):
 # --- client tools -------------------------------------------------------------------------------
 
 
-class ToolUseBlock(BaseModel):
+class ToolUseBlock(TwinModel):
     """A call of one of the request's client tools; answer it with a ``tool_result`` block."""
 
-    type: Literal["tool_use"]
+    _lacks = frozenset({"caller"})
+
     id: str
-    name: str
     input: Dict[str, Any]
-    caller: Optional[Dict[str, Any]] = None
-    """Who made the call: ``{"type": "direct"}`` or a code-execution tool calling it programmatically."""
+    name: str
+    type: Literal["tool_use"]
+    caller: Optional[Caller] = None
+    """Who made the call (beta): the model (:class:`DirectCaller`) or code it ran (:class:`ServerToolCaller`)."""
 
 
 # --- server tools -------------------------------------------------------------------------------
 
 
-class ServerToolUseBlock(BaseModel):
+class ServerToolUseBlock(TwinModel):
     """A call of a tool the API runs itself (web search, web fetch, code execution, ...)."""
 
-    type: Literal["server_tool_use"]
+    _lacks = frozenset({"caller"})
+
     id: str
-    name: str
     input: Dict[str, Any]
-    caller: Optional[Dict[str, Any]] = None
+    name: str
+    type: Literal["server_tool_use"]
+    caller: Optional[Caller] = None
 
 
 class WebSearchResultBlock(BaseModel):
     """One web search hit."""
 
-    type: Literal["web_search_result"]
-    url: str
-    title: str
     encrypted_content: str
     page_age: Optional[str] = None
+    title: str
+    type: Literal["web_search_result"]
+    url: str
 
 
 class WebSearchToolResultError(BaseModel):
     """A failed web search (``error_code`` such as ``max_uses_exceeded`` or ``too_many_requests``)."""
 
-    type: Literal["web_search_tool_result_error"]
     error_code: str
+    type: Literal["web_search_tool_result_error"]
 
 
 WebSearchToolResultBlockContent = Union[WebSearchToolResultError, List[WebSearchResultBlock]]
 """The hits of a web search, or the error that stopped it."""
 
 
-class WebSearchToolResultBlock(BaseModel):
+class WebSearchToolResultBlock(TwinModel):
     """The result of a ``web_search`` server tool call."""
 
-    type: Literal["web_search_tool_result"]
-    tool_use_id: str
+    _lacks = _beta_lacks = frozenset({"caller"})
+
     content: WebSearchToolResultBlockContent
-    caller: Optional[Dict[str, Any]] = None
-
-
-class WebFetchToolResultBlock(BaseModel):
-    """The result of a ``web_fetch`` call: ``{"type": "web_fetch_result", "url", "content", ...}`` or an error."""
-
-    type: Literal["web_fetch_tool_result"]
     tool_use_id: str
-    content: Any
-    caller: Optional[Dict[str, Any]] = None
+    type: Literal["web_search_tool_result"]
+    caller: Optional[Caller] = None
+
+
+class WebFetchToolResultBlock(TwinModel):
+    """The result of a ``web_fetch`` call: the page read (:class:`WebFetchBlock`) or an error."""
+
+    _lacks = _beta_lacks = frozenset({"caller"})
+
+    content: WebFetchToolResultBlockContent
+    tool_use_id: str
+    type: Literal["web_fetch_tool_result"]
+    caller: Optional[Caller] = None
 
 
 class CodeExecutionOutputBlock(BaseModel):
     """A file written by executed code."""
 
-    type: Literal["code_execution_output"]
     file_id: str
+    type: Literal["code_execution_output"]
 
 
 class CodeExecutionResultBlock(BaseModel):
     """What executed code printed and returned."""
 
-    type: Literal["code_execution_result"]
-    stdout: str
-    stderr: str
-    return_code: int
     content: List[CodeExecutionOutputBlock]
+    return_code: int
+    stderr: str
+    stdout: str
+    type: Literal["code_execution_result"]
 
 
 class EncryptedCodeExecutionResultBlock(BaseModel):
@@ -180,8 +210,8 @@ class EncryptedCodeExecutionResultBlock(BaseModel):
 class CodeExecutionToolResultError(BaseModel):
     """Code execution that could not run (``error_code`` such as ``execution_time_exceeded``)."""
 
-    type: Literal["code_execution_tool_result_error"]
     error_code: str
+    type: Literal["code_execution_tool_result_error"]
 
 
 CodeExecutionToolResultBlockContent = Union[
@@ -195,40 +225,40 @@ if not TYPE_CHECKING:
 class CodeExecutionToolResultBlock(BaseModel):
     """The result of a ``code_execution`` server tool call."""
 
-    type: Literal["code_execution_tool_result"]
-    tool_use_id: str
     content: CodeExecutionToolResultBlockContent
+    tool_use_id: str
+    type: Literal["code_execution_tool_result"]
 
 
 class BashCodeExecutionToolResultBlock(BaseModel):
     """The result of a ``bash_code_execution`` call (a ``bash_code_execution_result`` object or an error)."""
 
-    type: Literal["bash_code_execution_tool_result"]
+    content: BashCodeExecutionToolResultBlockContent
     tool_use_id: str
-    content: Any
+    type: Literal["bash_code_execution_tool_result"]
 
 
 class TextEditorCodeExecutionToolResultBlock(BaseModel):
     """The result of a ``text_editor_code_execution`` call (view/create/str_replace result or an error)."""
 
-    type: Literal["text_editor_code_execution_tool_result"]
+    content: TextEditorCodeExecutionToolResultBlockContent
     tool_use_id: str
-    content: Any
+    type: Literal["text_editor_code_execution_tool_result"]
 
 
 class ToolSearchToolResultBlock(BaseModel):
     """The result of a tool-search server tool call (matching tool references or an error)."""
 
-    type: Literal["tool_search_tool_result"]
+    content: ToolSearchToolResultBlockContent
     tool_use_id: str
-    content: Any
+    type: Literal["tool_search_tool_result"]
 
 
 class ContainerUploadBlock(BaseModel):
     """A file the request uploaded into the code-execution container."""
 
-    type: Literal["container_upload"]
     file_id: str
+    type: Literal["container_upload"]
 
 
 # --- MCP connector (beta) -----------------------------------------------------------------------
@@ -237,20 +267,20 @@ class ContainerUploadBlock(BaseModel):
 class MCPToolUseBlock(BaseModel):
     """A call of a tool on one of the request's ``mcp_servers``."""
 
-    type: Literal["mcp_tool_use"]
     id: str
+    input: Dict[str, Any]
     name: str
     server_name: str
-    input: Dict[str, Any]
+    type: Literal["mcp_tool_use"]
 
 
 class MCPToolResultBlock(BaseModel):
     """What an MCP server answered to an :class:`MCPToolUseBlock`."""
 
-    type: Literal["mcp_tool_result"]
-    tool_use_id: str
     content: Union[str, List[TextBlock]]
     is_error: bool = False
+    tool_use_id: str
+    type: Literal["mcp_tool_result"]
 
 
 ContentBlock = Union[

@@ -7,8 +7,19 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
 from typing_extensions import Literal
 
-from ._base import BaseModel
+from ._base import BaseModel, TwinModel
+from ._deferred import deferred
 from .content import ContentBlock
+
+if TYPE_CHECKING:  # beta objects: their models load when a value of them is first built
+    from .context_management import ContextManagementResponse, CountTokensContextManagementResponse
+    from .iterations import IterationsUsage
+    from .skills import Skill
+else:
+    ContextManagementResponse = deferred(".context_management", "ContextManagementResponse")
+    CountTokensContextManagementResponse = deferred(".context_management", "CountTokensContextManagementResponse")
+    IterationsUsage = deferred(".iterations", "IterationsUsage")
+    Skill = deferred(".skills", "Skill")
 
 __all__ = [
     "StopReason",
@@ -40,15 +51,18 @@ if not TYPE_CHECKING:
 class CacheCreation(BaseModel):
     """Prompt-cache writes split by cache lifetime."""
 
-    ephemeral_5m_input_tokens: int = 0
-    ephemeral_1h_input_tokens: int = 0
+    ephemeral_1h_input_tokens: int
+    ephemeral_5m_input_tokens: int
 
 
-class ServerToolUsage(BaseModel):
+class ServerToolUsage(TwinModel):
     """How many server tool requests the message used."""
 
-    web_search_requests: int = 0
-    web_fetch_requests: int = 0
+    _lacks = frozenset({"web_fetch_requests"})
+
+    web_fetch_requests: Optional[int] = None
+    """Beta: how many ``web_fetch`` requests."""
+    web_search_requests: int
 
 
 class OutputTokensDetails(BaseModel):
@@ -57,30 +71,39 @@ class OutputTokensDetails(BaseModel):
     thinking_tokens: int = 0
 
 
-class Usage(BaseModel):
+class Usage(TwinModel):
     """Billing and rate-limit usage of one message (all counts in tokens unless named otherwise)."""
 
-    input_tokens: int
-    output_tokens: int
+    _lacks = frozenset({"speed", "iterations", "output_tokens_details"})
+    _beta_lacks = frozenset({"output_tokens_details"})
+
+    cache_creation: Optional[CacheCreation] = None
     cache_creation_input_tokens: Optional[int] = None
     cache_read_input_tokens: Optional[int] = None
-    cache_creation: Optional[CacheCreation] = None
+    inference_geo: Optional[str] = None
+    input_tokens: int
+    iterations: Optional[IterationsUsage] = None
+    """The usage of each iteration (beta: compaction)."""
+    output_tokens: int
     server_tool_use: Optional[ServerToolUsage] = None
-    output_tokens_details: Optional[OutputTokensDetails] = None
     service_tier: Optional[str] = None
     """``standard``, ``priority`` or ``batch``."""
-    inference_geo: Optional[str] = None
     speed: Optional[str] = None
-    """``standard`` or ``fast``."""
+    """``standard`` or ``fast`` (beta)."""
+    output_tokens_details: Optional[OutputTokensDetails] = None
 
 
-class MessageDeltaUsage(BaseModel):
+class MessageDeltaUsage(TwinModel):
     """Cumulative usage reported by a ``message_delta`` stream event."""
 
-    output_tokens: int
-    input_tokens: Optional[int] = None
+    _lacks = frozenset({"iterations", "output_tokens_details"})
+    _beta_lacks = frozenset({"output_tokens_details"})
+
     cache_creation_input_tokens: Optional[int] = None
     cache_read_input_tokens: Optional[int] = None
+    input_tokens: Optional[int] = None
+    iterations: Optional[IterationsUsage] = None
+    output_tokens: int
     server_tool_use: Optional[ServerToolUsage] = None
     output_tokens_details: Optional[OutputTokensDetails] = None
 
@@ -90,28 +113,35 @@ class Container(BaseModel):
 
     id: str
     expires_at: datetime
-    skills: Optional[List[Dict[str, Any]]] = None
+    skills: Optional[List[Skill]] = None
 
 
-class Message(BaseModel):
+class Message(TwinModel):
     """A message written by the model."""
 
+    _lacks = frozenset({"container", "context_management", "stop_details"})
+    _beta_lacks = frozenset({"stop_details"})
+
     id: str
-    type: Literal["message"]
-    role: Literal["assistant"]
+    container: Optional[Container] = None
     content: List[ContentBlock]
+    context_management: Optional[ContextManagementResponse] = None
+    """What server-side context management edited (beta)."""
     model: str
+    role: Literal["assistant"]
     stop_reason: Optional[StopReason] = None
     stop_sequence: Optional[str] = None
+    type: Literal["message"]
     usage: Usage
-    container: Optional[Container] = None
     stop_details: Optional[Dict[str, Any]] = None
     """Details of a ``refusal`` stop (``{"type": "refusal", "category", "explanation"}``)."""
-    context_management: Optional[Dict[str, Any]] = None
-    """What server-side context management edited (beta)."""
 
 
-class MessageTokensCount(BaseModel):
+class MessageTokensCount(TwinModel):
     """The response of ``messages.count_tokens``."""
 
+    _lacks = frozenset({"context_management"})
+
+    context_management: Optional[CountTokensContextManagementResponse] = None
+    """The input tokens before context management edited the request (beta)."""
     input_tokens: int

@@ -129,6 +129,7 @@ def parse_message_output(
     values.update(message.model_extra or {})
     values["content"] = content
     result = ParsedMessage.model_construct(_fields_set={*values}, **values)
+    object.__setattr__(result, "__pydantic_private__", message.__pydantic_private__)  # a beta call's stays one
     object.__setattr__(result, "_request_id", message._request_id)
     object.__setattr__(result, "_provider", message._provider)
     return result

@@ -32,6 +32,10 @@ __all__ = [
     "ModelListParams",
     "BetaMessageCreateParams",
     "BetaMessageCountTokensParams",
+    "MessageCreateParamsNonStreaming",
+    "MessageCreateParamsStreaming",
+    "BetaMessageCreateParamsNonStreaming",
+    "BetaMessageCreateParamsStreaming",
 ]
 
 
@@ -175,3 +179,30 @@ class BetaMessageCountTokensParams(MessageCountTokensParams, total=False):
     betas: List[AnthropicBetaParam]
     mcp_servers: Sequence[RequestMCPServerURLDefinitionParam]
     context_management: Optional[ContextManagementConfigParam]
+
+
+# --- with ``stream``, at the official ``message_create_params`` paths ----------------------------
+
+
+class MessageCreateParamsNonStreaming(MessageCreateParams, total=False):
+    """:class:`MessageCreateParams` for a call that returns the whole message."""
+
+    stream: Literal[False]
+
+
+class MessageCreateParamsStreaming(MessageCreateParams, total=False):
+    """:class:`MessageCreateParams` for a call that returns a stream of events."""
+
+    stream: Required[Literal[True]]
+
+
+class BetaMessageCreateParamsNonStreaming(BetaMessageCreateParams, total=False):
+    """:class:`BetaMessageCreateParams` for a call that returns the whole message."""
+
+    stream: Literal[False]
+
+
+class BetaMessageCreateParamsStreaming(BetaMessageCreateParams, total=False):
+    """:class:`BetaMessageCreateParams` for a call that returns a stream of events."""
+
+    stream: Required[Literal[True]]

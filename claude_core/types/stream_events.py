@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from typing_extensions import Literal
 
-from ._base import BaseModel
+from ._base import BaseModel, TwinModel
+from ._deferred import deferred
 from ._discriminator import open_union
 from .citations import Citation
 from .content import ContentBlock
 from .message import Container, Message, MessageDeltaUsage, StopReason
 
+if TYPE_CHECKING:
+    from .context_management import ContextManagementResponse
+else:
+    ContextManagementResponse = deferred(".context_management", "ContextManagementResponse")
+
 __all__ = [
     "validate_stream_event",
+    "build_stream_event",
+    "event_builder",
     "TextDelta",
     "InputJSONDelta",
     "InputJsonDelta",
@@ -49,43 +57,45 @@ __all__ = [
 class TextDelta(BaseModel):
     """Text to append to a ``text`` block."""
 
-    type: Literal["text_delta"]
     text: str
+    type: Literal["text_delta"]
 
 
 class InputJSONDelta(BaseModel):
     """A piece of the JSON input of a ``tool_use``, ``server_tool_use`` or ``mcp_tool_use`` block."""
 
-    type: Literal["input_json_delta"]
     partial_json: str
+    type: Literal["input_json_delta"]
 
 
 class CitationsDelta(BaseModel):
     """A citation to append to the citations of a ``text`` block."""
 
-    type: Literal["citations_delta"]
     citation: Citation
+    type: Literal["citations_delta"]
 
 
 class ThinkingDelta(BaseModel):
     """Thinking to append to a ``thinking`` block."""
 
-    type: Literal["thinking_delta"]
     thinking: str
+    type: Literal["thinking_delta"]
 
 
 class SignatureDelta(BaseModel):
     """The signature of a ``thinking`` block (replaces, not appends)."""
 
-    type: Literal["signature_delta"]
     signature: str
+    type: Literal["signature_delta"]
 
 
-class CompactionDelta(BaseModel):
+class CompactionDelta(TwinModel):
     """The content of a ``compaction`` block (replaces, not appends)."""
 
-    type: Literal["compaction_delta"]
+    _lacks = _beta_lacks = frozenset({"encrypted_content"})
+
     content: Optional[str] = None
+    type: Literal["compaction_delta"]
     encrypted_content: Optional[str] = None
 
 
@@ -114,26 +124,32 @@ InputJsonDelta = InputJSONDelta
 class RawMessageStartEvent(BaseModel):
     """The first event: the message with empty content."""
 
-    type: Literal["message_start"]
     message: Message
+    type: Literal["message_start"]
 
 
-class MessageDelta(BaseModel):
+class MessageDelta(TwinModel):
     """The top-level fields a ``message_delta`` event changes."""
 
+    _lacks = frozenset({"container", "stop_details"})
+    _beta_lacks = frozenset({"stop_details"})
+
+    container: Optional[Container] = None
     stop_reason: Optional[StopReason] = None
     stop_sequence: Optional[str] = None
-    container: Optional[Container] = None
     stop_details: Optional[Any] = None
 
 
-class RawMessageDeltaEvent(BaseModel):
+class RawMessageDeltaEvent(TwinModel):
     """Near the end: the stop reason and the cumulative usage."""
 
-    type: Literal["message_delta"]
+    _lacks = frozenset({"context_management"})
+
+    context_management: Optional[ContextManagementResponse] = None
+    """What server-side context management edited (beta)."""
     delta: MessageDelta
+    type: Literal["message_delta"]
     usage: MessageDeltaUsage
-    context_management: Optional[Any] = None
 
 
 class RawMessageStopEvent(BaseModel):
@@ -145,24 +161,24 @@ class RawMessageStopEvent(BaseModel):
 class RawContentBlockStartEvent(BaseModel):
     """A new block at ``index``, with its initial (usually empty) content."""
 
-    type: Literal["content_block_start"]
-    index: int
     content_block: ContentBlock
+    index: int
+    type: Literal["content_block_start"]
 
 
 class RawContentBlockDeltaEvent(BaseModel):
     """A change to the block at ``index``."""
 
-    type: Literal["content_block_delta"]
-    index: int
     delta: RawContentBlockDelta
+    index: int
+    type: Literal["content_block_delta"]
 
 
 class RawContentBlockStopEvent(BaseModel):
     """The block at ``index`` is complete."""
 
-    type: Literal["content_block_stop"]
     index: int
+    type: Literal["content_block_stop"]
 
 
 class UnknownEvent(BaseModel):
@@ -220,3 +236,34 @@ def validate_stream_event(data: Dict[str, Any]) -> RawMessageStreamEvent:
     if adapter is None:
         adapter = _event_adapter = TypeAdapter(RawMessageStreamEvent)
     return adapter.validate_python(data)
+
+
+def build_stream_event(data: Dict[str, Any]) -> RawMessageStreamEvent:
+    """The event object of one decoded event, built as the official SDK builds it: a valid event is
+    validated (the fast path), one with fields left out or of another shape (a gateway's) is built
+    from what arrived. :func:`validate_stream_event` is the strict twin."""
+    try:
+        return validate_stream_event(data)
+    except ValidationError:
+        from ._construct import construct
+
+        return construct(RawMessageStreamEvent, data)  # type: ignore[no-any-return]
+
+
+#: The events that hold objects whose dumps differ between a beta call and another.
+_TWIN_HOLDERS = frozenset({"message_start", "message_delta", "content_block_start"})
+
+
+def event_builder(*, strict: bool, beta: bool) -> Callable[[Dict[str, Any]], RawMessageStreamEvent]:
+    """How a stream's events are built: validated (``strict``), else as :func:`build_stream_event`;
+    for a beta call, the objects of its message events dump as the official ``Beta*`` ones."""
+    build = validate_stream_event if strict else build_stream_event
+    if not beta:
+        return build
+    from ._construct import mark_beta
+
+    def build_beta(data: Dict[str, Any]) -> RawMessageStreamEvent:
+        event = build(data)
+        return mark_beta(event) if data.get("type") in _TWIN_HOLDERS else event
+
+    return build_beta

@@ -7,7 +7,8 @@ resources, streams, tool runner, raw responses and plugins.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Union
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 import httpx
 
@@ -15,6 +16,9 @@ from claude_core import Anthropic, AsyncAnthropic
 from claude_core._options import DEFAULT_MAX_RETRIES
 from claude_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from claude_core.providers import merge_options
+
+if TYPE_CHECKING:
+    from ._beta import AsyncBeta, Beta
 
 __all__ = ["AnthropicBedrock", "AsyncAnthropicBedrock"]
 
@@ -102,6 +106,13 @@ class AnthropicBedrock(_BedrockMixin, Anthropic):
             **kwargs,
         )
 
+    @cached_property
+    def beta(self) -> Beta:
+        """The beta namespace; its ``messages`` is a class of Bedrock's own (see :mod:`provider_bedrock._beta`)."""
+        from ._beta import Beta
+
+        return Beta(self)
+
 
 class AsyncAnthropicBedrock(_BedrockMixin, AsyncAnthropic):
     """The asynchronous client for Claude on Amazon Bedrock; see :class:`AnthropicBedrock`.
@@ -149,3 +160,10 @@ class AsyncAnthropicBedrock(_BedrockMixin, AsyncAnthropic):
             provider_options=merge_options(given, provider_options),
             **kwargs,
         )
+
+    @cached_property
+    def beta(self) -> AsyncBeta:
+        """The beta namespace; its ``messages`` is a class of Bedrock's own (see :mod:`provider_bedrock._beta`)."""
+        from ._beta import AsyncBeta
+
+        return AsyncBeta(self)

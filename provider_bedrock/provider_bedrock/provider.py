@@ -247,6 +247,12 @@ class BedrockProvider(Provider):
             request=response.request,
         )
 
+    def request_id(self, response: httpx.Response) -> Optional[str]:
+        """The API's own ``request-id`` when Bedrock passes one on, else Bedrock's ``x-amzn-requestid``."""
+        headers = response.headers
+        request_id: Optional[str] = headers.get("request-id") or headers.get(self.request_id_header)
+        return request_id
+
     def credentials_rejected(self, response: httpx.Response) -> bool:
         """A 401, or AWS's 403 for an expired or unknown token or a signature made with an old secret."""
         if response.status_code == 401:
@@ -255,12 +261,7 @@ class BedrockProvider(Provider):
         return response.status_code == 403 and kind in _STALE_CREDENTIALS
 
     def status_error(self, response: httpx.Response) -> errors.APIStatusError:
-        text = response.text
-        body: Any
-        try:
-            body = json.loads(text) if text else None
-        except ValueError:
-            body = text
+        body: Any = errors.error_body(response)
         kind = _error_type(response.headers.get("x-amzn-errortype"))
         message = None
         if isinstance(body, dict):
@@ -271,8 +272,12 @@ class BedrockProvider(Provider):
                 kind = kind or nested.get("type")
         status = response.status_code
         cls, _ = _class_for(kind, status)
-        described = f"{kind}: {message}" if kind else (message if message is not None else body)
-        error = cls(f"Error code: {status} - {described}", response=response, body=body)
+        if isinstance(body, str) and not kind:  # a gateway's page, not Bedrock's JSON
+            text = errors.text_error_message(status, body)
+        else:
+            described = f"{kind}: {message}" if kind else (message if message is not None else body)
+            text = f"Error code: {status} - {described}"
+        error = cls(text, response=response, body=body)
         if kind is not None:
             error.type = kind
         error.request_id = self.request_id(response)

@@ -137,8 +137,12 @@ def test_tool_runner_turns_and_final_message_equal_first_party(driver: Driver) -
     assert got_final.content[0].text == "Echo: [tool result toolu_emu_1: sunny in value for location]"
     assert calls == ["value for location", "value for location"]  # once per client
     assert [request.path for request in sent] == [f"/model/{MODEL}/invoke"] * 2
-    # the same history is sent, in Bedrock's body shape
-    assert [_strip_model(request.json()) for request in sent] == [_strip_model(r.json()) for r in want_sent]
+    # the same history is sent, in Bedrock's body shape, the runner's structured-outputs beta
+    # (a header first-party) in the body
+    bodies = [_strip_model(request.json()) for request in sent]
+    assert [body.pop("anthropic_beta") for body in bodies] == [["structured-outputs-2025-12-15"]] * 2
+    assert all(r.headers["anthropic-beta"] == "structured-outputs-2025-12-15" for r in want_sent)
+    assert bodies == [_strip_model(r.json()) for r in want_sent]
     assert all(request.json()["anthropic_version"] == "bedrock-2023-05-31" for request in sent)
     assert all("model" not in request.json() and "stream" not in request.json() for request in sent)
 

@@ -25,9 +25,9 @@ BEDROCK = Provider(
         "aws_secret_key": EMULATOR_AWS_SECRET_ACCESS_KEY,
         "aws_region": "us-east-1",
     }
-    client = claude_core.Anthropic(provider="bedrock", base_url=emu.base_url, provider_options=options)
 
-    def create():
+    def create():  # an unknown provider fails at construction: made in here
+        client = claude_core.Anthropic(provider="bedrock", base_url=emu.base_url, provider_options=options)
         model = "anthropic.claude-sonnet-4-5-20250929-v1:0"
         return client.messages.create(model=model, max_tokens=16, messages=[{"role": "user", "content": "Hi"}])
 """,
@@ -46,11 +46,13 @@ def test_uninstalled_the_provider_is_missing_with_a_clear_error(sites: Sites) ->
     assert "bedrock" not in out["providers"] and "bedrock" not in out["plugins"]
     assert "anthropic" in out["providers"]
     assert out["client"] == (
-        "ImportError: claude_core.AnthropicBedrock needs the claude-provider-bedrock distribution: "
-        "pip install claude-provider-bedrock"
+        "ImportError: claude_core.AnthropicBedrock needs the claude-provider-bedrock distribution: python3 -m pip "
+        'install "claude-provider-bedrock @ git+https://github.com/claude-core/claude-core'
+        '#subdirectory=provider_bedrock" '
+        "(from a clone of the repository: python3 -m pip install ./provider_bedrock)"
     )
     assert out["create"].startswith("AnthropicError: unknown provider 'bedrock'; installed providers: anthropic")
-    assert "pip install claude-provider-bedrock" in out["create"]
+    assert 'python3 -m pip install "claude-provider-bedrock @ git+' in out["create"]
     assert out["paths"] == []  # nothing was sent
 
 

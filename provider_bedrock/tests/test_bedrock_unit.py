@@ -453,7 +453,7 @@ def test_lazy_names_and_the_missing_distribution(monkeypatch: pytest.MonkeyPatch
     assert claude_core.AsyncAnthropicBedrock is provider_bedrock.AsyncAnthropicBedrock
     monkeypatch.delitem(claude_core.__dict__, "AnthropicBedrock", raising=False)
     monkeypatch.setitem(sys.modules, "provider_bedrock", None)
-    with pytest.raises(ImportError, match="pip install claude-provider-bedrock"):
+    with pytest.raises(ImportError, match=r"python3 -m pip install \./provider_bedrock\)$"):
         claude_core.AnthropicBedrock  # noqa: B018
 
 

@@ -7,6 +7,7 @@ resources, streams, tool runner, raw responses and plugins.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Union
 
 import httpx
@@ -20,6 +21,8 @@ from .provider import resolve_region
 
 if TYPE_CHECKING:
     from google.auth.credentials import Credentials as GoogleAuthCredentials
+
+    from ._beta import AsyncBeta, Beta
 
 __all__ = ["AnthropicVertex", "AsyncAnthropicVertex", "AccessToken"]
 
@@ -103,6 +106,13 @@ class AnthropicVertex(_VertexMixin, Anthropic):
             **kwargs,
         )
 
+    @cached_property
+    def beta(self) -> Beta:
+        """The beta namespace; its ``messages`` is a class of Vertex's own (see :mod:`provider_vertex._beta`)."""
+        from ._beta import Beta
+
+        return Beta(self)
+
 
 class AsyncAnthropicVertex(_VertexMixin, AsyncAnthropic):
     """The asynchronous client for Claude on Google Cloud Vertex AI; see :class:`AnthropicVertex`.
@@ -139,3 +149,10 @@ class AsyncAnthropicVertex(_VertexMixin, AsyncAnthropic):
             provider_options=_provider_options(given, provider_options),
             **kwargs,
         )
+
+    @cached_property
+    def beta(self) -> AsyncBeta:
+        """The beta namespace; its ``messages`` is a class of Vertex's own (see :mod:`provider_vertex._beta`)."""
+        from ._beta import AsyncBeta
+
+        return AsyncBeta(self)

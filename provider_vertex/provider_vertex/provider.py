@@ -13,7 +13,6 @@ Credentials when the project has to come from them.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
@@ -206,12 +205,7 @@ class VertexProvider(Provider):
     def status_error(self, response: httpx.Response) -> errors.APIStatusError:
         """The SDK's class for the status (503 and 504 included), described from Google's
         ``{"error": {"code", "message", "status"}}`` (or a list of those) or Anthropic's body."""
-        text = response.text
-        body: Any
-        try:
-            body = json.loads(text) if text else None
-        except ValueError:
-            body = text
+        body: Any = errors.error_body(response)
         status = response.status_code
         cls = errors.error_class(status, cloud=True)
         google = _google_error(body)
@@ -222,7 +216,10 @@ class VertexProvider(Provider):
             described = f"{nested.get('type')}: {nested.get('message')}"
         else:
             described = str(body)
-        error = cls(f"Error code: {status} - {described}", response=response, body=body)
+        message = (
+            errors.text_error_message(status, body) if isinstance(body, str) else f"Error code: {status} - {described}"
+        )
+        error = cls(message, response=response, body=body)
         if google is not None and isinstance(google.get("status"), str):
             error.type = google["status"]  # UNAUTHENTICATED, RESOURCE_EXHAUSTED...
         error.request_id = self.request_id(response)

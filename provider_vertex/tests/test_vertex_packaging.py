@@ -19,9 +19,9 @@ VERTEX = Provider(
     client="AnthropicVertex",
     setup="""
     options = {"region": "us-east5", "project_id": "packaging", "access_token": emu.vertex_access_token()}
-    client = claude_core.Anthropic(provider="vertex", base_url=emu.base_url + "/v1", provider_options=options)
 
-    def create():
+    def create():  # an unknown provider fails at construction: made in here
+        client = claude_core.Anthropic(provider="vertex", base_url=emu.base_url + "/v1", provider_options=options)
         return client.messages.create(
             model="claude-sonnet-4-5@20250929", max_tokens=16, messages=[{"role": "user", "content": "Hi"}]
         )
@@ -41,11 +41,13 @@ def test_uninstalled_the_provider_is_missing_with_a_clear_error(sites: Sites) ->
     assert "vertex" not in out["providers"] and "vertex" not in out["plugins"]
     assert "anthropic" in out["providers"]
     assert out["client"] == (
-        "ImportError: claude_core.AnthropicVertex needs the claude-provider-vertex distribution: "
-        "pip install claude-provider-vertex"
+        "ImportError: claude_core.AnthropicVertex needs the claude-provider-vertex distribution: python3 -m pip "
+        'install "claude-provider-vertex @ git+https://github.com/claude-core/claude-core'
+        '#subdirectory=provider_vertex" '
+        "(from a clone of the repository: python3 -m pip install ./provider_vertex)"
     )
     assert out["create"].startswith("AnthropicError: unknown provider 'vertex'; installed providers: anthropic")
-    assert "pip install claude-provider-vertex" in out["create"]
+    assert 'python3 -m pip install "claude-provider-vertex @ git+' in out["create"]
     assert out["paths"] == []  # nothing was sent
 
 

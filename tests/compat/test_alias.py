@@ -86,7 +86,7 @@ def test_the_readme_batch_examples_run_unchanged(emulator: Emulator) -> None:
     """Create and results (awaiting at top level, after a prelude giving ``client`` and ``batch_id``),
     then the pages examples, sync and async."""
     out = run_unchanged(OFFICIAL / "readme_batches_await.py", emulator, after=OFFICIAL / "readme_batches_prelude.py")
-    assert "[TextBlock(type='text', text='Echo: Hello, seeds', citations=None)]" in out, out
+    assert "[TextBlock(citations=None, text='Echo: Hello, seeds', type='text')]" in out, out
     created = [r.json() for r in emulator.requests if r.method == "POST" and r.path == "/v1/messages/batches"]
     assert [[q["custom_id"] for q in body["requests"]] for body in created] == [
         ["seed"], ["my-first-request", "my-second-request"]

@@ -39,12 +39,12 @@ CREATE: Dict[str, Any] = {
     "system": "be brief",
     "top_k": 3,
     "metadata": {"user_id": "u"},
-    "max_tokens": 100,
+    "max_tokens": 4000,
 }
 #: The body the official SDK 0.79.0 sends for CREATE (captured from it): its key order, compact
 #: separators, non-ASCII characters as they are.
 CREATE_BODY = (
-    '{"max_tokens":100,"messages":[{"role":"user","content":"héllo ✓"}],"model":"claude-sonnet-4-5",'
+    '{"max_tokens":4000,"messages":[{"role":"user","content":"héllo ✓"}],"model":"claude-sonnet-4-5",'
     '"metadata":{"user_id":"u"},"service_tier":"auto","stop_sequences":["x"],"system":"be brief",'
     '"temperature":0.5,"thinking":{"type":"enabled","budget_tokens":2000},"tool_choice":{"type":"auto"},'
     '"tools":[{"name":"get","description":"d","input_schema":{"type":"object","properties":{"q":{"type":"string"}}}}],'

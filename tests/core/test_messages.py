@@ -17,7 +17,7 @@ from tests.conftest import MODEL, USER, Api
 
 EVERY_PARAMETER: Dict[str, Any] = {
     "model": MODEL,
-    "max_tokens": 256,
+    "max_tokens": 2048,
     "messages": [
         {
             "role": "user",
@@ -244,11 +244,18 @@ def test_unknown_fields_and_block_types_are_kept(api: Api) -> None:
     assert message.stop_reason == "a_new_reason"
 
 
-def test_invalid_response_shape_raises_validation_error(api: Api) -> None:
-    api.emulator.enqueue(status=200, json={"id": "msg", "content": "not a list"})
+def test_invalid_response_shape_raises_validation_error_in_strict_mode(api: Api) -> None:
+    body = {"id": "msg", "content": "not a list"}
+    api.emulator.enqueue(status=200, json=body)
+    lenient = api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    assert lenient.content == "not a list" and lenient.to_dict() == body  # kept as sent, as the official
+    api.emulator.enqueue(status=200, json=body)
     with pytest.raises(claude_core.APIResponseValidationError) as caught:
-        api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
-    assert caught.value.body == {"id": "msg", "content": "not a list"}
+        api(
+            lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER),
+            api.make(_strict_response_validation=True),
+        )
+    assert caught.value.body == body
 
 
 def test_with_raw_response(api: Api) -> None:

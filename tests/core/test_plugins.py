@@ -182,11 +182,11 @@ def test_describe_lists_providers_and_plugins() -> None:
 
 
 def test_unknown_provider_is_a_clear_error(api: Api) -> None:
-    client = api.make(provider="nonesuch")
     with pytest.raises(
         claude_core.AnthropicError, match=r"unknown provider 'nonesuch'.*installed providers: .*emulator"
     ):
-        create(api, client)
+        api.make(provider="nonesuch")  # at construction, not at the first request
+    assert api.emulator.requests == []
 
 
 def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:

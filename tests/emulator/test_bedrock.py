@@ -164,7 +164,8 @@ def test_invoke_with_tools_and_betas(bedrock: Bedrock, first_party: httpx.Client
 
 
 def test_stream_accumulates_to_the_invoke_reply(bedrock: Bedrock, first_party: httpx.Client) -> None:
-    body = bedrock_body("one two three four five six seven eight", thinking={"type": "enabled", "budget_tokens": 1024})
+    thinking = {"type": "enabled", "budget_tokens": 1024}
+    body = bedrock_body("one two three four five six seven eight", thinking=thinking, max_tokens=2048)
     response = bedrock.request("invoke-with-response-stream", body)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/vnd.amazon.eventstream"
@@ -180,7 +181,9 @@ def test_stream_accumulates_to_the_invoke_reply(bedrock: Bedrock, first_party: h
     assert metrics["inputTokenCount"] == invoked["usage"]["input_tokens"]
     assert metrics["outputTokenCount"] == invoked["usage"]["output_tokens"]
     # the same events as the first-party stream, but for the pings and Bedrock's metrics
-    first_body = dict(message_body(body["messages"][0]["content"], model=MODEL, stream=True), thinking=body["thinking"])
+    first_body = message_body(
+        body["messages"][0]["content"], model=MODEL, stream=True, thinking=thinking, max_tokens=2048
+    )
     first = parse_sse(first_party.post("/v1/messages", json=first_body).content)
     first = [(name, data) for name, data in first if name != "ping"]
     assert [name for name, _ in first] == names

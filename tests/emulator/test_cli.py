@@ -109,6 +109,7 @@ def test_port_in_use_is_one_line() -> None:
         (["--port", "70000"], "port must be from 0 to 65535"),
         (["--port", "eighty"], "not a port number"),
         (["--no-auth", "--api-key", "k"], "cannot be combined"),
+        (["--aws-profile", "x]\n[y"], "not an AWS profile name"),
     ],
 )
 def test_bad_arguments(args: List[str], message: str) -> None:

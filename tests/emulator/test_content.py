@@ -40,14 +40,14 @@ def _post(client: httpx.Client, body: Dict[str, Any]) -> Dict[str, Any]:
 @pytest.mark.parametrize("kind", ["enabled", "adaptive"])
 def test_thinking_block_comes_first(client: httpx.Client, kind: str) -> None:
     thinking = {"type": kind, "budget_tokens": 2048} if kind == "enabled" else {"type": kind}
-    message = _post(client, message_body("Hi there", thinking=thinking))
+    message = _post(client, message_body("Hi there", thinking=thinking, max_tokens=4096))
     block, text = message["content"]
     assert set(block) == {"type", "thinking", "signature"} and block["type"] == "thinking"
     assert block["thinking"].endswith(".") and len(block["thinking"].split()) > 5
     assert re.fullmatch(r"[A-Za-z0-9+/]{40}", block["signature"])
     assert text == {"type": "text", "text": "Echo: Hi there", "citations": None}
     assert message["usage"]["output_tokens"] == len(block["thinking"].split()) + 3
-    assert _post(client, message_body("Hi there", thinking=thinking))["content"][0] == block
+    assert _post(client, message_body("Hi there", thinking=thinking, max_tokens=4096))["content"][0] == block
 
 
 def test_disabled_thinking_adds_nothing(client: httpx.Client) -> None:

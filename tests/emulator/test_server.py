@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import re
 import socket
 from typing import List
@@ -113,3 +114,26 @@ def test_start_stop_and_restart() -> None:
 def test_port_in_use_raises(emu: Emulator) -> None:
     with pytest.raises(OSError):
         Emulator(port=emu.port).start()
+
+
+def test_the_request_log_has_a_line_per_request() -> None:
+    log = io.StringIO()
+    with Emulator(log=log) as emu, httpx.Client(base_url=emu.base_url, headers=HEADERS) as http:
+        emu.enqueue(delay=0.05)
+        assert http.post("/v1/messages?beta=true", json=message_body()).status_code == 200
+        assert http.get("/v1/models/claude-nope").status_code == 404
+        emu.enqueue(drop=True)
+        with pytest.raises(httpx.RemoteProtocolError):
+            http.get("/v1/models")
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 3, lines
+    first = re.fullmatch(r"POST /v1/messages 200 (\d+\.\d) ms", lines[0])
+    assert first is not None and float(first.group(1)) >= 50  # the delay is in the time
+    assert re.fullmatch(r"GET /v1/models/claude-nope 404 \d+\.\d ms", lines[1])
+    assert re.fullmatch(r"GET /v1/models - \d+\.\d ms", lines[2])  # dropped: no status was sent
+
+
+def test_no_log_by_default(emu: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    with httpx.Client(base_url=emu.base_url, headers=HEADERS) as http:
+        assert http.get("/v1/models").status_code == 200
+    assert capsys.readouterr() == ("", "")

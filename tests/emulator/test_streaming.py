@@ -33,10 +33,10 @@ CASES: Dict[str, Dict[str, Any]] = {
     "echo": message_body("Hello there, Claude"),
     "max_tokens": message_body("a b c d e f", max_tokens=3),
     "stop_sequence": message_body("alpha STOP beta", stop_sequences=["STOP"]),
-    "thinking": message_body("think first", thinking=THINKING),
+    "thinking": message_body("think first", thinking=THINKING, max_tokens=2048),
     "adaptive": message_body("think first", thinking={"type": "adaptive"}),
     "tool": message_body("use get_weather for Paris", tools=[WEATHER]),
-    "tool_and_thinking": message_body("use get_weather", tools=[WEATHER], thinking=THINKING),
+    "tool_and_thinking": message_body("use get_weather", tools=[WEATHER], thinking=THINKING, max_tokens=2048),
     "citations": message_body(messages=[{"role": "user", "content": [DOCUMENT, {"type": "text", "text": "Color?"}]}]),
 }
 
@@ -88,7 +88,7 @@ def test_stream_accumulates_to_the_non_streaming_message(client: httpx.Client, c
 
 
 def test_content_is_streamed_as_documented(client: httpx.Client) -> None:
-    body = message_body("use get_weather please", tools=[WEATHER], thinking=THINKING)
+    body = message_body("use get_weather please", tools=[WEATHER], thinking=THINKING, max_tokens=2048)
     plain = client.post("/v1/messages", json=body).json()
     thinking, text, tool = plain["content"]
     events = parse_sse(stream_bytes(client, _stream(body))[1])

@@ -91,10 +91,10 @@ def test_raw_predict_equals_messages(vertex: httpx.Client, first_party: httpx.Cl
 def test_raw_predict_with_tools_and_thinking(vertex: httpx.Client, first_party: httpx.Client) -> None:
     tools = [{"name": "get_weather", "description": "Weather", "input_schema": {"type": "object"}}]
     thinking = {"type": "enabled", "budget_tokens": 1024}
-    body = vertex_body("What is the weather in SF?", tools=tools, thinking=thinking)
+    body = vertex_body("What is the weather in SF?", tools=tools, thinking=thinking, max_tokens=2048)
     message = vertex.post(predict(), json=body).json()
     assert message["stop_reason"] == "tool_use" and message["content"][0]["type"] == "thinking"
-    expected = message_body("What is the weather in SF?", model=MODEL, tools=tools, thinking=thinking)
+    expected = message_body("What is the weather in SF?", model=MODEL, tools=tools, thinking=thinking, max_tokens=2048)
     assert without_id(message) == without_id(first_party.post("/v1/messages", json=expected).json())
 
 

@@ -43,7 +43,11 @@ DOCUMENT = {
 EMULATOR_CASES: List[Dict[str, Any]] = [
     {"messages": [{"role": "user", "content": "one two three four five"}]},
     {"messages": [{"role": "user", "content": "Please call get_weather"}], "tools": TOOLS},
-    {"messages": [{"role": "user", "content": "Think a bit"}], "thinking": {"type": "enabled", "budget_tokens": 1024}},
+    {
+        "messages": [{"role": "user", "content": "Think a bit"}],
+        "thinking": {"type": "enabled", "budget_tokens": 1024},
+        "max_tokens": 2048,
+    },
     {"messages": [{"role": "user", "content": [DOCUMENT, {"type": "text", "text": "Which colour?"}]}]},
 ]
 
@@ -189,6 +193,8 @@ def reference(events: List[Dict[str, Any]]) -> List[Tuple[Dict[str, Any], Any]]:
             message = copy.deepcopy(event["message"])
         elif kind == "content_block_start":
             block = copy.deepcopy(event["content_block"])
+            if block["type"] == "text":  # messages.stream() sets every field of a block, as the official
+                block.setdefault("citations", None)
             message["content"].append(block)
             starts[event["index"]] = copy.deepcopy(block.get("input"))
             buffers[event["index"]] = ""

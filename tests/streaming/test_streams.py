@@ -31,6 +31,7 @@ CASES: Dict[str, Dict[str, Any]] = {
     "thinking": {
         "messages": [{"role": "user", "content": "Think first"}],
         "thinking": {"type": "enabled", "budget_tokens": 1024},
+        "max_tokens": 2048,
     },
     "tool_use": {"messages": [{"role": "user", "content": "Please call get_weather now"}], "tools": TOOLS},
     "citations": {"messages": [{"role": "user", "content": [DOCUMENT, {"type": "text", "text": "What colour?"}]}]},

@@ -1,4 +1,9 @@
-"""Compatibility path (``anthropic.lib.streaming``): the real MessageStream classes."""
+"""Compatibility path (``anthropic.lib.streaming``): the real MessageStream classes and events.
+
+Beta and non-beta streams are the same classes in claude-core (``BetaMessageStream is
+MessageStream``), as are their events; a structured-output stream's events are the same
+classes too (``ParsedBetaTextEvent is TextEvent``).
+"""
 
 from ...streaming.events import (
     CitationEvent,
@@ -17,6 +22,22 @@ from ...streaming.message_stream import (
     MessageStreamManager,
 )
 
+ContentBlockStopEvent = ParsedContentBlockStopEvent
+MessageStopEvent = ParsedMessageStopEvent
+ParsedMessageStreamEvent = MessageStreamEvent
+BetaMessageStream = MessageStream
+BetaAsyncMessageStream = AsyncMessageStream
+BetaMessageStreamManager = MessageStreamManager
+BetaAsyncMessageStreamManager = AsyncMessageStreamManager
+BetaTextEvent = ParsedBetaTextEvent = TextEvent
+BetaInputJsonEvent = InputJsonEvent
+BetaThinkingEvent = ThinkingEvent
+BetaSignatureEvent = SignatureEvent
+BetaCitationEvent = CitationEvent
+BetaContentBlockStopEvent = ParsedBetaContentBlockStopEvent = ParsedContentBlockStopEvent
+BetaMessageStopEvent = ParsedBetaMessageStopEvent = ParsedMessageStopEvent
+BetaMessageStreamEvent = ParsedBetaMessageStreamEvent = MessageStreamEvent
+
 __all__ = [
     "MessageStream",
     "AsyncMessageStream",
@@ -28,6 +49,25 @@ __all__ = [
     "SignatureEvent",
     "CitationEvent",
     "MessageStreamEvent",
+    "ContentBlockStopEvent",
+    "MessageStopEvent",
     "ParsedContentBlockStopEvent",
     "ParsedMessageStopEvent",
+    "ParsedMessageStreamEvent",
+    "BetaMessageStream",
+    "BetaAsyncMessageStream",
+    "BetaMessageStreamManager",
+    "BetaAsyncMessageStreamManager",
+    "BetaTextEvent",
+    "BetaInputJsonEvent",
+    "BetaThinkingEvent",
+    "BetaSignatureEvent",
+    "BetaCitationEvent",
+    "BetaContentBlockStopEvent",
+    "BetaMessageStopEvent",
+    "BetaMessageStreamEvent",
+    "ParsedBetaTextEvent",
+    "ParsedBetaContentBlockStopEvent",
+    "ParsedBetaMessageStopEvent",
+    "ParsedBetaMessageStreamEvent",
 ]

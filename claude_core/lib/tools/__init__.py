@@ -1,5 +1,6 @@
-"""Compatibility path (``anthropic.lib.tools``): the real ``@beta_tool`` objects."""
+"""Compatibility path (``anthropic.lib.tools``): the real tool, runner and memory tool objects."""
 
+from ...tools.builtin import BetaAsyncBuiltinFunctionTool, BetaBuiltinFunctionTool
 from ...tools.functions import (
     BetaAsyncFunctionTool,
     BetaFunctionTool,
@@ -7,6 +8,7 @@ from ...tools.functions import (
     beta_async_tool,
     beta_tool,
 )
+from ...tools.memory import BetaAbstractMemoryTool, BetaAsyncAbstractMemoryTool
 from ...tools.runner import BetaAsyncStreamingToolRunner, BetaAsyncToolRunner, BetaStreamingToolRunner, BetaToolRunner
 
 __all__ = [
@@ -14,9 +16,13 @@ __all__ = [
     "beta_async_tool",
     "BetaFunctionTool",
     "BetaAsyncFunctionTool",
-    "BetaFunctionToolResultType",
+    "BetaBuiltinFunctionTool",
+    "BetaAsyncBuiltinFunctionTool",
     "BetaToolRunner",
-    "BetaAsyncToolRunner",
-    "BetaStreamingToolRunner",
     "BetaAsyncStreamingToolRunner",
+    "BetaStreamingToolRunner",
+    "BetaAsyncToolRunner",
+    "BetaFunctionToolResultType",
+    "BetaAbstractMemoryTool",
+    "BetaAsyncAbstractMemoryTool",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..._official_paths import fallback_getattr
 from .._base import Resource
 from ..models import AsyncModels, Models
 from .messages import AsyncMessages as AsyncBetaMessages
@@ -55,3 +56,8 @@ class AsyncBeta(Resource["AsyncAnthropic"]):
         from .files import AsyncFiles
 
         return AsyncFiles(self._client, self._mode)
+
+
+if not TYPE_CHECKING:
+    #: The official names of this path that live in other modules (see ``claude_core._official_paths``).
+    __getattr__ = fallback_getattr(__name__)

@@ -7,6 +7,38 @@ members of the same unions), so each name here is the same object as its non-bet
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..._official_paths import fallback_getattr
+from ..beta_params import (
+    BetaAllThinkingTurnsParam,
+    BetaBashCodeExecutionOutputBlockParam,
+    BetaBashCodeExecutionResultBlockParam,
+    BetaBashCodeExecutionToolResultErrorParam,
+    BetaClearThinking20251015EditParam,
+    BetaClearToolUses20250919EditParam,
+    BetaCompact20260112EditParam,
+    BetaDirectCallerParam,
+    BetaInputTokensClearAtLeastParam,
+    BetaInputTokensTriggerParam,
+    BetaMCPToolConfigParam,
+    BetaMCPToolDefaultConfigParam,
+    BetaMCPToolsetParam,
+    BetaServerToolCallerParam,
+    BetaTextEditorCodeExecutionCreateResultBlockParam,
+    BetaTextEditorCodeExecutionStrReplaceResultBlockParam,
+    BetaTextEditorCodeExecutionToolResultErrorParam,
+    BetaTextEditorCodeExecutionViewResultBlockParam,
+    BetaThinkingTurnsParam,
+    BetaToolBash20241022Param,
+    BetaToolComputerUse20241022Param,
+    BetaToolSearchToolResultErrorParam,
+    BetaToolSearchToolSearchResultBlockParam,
+    BetaToolTextEditor20241022Param,
+    BetaToolUsesKeepParam,
+    BetaToolUsesTriggerParam,
+    FileListParams,
+)
 from ..block_params import Base64ImageSourceParam as BetaBase64ImageSourceParam
 from ..block_params import Base64PDFSourceParam as BetaBase64PDFSourceParam
 from ..block_params import CacheControlEphemeralParam as BetaCacheControlEphemeralParam
@@ -37,6 +69,8 @@ from ..block_params import ToolResultBlockParam as BetaToolResultBlockParam
 from ..block_params import ToolUseBlockParam as BetaToolUseBlockParam
 from ..block_params import URLImageSourceParam as BetaURLImageSourceParam
 from ..block_params import URLPDFSourceParam as BetaURLPDFSourceParam
+from ..callers import DirectCaller as BetaDirectCaller
+from ..callers import ServerToolCaller as BetaServerToolCaller
 from ..citations import CitationCharLocation as BetaCitationCharLocation
 from ..citations import CitationContentBlockLocation as BetaCitationContentBlockLocation
 from ..citations import CitationPageLocation as BetaCitationPageLocation
@@ -67,7 +101,14 @@ from ..content import WebSearchResultBlock as BetaWebSearchResultBlock
 from ..content import WebSearchToolResultBlock as BetaWebSearchToolResultBlock
 from ..content import WebSearchToolResultBlockContent as BetaWebSearchToolResultBlockContent
 from ..content import WebSearchToolResultError as BetaWebSearchToolResultError
+from ..context_management import ClearThinking20251015EditResponse as BetaClearThinking20251015EditResponse
+from ..context_management import ClearToolUses20250919EditResponse as BetaClearToolUses20250919EditResponse
+from ..context_management import ContextManagementResponse as BetaContextManagementResponse
+from ..context_management import CountTokensContextManagementResponse as BetaCountTokensContextManagementResponse
 from ..files import DeletedFile, FileMetadata
+from ..iterations import CompactionIterationUsage as BetaCompactionIterationUsage
+from ..iterations import IterationsUsage as BetaIterationsUsage
+from ..iterations import MessageIterationUsage as BetaMessageIterationUsage
 from ..message import CacheCreation as BetaCacheCreation
 from ..message import Container as BetaContainer
 from ..message import Message as BetaMessage
@@ -116,6 +157,28 @@ from ..server_block_params import WebSearchToolResultBlockParam as BetaWebSearch
 from ..server_block_params import (
     WebSearchToolResultBlockParamContentParam as BetaWebSearchToolResultBlockParamContentParam,
 )
+from ..server_tool_results import Base64PDFSource as BetaBase64PDFSource
+from ..server_tool_results import BashCodeExecutionOutputBlock as BetaBashCodeExecutionOutputBlock
+from ..server_tool_results import BashCodeExecutionResultBlock as BetaBashCodeExecutionResultBlock
+from ..server_tool_results import BashCodeExecutionToolResultError as BetaBashCodeExecutionToolResultError
+from ..server_tool_results import CitationConfig as BetaCitationConfig
+from ..server_tool_results import DocumentBlock as BetaDocumentBlock
+from ..server_tool_results import PlainTextSource as BetaPlainTextSource
+from ..server_tool_results import (
+    TextEditorCodeExecutionCreateResultBlock as BetaTextEditorCodeExecutionCreateResultBlock,
+)
+from ..server_tool_results import (
+    TextEditorCodeExecutionStrReplaceResultBlock as BetaTextEditorCodeExecutionStrReplaceResultBlock,
+)
+from ..server_tool_results import TextEditorCodeExecutionToolResultError as BetaTextEditorCodeExecutionToolResultError
+from ..server_tool_results import TextEditorCodeExecutionViewResultBlock as BetaTextEditorCodeExecutionViewResultBlock
+from ..server_tool_results import ToolReferenceBlock as BetaToolReferenceBlock
+from ..server_tool_results import ToolSearchToolResultError as BetaToolSearchToolResultError
+from ..server_tool_results import ToolSearchToolSearchResultBlock as BetaToolSearchToolSearchResultBlock
+from ..server_tool_results import WebFetchBlock as BetaWebFetchBlock
+from ..server_tool_results import WebFetchToolResultErrorBlock as BetaWebFetchToolResultErrorBlock
+from ..server_tool_results import WebFetchToolResultErrorCode as BetaWebFetchToolResultErrorCode
+from ..skills import Skill as BetaSkill
 from ..stream_events import CitationsDelta as BetaCitationsDelta
 from ..stream_events import CompactionDelta as BetaCompactionContentBlockDelta
 from ..stream_events import InputJSONDelta as BetaInputJSONDelta
@@ -155,6 +218,33 @@ from ..tool_params import WebFetchTool20250910Param as BetaWebFetchTool20250910P
 from ..tool_params import WebSearchTool20250305Param as BetaWebSearchTool20250305Param
 
 __all__ = [
+    "BetaAllThinkingTurnsParam",
+    "BetaBashCodeExecutionOutputBlockParam",
+    "BetaBashCodeExecutionResultBlockParam",
+    "BetaBashCodeExecutionToolResultErrorParam",
+    "BetaClearThinking20251015EditParam",
+    "BetaClearToolUses20250919EditParam",
+    "BetaCompact20260112EditParam",
+    "BetaDirectCallerParam",
+    "BetaInputTokensClearAtLeastParam",
+    "BetaInputTokensTriggerParam",
+    "BetaMCPToolConfigParam",
+    "BetaMCPToolDefaultConfigParam",
+    "BetaMCPToolsetParam",
+    "BetaServerToolCallerParam",
+    "BetaTextEditorCodeExecutionCreateResultBlockParam",
+    "BetaTextEditorCodeExecutionStrReplaceResultBlockParam",
+    "BetaTextEditorCodeExecutionToolResultErrorParam",
+    "BetaTextEditorCodeExecutionViewResultBlockParam",
+    "BetaThinkingTurnsParam",
+    "BetaToolBash20241022Param",
+    "BetaToolComputerUse20241022Param",
+    "BetaToolSearchToolResultErrorParam",
+    "BetaToolSearchToolSearchResultBlockParam",
+    "BetaToolTextEditor20241022Param",
+    "BetaToolUsesKeepParam",
+    "BetaToolUsesTriggerParam",
+    "FileListParams",
     "DeletedFile",
     "FileMetadata",
     "BetaFileDocumentSourceParam",
@@ -296,4 +386,35 @@ __all__ = [
     "BetaWebSearchToolResultBlockParam",
     "BetaWebSearchToolResultBlockParamContentParam",
     "BetaWebSearchToolResultError",
+    "BetaBase64PDFSource",
+    "BetaBashCodeExecutionOutputBlock",
+    "BetaBashCodeExecutionResultBlock",
+    "BetaBashCodeExecutionToolResultError",
+    "BetaCitationConfig",
+    "BetaClearThinking20251015EditResponse",
+    "BetaClearToolUses20250919EditResponse",
+    "BetaCompactionIterationUsage",
+    "BetaContextManagementResponse",
+    "BetaCountTokensContextManagementResponse",
+    "BetaDirectCaller",
+    "BetaDocumentBlock",
+    "BetaIterationsUsage",
+    "BetaMessageIterationUsage",
+    "BetaPlainTextSource",
+    "BetaServerToolCaller",
+    "BetaSkill",
+    "BetaTextEditorCodeExecutionCreateResultBlock",
+    "BetaTextEditorCodeExecutionStrReplaceResultBlock",
+    "BetaTextEditorCodeExecutionToolResultError",
+    "BetaTextEditorCodeExecutionViewResultBlock",
+    "BetaToolReferenceBlock",
+    "BetaToolSearchToolResultError",
+    "BetaToolSearchToolSearchResultBlock",
+    "BetaWebFetchBlock",
+    "BetaWebFetchToolResultErrorBlock",
+    "BetaWebFetchToolResultErrorCode",
 ]
+
+if not TYPE_CHECKING:
+    #: The other official ``Beta*`` names: beta-only parameters, and models shared with the non-beta API.
+    __getattr__ = fallback_getattr(__name__)

@@ -3,6 +3,8 @@ as :mod:`claude_core.types.messages` (``BetaMessageBatch is MessageBatch``)."""
 
 from __future__ import annotations
 
+from typing import List
+
 from ..messages import BatchCreateParams, BatchListParams
 from ..messages import DeletedMessageBatch as BetaDeletedMessageBatch
 from ..messages import MessageBatch as BetaMessageBatch
@@ -13,6 +15,10 @@ from ..messages import MessageBatchIndividualResponse as BetaMessageBatchIndivid
 from ..messages import MessageBatchRequestCounts as BetaMessageBatchRequestCounts
 from ..messages import MessageBatchResult as BetaMessageBatchResult
 from ..messages import MessageBatchSucceededResult as BetaMessageBatchSucceededResult
+
+#: A package to the import system, so the official submodule paths
+#: (``anthropic.types.beta.messages.batch_create_params``, ...) import under it; see ``claude_core._official_paths``.
+__path__: List[str] = []
 
 __all__ = [
     "BatchCreateParams",

@@ -9,6 +9,7 @@ from pydantic import Field
 from typing_extensions import Annotated, Literal, Required, TypedDict
 
 from .._base import BaseModel
+from ..error_bodies import ErrorObject, ErrorResponse
 from ..message import Message
 from ..request_params import MessageCreateParams
 
@@ -60,19 +61,6 @@ class MessageBatch(BaseModel):
 class DeletedMessageBatch(BaseModel):
     id: str
     type: Literal["message_batch_deleted"]
-
-
-class ErrorObject(BaseModel):
-    """The error of an errored batch request (``type`` such as ``invalid_request_error``)."""
-
-    type: str
-    message: str
-
-
-class ErrorResponse(BaseModel):
-    type: Literal["error"]
-    error: ErrorObject
-    request_id: Optional[str] = None
 
 
 class MessageBatchSucceededResult(BaseModel):

@@ -11,7 +11,9 @@ always accumulates to exactly the non-streaming one. What a request gets:
   tool is named by its whole name (case-sensitive) or by one of its words of 4+ letters (its
   name split on ``_``, ``-`` and camelCase; case-insensitive), each as a whole word.
   ``tool_choice`` ``none`` calls nothing, ``tool`` exactly its tool, ``any`` the named tools or
-  else the first custom tool; ``disable_parallel_tool_use`` keeps the first call only;
+  else the first custom tool; ``disable_parallel_tool_use`` keeps the first call only. The memory
+  tool (``memory_20250818``, named ``memory``) is called like a custom tool, with the input
+  Claude starts with: ``{"command": "view", "path": "/memories"}``;
 - a ``web_search_*`` server tool and the word ``search`` in the user's text (no custom tool
   called): ``"I'll search."`` then a ``server_tool_use`` block (``pause_turn``). Sent back as
   the last (assistant) message, it gets a ``web_search_tool_result`` block then ``"Echo: "``
@@ -236,7 +238,10 @@ def _schema_value(name: str, schema: Any) -> Any:
 
 
 def tool_input(tool: Mapping[str, Any]) -> Dict[str, Any]:
-    """A deterministic input for a custom tool, one value per ``input_schema`` property."""
+    """A deterministic input for a custom tool, one value per ``input_schema`` property (for the
+    memory tool, a look at its directory)."""
+    if tool.get("type") == _MEMORY_TOOL:
+        return {"command": "view", "path": "/memories"}
     schema = tool.get("input_schema")
     properties = schema.get("properties") if isinstance(schema, dict) else None
     if not isinstance(properties, dict):
@@ -353,6 +358,18 @@ def _output_schema(params: Mapping[str, Any]) -> Any:
     if isinstance(output, dict) and output.get("type") == "json_schema":
         return output.get("schema")
     return None
+
+
+_MEMORY_TOOL = "memory_20250818"
+
+
+def _callable_tools(params: Mapping[str, Any]) -> List[Dict[str, Any]]:
+    """The tools a reply may call: the custom tools and the memory tool."""
+    tools = params.get("tools") or []
+    memory = [
+        t for t in tools if isinstance(t, dict) and t.get("type") == _MEMORY_TOOL and isinstance(t.get("name"), str)
+    ]
+    return [*_custom_tools(params), *memory]
 
 
 def _custom_tools(params: Mapping[str, Any]) -> List[Dict[str, Any]]:
@@ -505,7 +522,7 @@ def _answer(params: Mapping[str, Any], knobs: Knobs) -> Generated:
     if paused is not None:
         return _search_result_reply(paused, params["max_tokens"], stops)
     said = _user_text(messages)
-    called, search = choose(params, tools, said)
+    called, search = choose(params, _callable_tools(params), said)
     if called:
         return _tool_reply(called, messages, params["max_tokens"], stops, announce=_output_schema(params) is None)
     if search is not None:

@@ -11,9 +11,11 @@ model a 404, and a prompt longer than the model's context window a 400.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
-from typing import AbstractSet, Any, Dict, Mapping, Optional
+from typing import AbstractSet, Any, Dict, List, Mapping, Optional
 
 from ._content import Generated, _custom_tools, generate, reply_text
 from ._models import context_window, is_known_model
@@ -30,6 +32,9 @@ __all__ = [
     "check_sampling",
     "check_model",
     "check_context_window",
+    "check_thinking",
+    "check_tools",
+    "check_base64",
     "count_input_tokens",
     "build_message",
     "reply_text",
@@ -205,11 +210,95 @@ def _check_tool_choice(body: Mapping[str, Any]) -> None:
         raise bad(f"tool_choice.name: {name!r} is not the name of a custom tool in tools")
 
 
-def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) -> Dict[str, Any]:
+#: The smallest ``thinking.budget_tokens`` the API takes.
+MIN_THINKING_BUDGET = 1024
+#: The beta under which ``thinking.budget_tokens`` may reach ``max_tokens`` (a budget for the whole turn).
+_INTERLEAVED_THINKING = "interleaved-thinking-"
+_BUDGET_OVER_MAX_TOKENS = (
+    "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at "
+    "https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size"
+)
+
+
+def check_thinking(body: Mapping[str, Any], max_tokens: Optional[int], betas: str = "") -> None:
+    """``thinking``: a typed object; ``enabled`` needs a ``budget_tokens`` of at least 1,024, below ``max_tokens``.
+
+    ``max_tokens`` None (count_tokens) skips the last check, as does the interleaved-thinking beta.
+    """
+    thinking = body.get("thinking")
+    if thinking is None:
+        return
+    if not (isinstance(thinking, dict) and isinstance(thinking.get("type"), str)):
+        raise bad("thinking: Input should be a valid dictionary with a string 'type'")
+    if thinking["type"] != "enabled":
+        return
+    if "budget_tokens" not in thinking:
+        raise bad("thinking.enabled.budget_tokens: Field required")
+    budget = thinking["budget_tokens"]
+    if not is_int(budget):
+        raise bad("thinking.enabled.budget_tokens: Input should be a valid integer")
+    if budget < MIN_THINKING_BUDGET:
+        raise bad(f"thinking.enabled.budget_tokens: Input should be greater than or equal to {MIN_THINKING_BUDGET}")
+    if max_tokens is not None and budget >= max_tokens and _INTERLEAVED_THINKING not in betas:
+        raise bad(_BUDGET_OVER_MAX_TOKENS)
+
+
+def check_tools(tools: object) -> None:
+    """``tools``: a list of objects; a custom tool (no ``type``, or ``"custom"``) needs ``input_schema``."""
+    if tools is None:
+        return
+    if not isinstance(tools, list):
+        raise bad("tools: Input should be a valid list")
+    for i, tool in enumerate(tools):
+        if not isinstance(tool, dict):
+            raise bad(f"tools.{i}: Input should be a valid dictionary or object")
+        if tool.get("type", "custom") != "custom":
+            continue
+        if "name" not in tool:
+            raise bad(f"tools.{i}.custom.name: Field required")
+        if "input_schema" not in tool:
+            raise bad(f"tools.{i}.custom.input_schema: Field required")
+        if not isinstance(tool["input_schema"], dict):
+            raise bad(f"tools.{i}.custom.input_schema: Input should be a valid dictionary")
+
+
+def _check_sources(blocks: object, where: str) -> None:
+    """Refuse a base64 image or document source whose ``data`` does not decode (nested tool results too)."""
+    if not isinstance(blocks, list):
+        return
+    for j, block in enumerate(blocks):
+        if not isinstance(block, dict):
+            continue
+        kind = block.get("type")
+        if kind == "tool_result":
+            _check_sources(block.get("content"), f"{where}.{j}.tool_result.content")
+            continue
+        source = block.get("source")
+        if kind not in ("image", "document") or not isinstance(source, dict) or source.get("type") != "base64":
+            continue
+        data = source.get("data")
+        try:
+            if not isinstance(data, str):
+                raise ValueError
+            base64.b64decode(data, validate=True)
+        except (ValueError, binascii.Error):
+            raise bad(f"{where}.{j}.{kind}.source.base64: invalid base64 data") from None
+
+
+def check_base64(messages: List[Dict[str, Any]]) -> None:
+    """Every base64 ``image`` / ``document`` source of ``messages`` decodes, as the API requires."""
+    for i, message in enumerate(messages):
+        _check_sources(message["content"], f"messages.{i}.content")
+
+
+def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False, betas: str = "") -> Dict[str, Any]:
     """Check a Messages (``need_max_tokens``) or count_tokens body the way the API does.
 
     Raises an error naming the field: unknown fields (``beta`` allows the beta-only ones),
-    missing or mistyped ones, then a 404 for an unknown model.
+    missing or mistyped ones, a thinking budget under 1,024 or not under ``max_tokens``
+    (``betas``: the ``anthropic-beta`` value, which may lift the latter), a custom tool
+    without ``input_schema``, base64 data that does not decode, then a 404 for an unknown
+    model.
     """
     if not isinstance(body, dict):
         raise bad("body: Input should be a valid JSON object")
@@ -231,15 +320,12 @@ def validate_params(body: object, *, need_max_tokens: bool, beta: bool = False) 
     system = body.get("system")
     if system is not None:
         _check_content(system, "system")
+    check_base64(body["messages"])
     check_sampling(body)
-    tools = body.get("tools")
-    if tools is not None and not isinstance(tools, list):
-        raise bad("tools: Input should be a valid list")
+    check_tools(body.get("tools"))
     _check_tool_choice(body)
     _check_output_config(body.get("output_config"))
-    thinking = body.get("thinking")
-    if thinking is not None and not (isinstance(thinking, dict) and isinstance(thinking.get("type"), str)):
-        raise bad("thinking: Input should be a valid dictionary with a string 'type'")
+    check_thinking(body, body["max_tokens"] if need_max_tokens else None, betas)
     check_model(model)
     return body
 

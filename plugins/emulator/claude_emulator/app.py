@@ -330,6 +330,7 @@ class EmulatorApp:
     def _route(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         if request.path.startswith(_vertex.PREFIX):
             return self._vertex(request, number, script)
+        _check_size(request)
         if self.require_auth:
             self._check_auth(request)
         handler = self._routes.get((request.method, request.path))
@@ -395,9 +396,10 @@ class EmulatorApp:
         model = _bedrock.resolve_model(model_id)
         rid = _bedrock.request_id(number)
         if operation == "count-tokens":
-            params, _ = _bedrock.messages_body(_bedrock.count_tokens_body(request.body), model, stream=False)
-            params.setdefault("max_tokens", 1)  # an InvokeModel body, whose max_tokens is not counted
-            params = _messages.validate_params(params, need_max_tokens=True, beta=True)
+            params, betas = _bedrock.messages_body(_bedrock.count_tokens_body(request.body), model, stream=False)
+            # an InvokeModel body, whose max_tokens is not counted: without one, none limits the thinking budget
+            params.setdefault("max_tokens", _NO_MAX_TOKENS)
+            params = _messages.validate_params(params, need_max_tokens=True, beta=True, betas=betas)
             self._files.check_refs(params)
             return Reply(
                 200,
@@ -444,7 +446,7 @@ class EmulatorApp:
 
     def _check_message(self, body: Any, beta: bool, betas: str) -> Tuple[Dict[str, Any], int]:
         """Validate a Messages body as POST /v1/messages does; the params and their input tokens."""
-        params = _messages.validate_params(body, need_max_tokens=True, beta=beta)
+        params = _messages.validate_params(body, need_max_tokens=True, beta=beta, betas=betas)
         self._files.check_refs(params)
         input_tokens = _messages.count_input_tokens(params)
         _messages.check_context_window(params["model"], input_tokens, betas)
@@ -543,11 +545,29 @@ _FAULT_MESSAGES: Dict[int, str] = {
 
 
 _NO_SCRIPT = _stream.StreamScript()
+_NO_MAX_TOKENS = 2**31 - 1
 _BATCH = re.compile(r"/v1/messages/batches/([^/]+)")
 _BATCH_CANCEL = re.compile(r"/v1/messages/batches/([^/]+)/cancel")
 _BATCH_RESULTS = re.compile(r"/v1/messages/batches/([^/]+)/results")
 _FILE = re.compile(r"/v1/files/([^/]+)")
 _FILE_CONTENT = re.compile(r"/v1/files/([^/]+)/content")
+
+
+#: The largest request body each endpoint takes (bytes); the Messages API and the rest take 32 MB.
+_MAX_BODY = {"/v1/messages/batches": 256 << 20, "/v1/files": 500 << 20}
+_DEFAULT_MAX_BODY = 32 << 20
+
+
+def _check_size(request: EmulatorRequest) -> None:
+    """A 413 ``request_too_large`` for a body over the endpoint's limit, before anything reads it."""
+    if request.body_file is None:
+        size = len(request.body)
+    else:
+        size = request.body_file.seek(0, os.SEEK_END)
+        request.body_file.seek(0)
+    limit = _MAX_BODY.get(request.path, _DEFAULT_MAX_BODY)
+    if size > limit:
+        raise APIErrorReply(413, "Request exceeds the maximum allowed number of bytes.")
 
 
 def _rid(number: int) -> str:

@@ -1,17 +1,31 @@
-"""``claude-emulator serve``: run the Claude API emulator until Ctrl-C."""
+"""``claude-emulator serve``: run the Claude API emulator until Ctrl-C.
+
+Once listening it prints the banner, then the ``export`` lines that point ``Anthropic()``,
+``AnthropicBedrock()`` and ``AnthropicVertex()`` at it (see :mod:`._shell`): the Vertex
+service-account key file and, with ``--aws-profile``, the AWS config files are written to
+``--config-dir`` (default: a temporary directory, deleted on exit). Every request is logged to
+stderr unless ``--quiet``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import pathlib
+import platform
+import re
 import signal
 import socket
 import sys
+import tempfile
 import threading
+from importlib import metadata
 from types import FrameType
-from typing import List, Optional, Sequence
+from typing import Iterator, List, Optional, Sequence
 
-from .app import EmulatorApp
+from . import _shell
+from .app import EMULATOR_API_KEY, EmulatorApp
 from .server import Emulator
 
 __all__ = ["main"]
@@ -29,10 +43,36 @@ def _port(value: str) -> int:
     return port
 
 
+def _profile(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", value):
+        raise argparse.ArgumentTypeError(f"not an AWS profile name: {value!r} (use letters, digits, '_', '.' and '-')")
+    return value
+
+
+def _installed(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def version() -> str:
+    """``claude-emulator 0.1.0 (claude-core 0.1.0, Python 3.11.7)``: what ``--version`` prints."""
+    core = _installed("claude-core")
+    return f"{PROG} {_installed('claude-emulator')} (claude-core {core}, Python {platform.python_version()})"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="An offline Claude API emulator.")
+    parser.add_argument("--version", action="version", version=version())
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the emulator over HTTP until interrupted")
+    serve = commands.add_parser(
+        "serve",
+        help="serve the emulator over HTTP until interrupted",
+        description="Serve the emulator over HTTP until interrupted; print the environment that points "
+        "Anthropic(), AnthropicBedrock() and AnthropicVertex() at it.",
+    )
+    serve.add_argument("--version", action="version", version=version())
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8080, help="port to listen on; 0 picks a free one (default: 8080)")
     serve.add_argument(
@@ -52,6 +92,27 @@ def _parser() -> argparse.ArgumentParser:
         "--event-chunks",
         action="store_true",
         help="send each stream event as its own HTTP chunk, as the API does (default: 64 KiB chunks)",
+    )
+    serve.add_argument("--quiet", action="store_true", help="do not log each request to stderr")
+    serve.add_argument(
+        "--config-dir",
+        type=pathlib.Path,
+        metavar="DIR",
+        help="write the Vertex service-account key file (and the AWS files of --aws-profile) here, and keep "
+        "them (default: a temporary directory, deleted on exit)",
+    )
+    serve.add_argument(
+        "--aws-profile",
+        type=_profile,
+        metavar="NAME",
+        help="write the Bedrock test credentials as AWS profile NAME in AWS config files, for "
+        "AnthropicBedrock(aws_profile=NAME) (default: print them as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)",
+    )
+    serve.add_argument(
+        "--env-file",
+        type=pathlib.Path,
+        metavar="PATH",
+        help="also write the export lines to PATH, for `source PATH` in another shell",
     )
     return parser
 
@@ -76,6 +137,34 @@ def _describe(app: EmulatorApp) -> str:
     return f"strict: {keys} API key(s) and {tokens} bearer token(s) accepted"
 
 
+@contextlib.contextmanager
+def _config_dir(directory: Optional[pathlib.Path]) -> Iterator[pathlib.Path]:
+    """``directory`` (made if missing, kept), else a temporary directory deleted on exit."""
+    if directory is not None:
+        directory.mkdir(parents=True, exist_ok=True)
+        yield directory
+        return
+    with tempfile.TemporaryDirectory(prefix="claude-emulator-") as temporary:
+        yield pathlib.Path(temporary)
+
+
+def _environment(emulator: Emulator, directory: pathlib.Path, aws_profile: Optional[str]) -> List[str]:
+    """Write the Vertex key file (and the AWS profile); the export lines pointing clients at ``emulator``."""
+    key_file = emulator.vertex_service_account(
+        directory / "vertex-service-account.json", project_id=_shell.VERTEX_PROJECT
+    )
+    access_key, secret_key, _ = emulator.aws_credentials
+    profile = None if aws_profile is None else _shell.write_aws_profile(directory, aws_profile, access_key, secret_key)
+    settings = _shell.client_environment(
+        emulator.base_url,
+        api_key=None if emulator.app.strict else EMULATOR_API_KEY,
+        aws_credentials=(access_key, secret_key),
+        aws_profile=profile,
+        vertex_key_file=key_file.resolve(),
+    )
+    return _shell.export_lines(settings)
+
+
 def serve(
     host: str,
     port: int,
@@ -83,15 +172,35 @@ def serve(
     require_auth: bool = True,
     event_chunks: bool = False,
     auth_tokens: Optional[List[str]] = None,
+    *,
+    quiet: bool = False,
+    config_dir: Optional[pathlib.Path] = None,
+    aws_profile: Optional[str] = None,
+    env_file: Optional[pathlib.Path] = None,
 ) -> int:
     """Serve until SIGINT or SIGTERM; return the exit status (1 when the address cannot be bound)."""
     app = EmulatorApp(api_keys=api_keys, auth_tokens=auth_tokens, require_auth=require_auth, event_chunks=event_chunks)
     try:
-        emulator = Emulator(app, host=host, port=port).start()
+        emulator = Emulator(app, host=host, port=port, log=None if quiet else sys.stderr).start()
     except OSError as exc:
         print(f"{PROG}: cannot listen on {host}:{port}: {_reason(exc)}", file=sys.stderr, flush=True)
         return 1
-    print(f"Claude API emulator listening on {emulator.base_url} ({_describe(app)})", flush=True)
+    try:
+        with _config_dir(config_dir) as directory:
+            exports = _environment(emulator, directory, aws_profile)
+            if env_file is not None:
+                env_file.write_text("".join(line + "\n" for line in exports), encoding="utf-8")
+            print(f"Claude API emulator listening on {emulator.base_url} ({_describe(app)})", flush=True)
+            print("\n".join(exports), flush=True)
+            return _wait(emulator)
+    except OSError as exc:  # the config directory or the env file cannot be written
+        emulator.stop()
+        print(f"{PROG}: cannot write {exc.filename or 'a file'}: {_reason(exc)}", file=sys.stderr, flush=True)
+        return 1
+
+
+def _wait(emulator: Emulator) -> int:
+    """Serve until SIGINT or SIGTERM, then stop ``emulator``."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -109,7 +218,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "serve":
         if args.no_auth and (args.api_key or args.auth_token):
             parser.error("--no-auth accepts every request; it cannot be combined with --api-key or --auth-token")
-        return serve(args.host, args.port, args.api_key, not args.no_auth, args.event_chunks, args.auth_token)
+        return serve(
+            args.host,
+            args.port,
+            args.api_key,
+            not args.no_auth,
+            args.event_chunks,
+            args.auth_token,
+            quiet=args.quiet,
+            config_dir=args.config_dir,
+            aws_profile=args.aws_profile,
+            env_file=args.env_file,
+        )
     return 0
 
 

@@ -18,9 +18,25 @@ import os
 import pathlib
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, AsyncIterator, BinaryIO, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type, Union, cast
+from typing import (
+    Any,
+    AsyncIterator,
+    BinaryIO,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Set,
+    TextIO,
+    Tuple,
+    Type,
+    Union,
+    cast,
+)
 from urllib.parse import parse_qsl, unquote
 
 import httpx
@@ -129,11 +145,17 @@ def _parse_head(head: bytes) -> Tuple[str, str, Dict[str, str], List[Tuple[str, 
     return method, unquote(raw_path), query, headers, version, target
 
 
-class _Connections:
-    """Serves HTTP/1.1 connections for one app on the current event loop."""
+def log_line(method: str, path: str, status: Optional[int], seconds: float) -> str:
+    """One request of the access log: ``POST /v1/messages 200 3.1 ms`` (status ``-``: dropped unanswered)."""
+    return f"{method} {path} {'-' if status is None else status} {seconds * 1000:.1f} ms"
 
-    def __init__(self, app: EmulatorApp) -> None:
+
+class _Connections:
+    """Serves HTTP/1.1 connections for one app on the current event loop; logs each request to ``log``."""
+
+    def __init__(self, app: EmulatorApp, log: Optional[TextIO] = None) -> None:
         self.app = app
+        self.log = log
         self.tasks: Set["asyncio.Task[Any]"] = set()
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -159,6 +181,7 @@ class _Connections:
             head = await reader.readuntil(b"\r\n\r\n")
         except asyncio.IncompleteReadError:
             return False  # the client closed between requests
+        started = time.perf_counter()
         method, path, query, header_list, version, target = _parse_head(head)
         headers = httpx.Headers(header_list)
         connection = headers.get("connection", "").lower()
@@ -179,6 +202,9 @@ class _Connections:
             return await self._write(writer, reply, keep_alive) and keep_alive
         finally:
             close_body(reply.body)  # sent, cut or dropped
+            if self.log is not None:
+                status = None if reply.drop else reply.status
+                print(log_line(method, path, status, time.perf_counter() - started), file=self.log, flush=True)
 
     async def _write(self, writer: asyncio.StreamWriter, reply: Reply, keep_alive: bool) -> bool:
         """Send ``reply``; return False when its body cut the connection."""
@@ -235,6 +261,8 @@ class Emulator:
     turn on strict checking (see :class:`EmulatorApp`); ``batch_step`` is how many requests
     of a message batch finish at each poll (default 1); ``aws_credentials`` and
     ``bedrock_api_keys`` are what the Bedrock routes accept. Pass those or ``app``, not both.
+    With ``log`` (a text stream, e.g. ``sys.stderr``) every request gets a line there once
+    answered: method, path, status and the time taken in milliseconds.
     The Vertex AI routes accept the access tokens of the local token endpoint
     (:meth:`vertex_service_account`, :meth:`vertex_access_token`). :meth:`stop` deletes the
     files uploaded to the app.
@@ -251,6 +279,7 @@ class Emulator:
         batch_step: Optional[int] = None,
         aws_credentials: Optional[Sequence[Optional[str]]] = None,
         bedrock_api_keys: Optional[Iterable[str]] = None,
+        log: Optional[TextIO] = None,
     ) -> None:
         options = (api_keys, auth_tokens, batch_step, aws_credentials, bedrock_api_keys)
         if app is not None and any(option is not None for option in options):
@@ -269,6 +298,7 @@ class Emulator:
             )
         self.app = app
         self.host = host
+        self.log = log
         self._requested_port = port
         self._port: Optional[int] = None
         self._thread: Optional[threading.Thread] = None
@@ -334,7 +364,7 @@ class Emulator:
 
     async def _main(self) -> None:
         self._stop = asyncio.Event()
-        connections = _Connections(self.app)
+        connections = _Connections(self.app, self.log)
         server = await asyncio.start_server(
             connections.serve, self.host, self._requested_port, limit=_READ_LIMIT, reuse_address=True
         )

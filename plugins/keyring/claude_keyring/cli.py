@@ -6,6 +6,7 @@
     claude-keyring get    [--provider NAME] [--profile NAME] [--show]
     claude-keyring delete [--provider NAME] [--profile NAME]
     claude-keyring list   [--provider NAME] [--profile NAME]
+    claude-keyring --version
 
 ``--provider`` defaults to ``anthropic``, ``--profile`` to ``CLAUDE_CORE_PROFILE``, else the
 default profile. The key is never taken from the command line. Exit status: 0 done, 1 no
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import platform
 import sys
+from importlib import metadata
 from typing import Callable, Dict, NoReturn, Optional, Sequence
 
 from . import _store
@@ -48,8 +51,22 @@ def _name(value: str) -> str:
     return value
 
 
+def _installed(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _version() -> str:
+    """``claude-keyring 0.1.0 (claude-core 0.1.0, keyring 25.6.0, Python 3.11.7)``: what ``--version`` prints."""
+    versions = ", ".join(f"{name} {_installed(name)}" for name in ("claude-core", "keyring"))
+    return f"{PROG} {_installed(PROG)} ({versions}, Python {platform.python_version()})"
+
+
 def _parser() -> _Parser:
     parser = _Parser(prog=PROG, description="Manage the API keys claude-core reads from the OS keyring.")
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command, summary in (
         ("set", "store a key, read from a hidden prompt or stdin (never from the command line)"),

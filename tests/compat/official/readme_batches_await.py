@@ -42,4 +42,3 @@ first_page = await client.messages.batches.list(
 print(f"next page cursor: {first_page.last_id}")  # => "next page cursor: ..."
 for batch in first_page.data:
     print(batch.id)
-

@@ -19,7 +19,7 @@ from ....types import (
     Message,
     MessageTokensCount,
 )
-from ....types.parsed_message import ParsedMessage
+from ....types.parsed_message import ParsedMessage, ResponseFormatT
 from ....types.stream_events import RawMessageStreamEvent
 from ... import messages as _messages
 from ..._kwargs import (
@@ -31,6 +31,7 @@ from ..._kwargs import (
 
 if TYPE_CHECKING:
     from ....streaming.stream import AsyncStream, Stream
+    from ....tools.compaction import CompactionControl
     from ....tools.runner import (
         BetaAsyncStreamingToolRunner,
         BetaAsyncToolRunner,
@@ -117,8 +118,10 @@ class Messages(_messages.Messages):
         tools: Iterable[RunnerToolArg],
         stream: Literal[False] = False,
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> BetaToolRunner: ...
+    ) -> BetaToolRunner[ResponseFormatT]: ...
     @overload
     def tool_runner(
         self,
@@ -126,8 +129,10 @@ class Messages(_messages.Messages):
         tools: Iterable[RunnerToolArg],
         stream: Literal[True],
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> BetaStreamingToolRunner: ...
+    ) -> BetaStreamingToolRunner[ResponseFormatT]: ...
     @overload
     def tool_runner(
         self,
@@ -135,28 +140,35 @@ class Messages(_messages.Messages):
         tools: Iterable[RunnerToolArg],
         stream: bool,
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> Union[BetaToolRunner, BetaStreamingToolRunner]: ...
+    ) -> Union[BetaToolRunner[ResponseFormatT], BetaStreamingToolRunner[ResponseFormatT]]: ...
     def tool_runner(
         self,
         *,
         tools: Iterable[RunnerToolArg],
         stream: Any = False,
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> Union[BetaToolRunner, BetaStreamingToolRunner]:
+    ) -> Union[BetaToolRunner[ResponseFormatT], BetaStreamingToolRunner[ResponseFormatT]]:
         """Call the model, run the ``@beta_tool`` tools it asks for, and repeat (see docs/tools.md).
 
         :param tools: ``@beta_tool`` tools (sent as ``to_dict()`` and run), raw tool dicts (sent
             only), or names of tools that plugins registered (``claude_register_tools``).
         :param stream: True to get each turn as a :class:`MessageStream` (``messages.stream()``).
         :param max_iterations: the most turns (requests) to make; None for no limit.
-        :param params: the parameters of :meth:`create` (``model``, ``max_tokens``, ``messages``, ...),
-            and ``output_format`` (each turn then made with :meth:`parse` or ``stream(output_format=)``).
-        :returns: a runner to iterate for each turn's message (or stream), or to ``until_done()``.
+        :param output_format: a type each turn's answer is validated into (``message.parsed_output``).
+        :param compaction_control: ``{"enabled": True, ...}`` to replace the conversation by a summary once
+            a turn's tokens reach a threshold (see :class:`~claude_core.tools.compaction.CompactionControl`).
+        :param params: the parameters of :meth:`create` (``model``, ``max_tokens``, ``messages``, ...).
+        :returns: a runner to iterate for each turn's :class:`ParsedMessage` (or stream), or to ``until_done()``.
         """
         from ....tools.runner import BetaStreamingToolRunner, BetaToolRunner, plan_runner
 
+        params = {**params, "output_format": output_format, "compaction_control": compaction_control}
         runner_params, limit, streaming = plan_runner(tools, stream, max_iterations, params)
         kind = BetaStreamingToolRunner if streaming else BetaToolRunner
         return kind(self, runner_params, limit)
@@ -227,8 +239,10 @@ class AsyncMessages(_messages.AsyncMessages):
         tools: Iterable[RunnerToolArg],
         stream: Literal[False] = False,
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> BetaAsyncToolRunner: ...
+    ) -> BetaAsyncToolRunner[ResponseFormatT]: ...
     @overload
     def tool_runner(
         self,
@@ -236,8 +250,10 @@ class AsyncMessages(_messages.AsyncMessages):
         tools: Iterable[RunnerToolArg],
         stream: Literal[True],
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> BetaAsyncStreamingToolRunner: ...
+    ) -> BetaAsyncStreamingToolRunner[ResponseFormatT]: ...
     @overload
     def tool_runner(
         self,
@@ -245,22 +261,51 @@ class AsyncMessages(_messages.AsyncMessages):
         tools: Iterable[RunnerToolArg],
         stream: bool,
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> Union[BetaAsyncToolRunner, BetaAsyncStreamingToolRunner]: ...
+    ) -> Union[BetaAsyncToolRunner[ResponseFormatT], BetaAsyncStreamingToolRunner[ResponseFormatT]]: ...
     def tool_runner(
         self,
         *,
         tools: Iterable[RunnerToolArg],
         stream: Any = False,
         max_iterations: Union[int, Omit, NotGiven, None] = None,
+        output_format: Union[Type[ResponseFormatT], Omit, None] = omit,
+        compaction_control: Union[CompactionControl, Omit, None] = omit,
         **params: Any,
-    ) -> Union[BetaAsyncToolRunner, BetaAsyncStreamingToolRunner]:
+    ) -> Union[BetaAsyncToolRunner[ResponseFormatT], BetaAsyncStreamingToolRunner[ResponseFormatT]]:
         """The async :meth:`Messages.tool_runner`: not awaited; ``async for`` it or ``await until_done()``.
 
         A turn's tools run concurrently: ``@beta_async_tool`` ones awaited, ``@beta_tool`` ones in threads.
         """
         from ....tools.runner import BetaAsyncStreamingToolRunner, BetaAsyncToolRunner, plan_runner
 
+        params = {**params, "output_format": output_format, "compaction_control": compaction_control}
         runner_params, limit, streaming = plan_runner(tools, stream, max_iterations, params)
         kind = BetaAsyncStreamingToolRunner if streaming else BetaAsyncToolRunner
         return kind(self, runner_params, limit)
+
+
+#: The public methods of :class:`Messages` and :class:`AsyncMessages` as defined above, kept before a
+#: tracer can patch the classes in place (wrapt's ``wrap_function_wrapper`` replaces ``Messages.create``).
+_DEFINED: dict[type, dict[str, Any]] = {
+    cls: {name: value for name, value in vars(cls).items() if not name.startswith("_")}
+    for cls in (Messages, AsyncMessages)
+}
+
+ClassT = TypeVar("ClassT", bound=type)
+
+
+def own_methods(cls: ClassT) -> ClassT:
+    """Give ``cls``, a subclass of :class:`Messages` or :class:`AsyncMessages`, its own copy of each public
+    method they define, as defined here (not as a tracer may have patched it since).
+
+    The Bedrock and Vertex clients' ``beta.messages`` are, as in the official SDK, classes of their own
+    whose ``create`` is the first-party function: a patch at their path or at this module's then wraps
+    the calls of that class only, once, whichever module was imported first.
+    """
+    for base in cls.__mro__:
+        for name, method in _DEFINED.get(base, {}).items():
+            setattr(cls, name, method)
+    return cls

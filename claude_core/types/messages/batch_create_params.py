@@ -1,0 +1,5 @@
+"""Compatibility path of ``anthropic.types.messages.batch_create_params``."""
+
+from .batches import BatchCreateParams, Request
+
+__all__ = ["BatchCreateParams", "Request"]
