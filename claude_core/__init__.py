@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ._official_paths import install as _install_official_paths
-from ._types import NOT_GIVEN, NotGiven, Omit, not_given, omit
+from ._types import NOT_GIVEN, NoneType, NotGiven, Omit, not_given, omit
 from ._version import __title__, __version__
 from .errors import (
     AnthropicError,
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ._client import AsyncAnthropic as AsyncAnthropic
     from ._client import AsyncClient as AsyncClient
     from ._client import Client as Client
+    from ._files import file_from_path as file_from_path
     from ._http import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._http import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
     from ._http import DefaultHttpxClient as DefaultHttpxClient
@@ -96,8 +97,6 @@ if TYPE_CHECKING:
     from .types.parsed_message import StructuredOutputError as StructuredOutputError
     from .usage import UsageTally as UsageTally
 
-#: The type of ``None``, as the official package exports it.
-NoneType = type(None)
 #: Prompt markers of the legacy Text Completions API, kept for code that imports them.
 HUMAN_PROMPT = "\n\nHuman:"
 AI_PROMPT = "\n\nAssistant:"
@@ -135,6 +134,7 @@ _LAZY: Dict[str, str] = {
     "beta_tool": ".tools.functions",
     "beta_async_tool": ".tools.functions",
     "RequestOptions": "._types",
+    "file_from_path": "._files",
     "BaseModel": ".types._base",
     "Timeout": "httpx",
     # the names the official package re-exports from ``lib.streaming``

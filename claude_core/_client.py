@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 import httpx
 
 from ._logs import logger, setup_logging
+from ._official_paths import fallback_getattr
 from ._options import DEFAULT_MAX_RETRIES, ClientOptions, check_timeout, client_timeout
 from ._pool_finalizer import close_when_collected
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
@@ -531,3 +532,7 @@ class _ModeView:
 
 Client = Anthropic
 AsyncClient = AsyncAnthropic
+
+if not TYPE_CHECKING:
+    #: The official names of ``anthropic._client`` that live in other modules (``Stream``, ``Timeout``, ...).
+    __getattr__ = fallback_getattr(__name__)

@@ -550,6 +550,16 @@ ELSEWHERE: Dict[str, str] = {
         "claude_core.tools.memory_commands:BetaMemoryTool20250818RenameCommand"
     ),
     # --- the client's modules -------------------------------------------------------------------
+    "_client Timeout": "httpx:Timeout",
+    "_client Stream": "claude_core.streaming.stream:Stream",
+    "_client AsyncStream": "claude_core.streaming.stream:AsyncStream",
+    "_client RequestOptions": "claude_core._types:RequestOptions",
+    "_client Transport": "claude_core._types:Transport",
+    "resources.messages DEPRECATED_MODELS": "claude_core.resources._warnings:DEPRECATED_MODELS",
+    "resources.messages.messages DEPRECATED_MODELS": "claude_core.resources._warnings:DEPRECATED_MODELS",
+    "resources.messages.messages MODELS_TO_WARN_WITH_THINKING_ENABLED": (
+        "claude_core.resources._warnings:ADAPTIVE_THINKING_MODELS"
+    ),
     "resources.messages.messages Messages": "claude_core.resources.messages:Messages",
     "resources.messages.messages AsyncMessages": "claude_core.resources.messages:AsyncMessages",
     "resources.messages Batches": "claude_core.resources.batches:Batches",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Dict, Mapping, Optional, Union
+import os
+from typing import IO, Any, Dict, Mapping, Optional, Tuple, Union
 
 import httpx
-from typing_extensions import Literal, TypedDict
+from typing_extensions import Literal, TypeAlias, TypedDict
 
 __all__ = [
     "NOT_GIVEN",
@@ -21,6 +22,11 @@ __all__ = [
     "RequestOptions",
     "StreamOptions",
     "RequestMode",
+    "NoneType",
+    "Transport",
+    "AsyncTransport",
+    "FileContent",
+    "FileTypes",
 ]
 
 
@@ -68,6 +74,19 @@ Headers = Mapping[str, Union[str, Omit]]
 Query = Mapping[str, object]
 Body = Dict[str, Any]
 TimeoutTypes = Union[float, httpx.Timeout, None]
+#: The type of ``None``, as the official package exports it.
+NoneType = type(None)
+#: What an ``http_client``'s ``transport=`` is (httpx's base transports, under the official names).
+Transport = httpx.BaseTransport
+AsyncTransport = httpx.AsyncBaseTransport
+
+#: The content of a file to upload: bytes, a path, or an open binary file.
+FileContent: TypeAlias = Union[IO[bytes], bytes, os.PathLike[str]]
+#: What ``client.beta.files.upload(file=...)`` takes: a :data:`FileContent`, or a tuple
+#: ``(filename, content)`` / ``(filename, content, media_type)`` (what ``file_from_path`` returns).
+FileTypes: TypeAlias = Union[
+    FileContent, Tuple[Optional[str], FileContent], Tuple[Optional[str], FileContent, Optional[str]]
+]
 
 
 class RequestOptions(TypedDict, total=False):

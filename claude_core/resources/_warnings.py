@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from typing import Any, Mapping
+from typing import Any, Dict, List, Mapping
 
 __all__ = ["DEPRECATED_MODELS", "ADAPTIVE_THINKING_MODELS", "warn_deprecated_usage"]
 
-#: Deprecated models and the day each reaches end of life.
-DEPRECATED_MODELS: Mapping[str, str] = {
+#: Deprecated models and the day each reaches end of life (the official ``DEPRECATED_MODELS``: a
+#: model added to this dict is warned about).
+DEPRECATED_MODELS: Dict[str, str] = {
     "claude-1.3": "November 6th, 2024",
     "claude-1.3-100k": "November 6th, 2024",
     "claude-instant-1.1": "November 6th, 2024",
@@ -25,8 +26,9 @@ DEPRECATED_MODELS: Mapping[str, str] = {
     "claude-3-5-haiku-latest": "February 19th, 2026",
     "claude-3-5-haiku-20241022": "February 19th, 2026",
 }
-#: Models where adaptive thinking replaces ``thinking={"type": "enabled", ...}``.
-ADAPTIVE_THINKING_MODELS = frozenset({"claude-opus-4-6"})
+#: Models where adaptive thinking replaces ``thinking={"type": "enabled", ...}`` (the official
+#: ``MODELS_TO_WARN_WITH_THINKING_ENABLED``, a list as there).
+ADAPTIVE_THINKING_MODELS: List[str] = ["claude-opus-4-6"]
 
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 

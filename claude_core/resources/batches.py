@@ -270,7 +270,12 @@ class Batches(Resource["Anthropic"]):
         _, opts = RESULTS.split(params)
         call = _results_call(batch, params, self._beta)
         raw = self._client._request(call, opts, _no_parse, RequestMode.STREAM_RESPONSE)
-        return JSONLDecoder(raw.http_response, MessageBatchIndividualResponse)
+        return JSONLDecoder(
+            raw.http_response,
+            MessageBatchIndividualResponse,
+            strict=self._client._strict_response_validation,
+            beta=self._beta,
+        )
 
     def wait(
         self,
@@ -339,7 +344,12 @@ class AsyncBatches(Resource["AsyncAnthropic"]):
         _, opts = RESULTS.split(params)
         call = _results_call(batch, params, self._beta)
         raw = await self._client._request(call, opts, _no_parse, RequestMode.STREAM_RESPONSE)
-        return AsyncJSONLDecoder(raw.http_response, MessageBatchIndividualResponse)
+        return AsyncJSONLDecoder(
+            raw.http_response,
+            MessageBatchIndividualResponse,
+            strict=self._client._strict_response_validation,
+            beta=self._beta,
+        )
 
     async def wait(
         self,

@@ -9,7 +9,7 @@ official SDK's pydantic events give, building a model only when called.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, List, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
 
 import pydantic
 import pydantic_core
@@ -32,6 +32,7 @@ __all__ = [
     "ThinkingEvent",
     "SignatureEvent",
     "CitationEvent",
+    "CompactionEvent",
     "ParsedContentBlockStopEvent",
     "ParsedMessageStopEvent",
     "MessageStreamEvent",
@@ -49,7 +50,11 @@ def _twin(event: "_DeltaEvent") -> Type[pydantic.BaseModel]:
     cls = type(event)
     model = _twins.get(cls.__name__)
     if model is None:
-        kinds = {"citation": TextCitation, "snapshot": List[TextCitation] if cls is CitationEvent else Any}
+        kinds = {
+            "citation": TextCitation,
+            "snapshot": List[TextCitation] if cls is CitationEvent else Any,
+            "content": Optional[str],
+        }
         fields: Dict[str, Any] = {name: (kinds.get(name, str), ...) for name in ("type", *cls._fields)}
         model = _twins[cls.__name__] = pydantic.create_model(cls.__name__, **fields)
     return model
@@ -213,6 +218,25 @@ class CitationEvent(_DeltaEvent):
         return list(self._source.value("citations", self._count) or ())
 
 
+class CompactionEvent(_DeltaEvent):
+    """``type == "compaction"``: a compaction block's ``content`` (the summary, or None when compaction
+    failed) as a ``compaction_delta`` set it; the official ``BetaCompactionEvent``."""
+
+    __slots__ = ("content",)
+    type: ClassVar[Literal["compaction"]] = "compaction"
+    _fields = ("content",)
+
+    def __init__(self, *, content: Optional[str], type: str = "compaction", index: int = 0) -> None:
+        self._at(index, None, 0)
+        self.content = content
+
+    @classmethod
+    def _of(cls, index: int, content: Optional[str]) -> "CompactionEvent":
+        event = cls.__new__(cls)
+        event.index, event._source, event._count, event.content = index, None, 0, content
+        return event
+
+
 class ParsedContentBlockStopEvent(RawContentBlockStopEvent):
     """``content_block_stop`` with the finished ``content_block``."""
 
@@ -231,6 +255,7 @@ MessageStreamEvent = Union[
     ThinkingEvent,
     SignatureEvent,
     InputJsonEvent,
+    CompactionEvent,
     RawMessageStartEvent,
     RawMessageDeltaEvent,
     ParsedMessageStopEvent,

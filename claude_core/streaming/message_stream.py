@@ -27,6 +27,7 @@ from .accumulator import MessageAccumulator
 from .core import IncompleteStreamError
 from .events import (
     CitationEvent,
+    CompactionEvent,
     InputJsonEvent,
     MessageStreamEvent,
     ParsedContentBlockStopEvent,
@@ -66,6 +67,8 @@ def _expand(event: Any, accumulator: MessageAccumulator, batch: List[Dict[str, A
         if delta_kind == "citations_delta":
             block, count = accumulator.mark(index, "citations", batch, pos)
             return event, CitationEvent._of(index, delta.citation, block, count)
+        if delta_kind == "compaction_delta":  # the content replaces the block's: the event's is the delta's
+            return event, CompactionEvent._of(index, delta.content)
         return event, None
     if kind == "content_block_stop":
         block = accumulator.block_at(event.index, batch, pos)

@@ -168,6 +168,7 @@ if TYPE_CHECKING:
         BashCodeExecutionToolResultBlockContent,
         BashCodeExecutionToolResultError,
         CitationConfig,
+        CodeExecutionToolResultErrorCode,
         DocumentBlock,
         DocumentBlockSource,
         PlainTextSource,
@@ -185,6 +186,7 @@ if TYPE_CHECKING:
         WebFetchToolResultBlockContent,
         WebFetchToolResultErrorBlock,
         WebFetchToolResultErrorCode,
+        WebSearchToolResultErrorCode,
     )
     from .skills import Skill
     from .stream_events import (
@@ -289,7 +291,7 @@ _LAZY_MODULES: Dict[str, Tuple[str, ...]] = {
         "TextEditorCodeExecutionToolResultError", "TextEditorCodeExecutionViewResultBlock", "ToolReferenceBlock",
         "ToolSearchToolResultBlockContent", "ToolSearchToolResultError", "ToolSearchToolSearchResultBlock",
         "UnknownResult", "WebFetchBlock", "WebFetchToolResultBlockContent", "WebFetchToolResultErrorBlock",
-        "WebFetchToolResultErrorCode",
+        "WebFetchToolResultErrorCode", "WebSearchToolResultErrorCode", "CodeExecutionToolResultErrorCode",
     ),
     ".server_block_params": (
         "BashCodeExecutionToolResultBlockParam", "CodeExecutionOutputBlockParam", "CodeExecutionResultBlockParam",
@@ -364,6 +366,7 @@ __all__ = [
     "CodeExecutionToolResultBlockParam",
     "CodeExecutionToolResultBlockParamContentParam",
     "CodeExecutionToolResultError",
+    "CodeExecutionToolResultErrorCode",
     "CodeExecutionToolResultErrorParam",
     "CompactionBlock",
     "CompactionBlockParam",
@@ -529,6 +532,7 @@ __all__ = [
     "WebSearchToolResultBlockParam",
     "WebSearchToolResultBlockParamContentParam",
     "WebSearchToolResultError",
+    "WebSearchToolResultErrorCode",
     "parse_stream_event",
 ]
 

@@ -36,6 +36,7 @@ from ._discriminator import UNKNOWN_TAG
 __all__ = ["ResponseShapeError", "construct", "mark_beta"]
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
+ValueT = TypeVar("ValueT")
 
 #: ``value -> converted value``; ``None`` where the JSON value is kept as it is.
 Convert = Callable[[Any], Any]
@@ -137,6 +138,8 @@ def _model_builder(cls: Any, beta: bool) -> Convert:
             fields_set.update(extra)
         if not plain:
             model = cls.model_construct(fields_set, **values, **(extra or {}))
+            if private is not None:  # model_construct leaves no private state of its own here
+                _set_attribute(model, "__pydantic_private__", private)
         else:
             model = new(cls)
             _set_attribute(model, "__dict__", values)
@@ -316,18 +319,25 @@ def _takes(member: Any, kind: type) -> bool:
     return origin in (dict, Dict) or (isinstance(member, type) and issubclass(member, pydantic.BaseModel))
 
 
-def mark_beta(value: ModelT) -> ModelT:
-    """``value`` (a validated model) and the models it holds marked as the objects of a beta call."""
-    _mark(value)
+#: Values that hold no model: skipped without a look.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def mark_beta(value: ValueT) -> ValueT:
+    """``value`` (a validated model, or a list of them) and the models it holds marked as the objects of a beta call."""
+    # a loop over a stack rather than recursion: a batch's results mark every line's objects
+    pending: List[Any] = [value]
+    pop, push, extend = pending.pop, pending.append, pending.extend
+    while pending:
+        item = pop()
+        if isinstance(item, pydantic.BaseModel):
+            if isinstance(item, TwinModel):
+                _set_attribute(item, "__pydantic_private__", BETA)
+            for held in item.__dict__.values():
+                if type(held) not in _SCALARS:
+                    push(held)
+            if item.__pydantic_extra__:
+                extend(item.__pydantic_extra__.values())
+        elif isinstance(item, list):
+            extend(item)
     return value
-
-
-def _mark(value: Any) -> None:
-    if isinstance(value, pydantic.BaseModel):
-        if isinstance(value, TwinModel):
-            _set_attribute(value, "__pydantic_private__", BETA)
-        for item in (*value.__dict__.values(), *(value.__pydantic_extra__ or {}).values()):
-            _mark(item)
-    elif isinstance(value, list):
-        for item in value:
-            _mark(item)

@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Sequence, Union
 
 from typing_extensions import Literal, Required, TypedDict
 
+from .._types import FileTypes
 from .anthropic_beta_param import AnthropicBetaParam
 from .block_params import CacheControlEphemeralParam, ToolReferenceBlockParam
 
@@ -47,6 +48,7 @@ __all__ = [
     "BetaMCPToolDefaultConfigParam",
     "BetaMCPToolsetParam",
     "FileListParams",
+    "FileUploadParams",
 ]
 
 # --- context management (``context_management={"edits": [...]}``) -------------------------------
@@ -264,7 +266,7 @@ class BetaMCPToolsetParam(TypedDict, total=False):
     default_config: BetaMCPToolDefaultConfigParam
 
 
-# --- the Files API's list query --------------------------------------------------------------
+# --- the Files API's list query and upload parameters ------------------------------------------
 
 
 class FileListParams(TypedDict, total=False):
@@ -273,4 +275,11 @@ class FileListParams(TypedDict, total=False):
     after_id: str
     before_id: str
     limit: int
+    betas: List[AnthropicBetaParam]
+
+
+class FileUploadParams(TypedDict, total=False):
+    """The parameters of ``client.beta.files.upload`` (``betas`` goes to the header)."""
+
+    file: Required[FileTypes]
     betas: List[AnthropicBetaParam]

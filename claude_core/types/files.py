@@ -16,11 +16,11 @@ class FileMetadata(BaseModel):
     """A file stored with the Files API; refer to it in content blocks by ``id``."""
 
     id: str
-    type: Literal["file"]
+    created_at: datetime
     filename: str
     mime_type: str
     size_bytes: int
-    created_at: datetime
+    type: Literal["file"]
     downloadable: Optional[bool] = None
     """Whether ``download`` may fetch it (files you upload are not; files tools create are)."""
 

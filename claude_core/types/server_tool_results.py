@@ -24,6 +24,8 @@ __all__ = [
     "WebFetchBlock",
     "WebFetchToolResultErrorCode",
     "WebFetchToolResultErrorBlock",
+    "WebSearchToolResultErrorCode",
+    "CodeExecutionToolResultErrorCode",
     "WebFetchToolResultBlockContent",
     "BashCodeExecutionOutputBlock",
     "BashCodeExecutionResultBlock",
@@ -120,6 +122,21 @@ WebFetchToolResultBlockContent = Union[WebFetchToolResultErrorBlock, WebFetchBlo
 """The page ``web_fetch`` read, or the error that stopped it."""
 if not TYPE_CHECKING:
     WebFetchToolResultBlockContent = open_union(WebFetchToolResultBlockContent, UnknownResult)
+
+
+# --- web search and code execution error codes ------------------------------------------------------
+
+WebSearchToolResultErrorCode = Literal[
+    "invalid_tool_input", "unavailable", "max_uses_exceeded", "too_many_requests", "query_too_long", "request_too_large"
+]
+"""Why a ``web_search`` failed (the ``error_code`` of a :class:`~claude_core.types.WebSearchToolResultError`);
+at runtime a code added by a newer API version is kept as a string."""
+
+CodeExecutionToolResultErrorCode = Literal[
+    "invalid_tool_input", "unavailable", "too_many_requests", "execution_time_exceeded"
+]
+"""Why ``code_execution`` could not run (the ``error_code`` of a
+:class:`~claude_core.types.CodeExecutionToolResultError`); at runtime a newer code is kept as a string."""
 
 
 # --- bash code execution ------------------------------------------------------------------------

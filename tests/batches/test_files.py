@@ -157,3 +157,19 @@ def test_a_download_left_unread_can_be_closed(api: Api) -> None:
         with api.client.beta.files.download(stored.id) as response:
             assert response.status_code == 200
         assert response.is_closed
+
+
+def test_file_from_path_uploads_the_file_under_its_name(api: Api, tmp_path: Path) -> None:
+    from claude_core.types.beta.file_upload_params import FileUploadParams
+
+    source = tmp_path / "minutes.txt"
+    source.write_bytes(b"Meet at noon.\n")
+    made = claude_core.file_from_path(str(source))
+    assert made == ("minutes.txt", b"Meet at noon.\n") and claude_core.file_from_path(source) == made
+    params: FileUploadParams = {"file": made, "betas": ["pdfs-2024-09-25"]}
+    stored = api(lambda c: c.beta.files.upload(**params))
+    assert (stored.filename, stored.size_bytes, stored.mime_type) == ("minutes.txt", 14, "text/plain")
+    assert api.emulator.requests[-1].headers["anthropic-beta"] == "pdfs-2024-09-25,files-api-2025-04-14"
+    assert download_bytes(api, stored.id, "read", tmp_path) == b"Meet at noon.\n"
+    with pytest.raises(FileNotFoundError):
+        claude_core.file_from_path(str(tmp_path / "absent.txt"))

@@ -120,27 +120,37 @@ def test_every_chunking_gives_the_same_entries(
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize(
+    ("strict", "bad"),
+    [
+        (True, b'{"custom_id": "r2", "result": {"type": "bogus"}}'),  # only a validating client refuses it
+        (False, b'{"custom_id": "r2", "result": {"type": "bogus"'),  # not JSON: no client can build it
+        (False, b'["r2", {"type": "canceled"}]'),  # JSON, but not an object
+    ],
+)
 def test_a_bad_line_raises_naming_it_after_the_good_lines(
-    server: FaultServer, client: claude_core.Anthropic, mode: str
+    server: FaultServer, mode: str, strict: bool, bad: bytes
 ) -> None:
     good = [json.dumps({"custom_id": f"r{i}", "result": {"type": "canceled"}}).encode() for i in range(2)]
-    body = b"\n".join([good[0], b"", good[1], b'{"custom_id": "r2", "result": {"type": "bogus"}}', good[0]]) + b"\n"
+    body = b"\n".join([good[0], b"", good[1], bad, good[0]]) + b"\n"
     serve(server, cut(body, [10, 50]))
     seen: List[str] = []
+    options: Dict[str, Any] = {"api_key": "k", "base_url": server.base_url, "max_retries": 0}
 
     async def read_async_into() -> None:
-        async with claude_core.AsyncAnthropic(api_key="k", base_url=server.base_url, max_retries=0) as aclient:
+        async with claude_core.AsyncAnthropic(**options, _strict_response_validation=strict) as aclient:
             async for entry in await aclient.messages.batches.results("msgbatch_1"):
                 seen.append(entry.custom_id)
 
     with pytest.raises(APIResponseValidationError, match=r"^Line 4 of the JSON Lines body") as raised:
         if mode == "sync":
-            for entry in client.messages.batches.results("msgbatch_1"):
-                seen.append(entry.custom_id)
+            with claude_core.Anthropic(**options, _strict_response_validation=strict) as sync_client:
+                for entry in sync_client.messages.batches.results("msgbatch_1"):
+                    seen.append(entry.custom_id)
         else:
             asyncio.run(read_async_into())
     assert seen == ["r0", "r1"]
-    assert "bogus" in str(raised.value)
+    assert bad[:30].decode() in str(raised.value)
 
 
 def test_not_json_at_all_is_a_bad_line(server: FaultServer, client: claude_core.Anthropic) -> None:

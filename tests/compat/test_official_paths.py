@@ -10,10 +10,12 @@ import importlib
 import os
 import subprocess
 import sys
+import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Dict, List, Set, Tuple
 
+import httpx
 import pytest
 import wrapt
 from claude_emulator import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY, Emulator
@@ -21,6 +23,7 @@ from claude_emulator import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCE
 import claude_core
 import claude_core.alias
 from claude_core import _official_paths
+from tests.conftest import Api
 from tests.provider_packaging import site_without
 
 HERE = Path(__file__).parent
@@ -276,3 +279,46 @@ print(anthropic._base_client.DefaultHttpxClient is claude_core.DefaultHttpxClien
 
 def test_the_alias_reaches_the_official_paths() -> None:
     assert _fresh(ALIASED).splitlines() == ["True", "True True", "httpx True", "True"]
+
+
+def test_the_official_deprecation_tables_are_the_ones_the_client_warns_from(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claude_core.resources.messages.messages import DEPRECATED_MODELS as same
+    from claude_core.resources.messages.messages import MODELS_TO_WARN_WITH_THINKING_ENABLED
+
+    from claude_core.resources.messages import DEPRECATED_MODELS
+
+    assert same is DEPRECATED_MODELS and isinstance(DEPRECATED_MODELS, dict)
+    assert isinstance(MODELS_TO_WARN_WITH_THINKING_ENABLED, list)
+    monkeypatch.setitem(DEPRECATED_MODELS, MODEL, "a day to come")
+    with pytest.warns(DeprecationWarning, match=f"{MODEL}.*a day to come"):
+        api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER))
+    monkeypatch.delitem(DEPRECATED_MODELS, MODEL)
+    thinking = {"type": "enabled", "budget_tokens": 1024}
+    MODELS_TO_WARN_WITH_THINKING_ENABLED.append(MODEL)
+    try:
+        with pytest.warns(UserWarning, match="adaptive"):
+            api(lambda c: c.messages.create(model=MODEL, max_tokens=2048, messages=USER, thinking=thinking))
+    finally:
+        MODELS_TO_WARN_WITH_THINKING_ENABLED.remove(MODEL)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        api(lambda c: c.messages.create(model=MODEL, max_tokens=2048, messages=USER, thinking=thinking))
+
+
+def test_the_official_client_module_names_are_the_objects_the_client_uses(api: Api) -> None:
+    from claude_core._client import AsyncStream, RequestOptions, Stream, Timeout, Transport
+
+    assert (Stream, AsyncStream, RequestOptions) == (
+        claude_core.Stream,
+        claude_core.AsyncStream,
+        claude_core._types.RequestOptions,
+    )
+    assert Timeout is httpx.Timeout and Transport is httpx.BaseTransport is claude_core.Transport
+    stream = api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER, stream=True))
+    assert isinstance(stream, AsyncStream if api.is_async else Stream)
+    assert [event.type for event in api.collect(stream)][-1] == "message_stop"
+    options: RequestOptions = {"timeout": Timeout(5.0), "extra_headers": {"x-probe": "1"}}
+    api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER, **options))
+    assert api.emulator.requests[-1].headers["x-probe"] == "1"

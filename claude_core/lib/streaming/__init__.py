@@ -7,6 +7,7 @@ classes too (``ParsedBetaTextEvent is TextEvent``).
 
 from ...streaming.events import (
     CitationEvent,
+    CompactionEvent,
     InputJsonEvent,
     MessageStreamEvent,
     ParsedContentBlockStopEvent,
@@ -34,6 +35,7 @@ BetaInputJsonEvent = InputJsonEvent
 BetaThinkingEvent = ThinkingEvent
 BetaSignatureEvent = SignatureEvent
 BetaCitationEvent = CitationEvent
+BetaCompactionEvent = CompactionEvent
 BetaContentBlockStopEvent = ParsedBetaContentBlockStopEvent = ParsedContentBlockStopEvent
 BetaMessageStopEvent = ParsedBetaMessageStopEvent = ParsedMessageStopEvent
 BetaMessageStreamEvent = ParsedBetaMessageStreamEvent = MessageStreamEvent
@@ -48,6 +50,7 @@ __all__ = [
     "ThinkingEvent",
     "SignatureEvent",
     "CitationEvent",
+    "CompactionEvent",
     "MessageStreamEvent",
     "ContentBlockStopEvent",
     "MessageStopEvent",
@@ -63,6 +66,7 @@ __all__ = [
     "BetaThinkingEvent",
     "BetaSignatureEvent",
     "BetaCitationEvent",
+    "BetaCompactionEvent",
     "BetaContentBlockStopEvent",
     "BetaMessageStopEvent",
     "BetaMessageStreamEvent",

@@ -10,15 +10,14 @@ from __future__ import annotations
 import errno
 import io
 import os
-from typing import IO, TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import IO, TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote
 
 import httpx
-from typing_extensions import TypeAlias
 
 from ..._pipeline import CallOptions, parse_response
 from ..._response import AsyncBinaryAPIResponse, BinaryAPIResponse
-from ..._types import RequestMode, omit
+from ..._types import FileTypes, RequestMode, omit
 from ...pagination import AsyncPaginator, SyncPage
 from ...providers import APIRequest
 from ...types.files import DeletedFile, FileListParams, FileMetadata
@@ -33,15 +32,16 @@ __all__ = ["Files", "AsyncFiles", "FileTypes", "FILES_BETA"]
 
 FILES_BETA = "files-api-2025-04-14"
 
-FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
-#: What ``upload(file=...)`` takes: bytes, a path, an open binary file, or a tuple
-#: ``(filename, content)`` / ``(filename, content, media_type)`` of those.
-FileTypes: TypeAlias = Union[
-    FileContent, Tuple[Optional[str], FileContent], Tuple[Optional[str], FileContent, Optional[str]]
-]
-
 _BETAS = (("betas", omit),)
-UPLOAD = MethodSpec("beta.files.upload", ("file",), (), local=_BETAS)
+
+
+def _upload_params() -> Tuple[Any, ...]:
+    from ...types.beta_params import FileUploadParams
+
+    return (FileUploadParams,)
+
+
+UPLOAD = MethodSpec("beta.files.upload", ("file",), (), local=_BETAS, annotations=_upload_params)
 LIST = MethodSpec(
     "beta.files.list", (), ("after_id", "before_id", "limit"), local=_BETAS, annotations=(FileListParams,)
 )

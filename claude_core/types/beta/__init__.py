@@ -38,6 +38,7 @@ from ..beta_params import (
     BetaToolUsesKeepParam,
     BetaToolUsesTriggerParam,
     FileListParams,
+    FileUploadParams,
 )
 from ..block_params import Base64ImageSourceParam as BetaBase64ImageSourceParam
 from ..block_params import Base64PDFSourceParam as BetaBase64PDFSourceParam
@@ -245,6 +246,7 @@ __all__ = [
     "BetaToolUsesKeepParam",
     "BetaToolUsesTriggerParam",
     "FileListParams",
+    "FileUploadParams",
     "DeletedFile",
     "FileMetadata",
     "BetaFileDocumentSourceParam",

@@ -34,28 +34,28 @@ __all__ = [
 class MessageBatchRequestCounts(BaseModel):
     """How many of the batch's requests are in each state; they always add up to the batch's size."""
 
+    canceled: int
+    errored: int
+    expired: int
     processing: int
     succeeded: int
-    errored: int
-    canceled: int
-    expired: int
 
 
 class MessageBatch(BaseModel):
     """A batch of Messages requests, processed asynchronously."""
 
     id: str
-    type: Literal["message_batch"]
-    processing_status: Literal["in_progress", "canceling", "ended"]
-    request_counts: MessageBatchRequestCounts
-    created_at: datetime
-    expires_at: datetime
-    """24 hours after creation: requests still processing then expire."""
-    ended_at: Optional[datetime] = None
     archived_at: Optional[datetime] = None
     cancel_initiated_at: Optional[datetime] = None
+    created_at: datetime
+    ended_at: Optional[datetime] = None
+    expires_at: datetime
+    """24 hours after creation: requests still processing then expire."""
+    processing_status: Literal["in_progress", "canceling", "ended"]
+    request_counts: MessageBatchRequestCounts
     results_url: Optional[str] = None
     """Where the results file is, once ``processing_status`` is ``"ended"``."""
+    type: Literal["message_batch"]
 
 
 class DeletedMessageBatch(BaseModel):
@@ -64,13 +64,13 @@ class DeletedMessageBatch(BaseModel):
 
 
 class MessageBatchSucceededResult(BaseModel):
-    type: Literal["succeeded"]
     message: Message
+    type: Literal["succeeded"]
 
 
 class MessageBatchErroredResult(BaseModel):
-    type: Literal["errored"]
     error: ErrorResponse
+    type: Literal["errored"]
 
 
 class MessageBatchCanceledResult(BaseModel):
