@@ -3,14 +3,17 @@
 Two entry-point groups:
 
 * ``claude_core.plugins``: modules or objects with ``@hookimpl`` functions, registered
-  with one pluggy ``PluginManager`` (project name ``claude_core``).
+  with one pluggy ``PluginManager`` (project name ``claude_core``). Only this group's entry
+  points are read, and each is loaded with ``EntryPoint.load()``.
 * ``claude_core.providers``: Provider classes by name, loaded one at a time with
-  stevedore when a client asks for that name.
+  stevedore when a client asks for that name (never for ``anthropic``, the core's own).
 
 Nothing is scanned at ``import claude_core``; the first client request loads the
-plugins once and the result is cached for the process. When no distribution declares a
-``claude_core.plugins`` entry point (a plain file scan, :mod:`claude_core._entry_scan`),
-``importlib.metadata`` is not even imported.
+plugins once and the result is cached for the process. Every installed plugin module is
+imported then, whichever provider the client uses: a plugin imports its heavy
+dependencies inside its hooks, once it knows the call is for it (docs/plugins.md). When
+no distribution declares a ``claude_core.plugins`` entry point (a plain file scan,
+:mod:`claude_core._entry_scan`), ``importlib.metadata`` is not even imported.
 """
 
 from __future__ import annotations
@@ -110,26 +113,21 @@ def _load_manager() -> pluggy.PluginManager:
 
     # a file scan first: importlib.metadata (~0.7 MiB) is imported only if a plugin may be installed
     found = _entry_points(PLUGIN_GROUP) if may_have_entry_points(PLUGIN_GROUP) else []
-    wanted = [ep.name for ep in found if ep.name not in disabled]
-    if not wanted:  # nothing to load: stevedore would only scan the entry points again
-        return pm
-
-    from stevedore import NamedExtensionManager
-
     failures: List[str] = []
-
-    def on_failure(_manager: Any, entry_point: EntryPoint, exc: BaseException) -> None:
-        failures.append(f"{entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}")
-
-    extensions = NamedExtensionManager(PLUGIN_GROUP, names=wanted, name_order=True, on_load_failure_callback=on_failure)
-    for extension in extensions:
+    for entry_point in found:
+        if entry_point.name in disabled:
+            continue
+        # each entry point of this one group, loaded by itself: stevedore would first read (and
+        # cache) the entry points of every group of every installed distribution
+        plugin: object = None
         try:
-            pm.register(extension.plugin, name=extension.name)
-            _check_hooks(pm, extension.name)
-        except Exception as exc:  # a plugin with a bad hook must not break the SDK
-            if pm.is_registered(extension.plugin):
-                pm.unregister(extension.plugin)
-            failures.append(f"{extension.name!r} ({extension.entry_point.value}): {type(exc).__name__}: {exc}")
+            plugin = entry_point.load()
+            pm.register(plugin, name=entry_point.name)
+            _check_hooks(pm, entry_point.name)
+        except Exception as exc:  # a plugin that fails to import, or has a bad hook, must not break the SDK
+            if plugin is not None and pm.is_registered(plugin):
+                pm.unregister(plugin)
+            failures.append(f"{entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}")
     if failures:
         warnings.warn(
             "claude_core skipped plugins that failed to load: " + "; ".join(failures),

@@ -8,8 +8,13 @@ or ``claude_core.Anthropic(provider="bedrock", provider_options={...})``. The pr
 
 from __future__ import annotations
 
-from ._client import AnthropicBedrock, AsyncAnthropicBedrock
-from .provider import BEDROCK_ANTHROPIC_VERSION, BedrockProvider, EventStreamDecoder
+from typing import TYPE_CHECKING
+
+from claude_core._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ._client import AnthropicBedrock, AsyncAnthropicBedrock
+    from .provider import BEDROCK_ANTHROPIC_VERSION, BedrockProvider, EventStreamDecoder
 
 __all__ = [
     "AnthropicBedrock",
@@ -19,3 +24,15 @@ __all__ = [
     "BEDROCK_ANTHROPIC_VERSION",
 ]
 __version__ = "0.1.0"
+
+#: Every name, imported on first use: claude_core imports ``provider_bedrock.plugin`` in every process
+#: that has this distribution installed, and that must not load the client or the provider.
+_LAZY = {
+    "AnthropicBedrock": "._client",
+    "AsyncAnthropicBedrock": "._client",
+    "BEDROCK_ANTHROPIC_VERSION": ".provider",
+    "BedrockProvider": ".provider",
+    "EventStreamDecoder": ".provider",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)

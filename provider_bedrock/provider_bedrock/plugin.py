@@ -1,7 +1,9 @@
 """Bedrock's hook implementations: where credentials come from, and SigV4 signing.
 
 Registered under the ``claude_core.plugins`` entry-point group as ``bedrock``; both hooks
-answer only for the ``bedrock`` provider and for the credentials they made.
+answer only for the ``bedrock`` provider and for the credentials they made. claude_core
+imports this module in every process that has the distribution installed, so it imports
+neither the provider nor botocore: the hooks do, once they know the call is Bedrock's.
 
 Credentials (``claude_credentials``, called once per client, off the event loop in the
 async client), first match wins:
@@ -21,14 +23,15 @@ refresh off the event loop; each attempt is signed with ``get_frozen_credentials
 from __future__ import annotations
 
 import os
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import httpx
 
 from claude_core import ClientOptions, MissingCredentialsError, hookimpl
 from claude_core.providers import Provider
 
-from .provider import BedrockProvider
+if TYPE_CHECKING:
+    from .provider import BedrockProvider
 
 __all__ = ["AWSCredentials", "BedrockAPIKey", "BEARER_TOKEN_ENV", "SIGNING_SERVICE", "sign_sigv4"]
 
@@ -107,7 +110,11 @@ def _aws_credentials(provider: BedrockProvider, options: ClientOptions) -> Any:
 
 @hookimpl
 def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[Any]:
-    if provider.name != "bedrock" or not isinstance(provider, BedrockProvider):
+    if provider.name != "bedrock":
+        return None
+    from .provider import BedrockProvider
+
+    if not isinstance(provider, BedrockProvider):
         return None
     token = options.api_key or options.auth_token
     if token:

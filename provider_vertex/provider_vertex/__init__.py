@@ -8,8 +8,13 @@
 
 from __future__ import annotations
 
-from ._client import AccessToken, AnthropicVertex, AsyncAnthropicVertex
-from .provider import VERTEX_ANTHROPIC_VERSION, VertexProvider
+from typing import TYPE_CHECKING
+
+from claude_core._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ._client import AccessToken, AnthropicVertex, AsyncAnthropicVertex
+    from .provider import VERTEX_ANTHROPIC_VERSION, VertexProvider
 
 __all__ = [
     "AnthropicVertex",
@@ -19,3 +24,15 @@ __all__ = [
     "VERTEX_ANTHROPIC_VERSION",
 ]
 __version__ = "0.1.0"
+
+#: Every name, imported on first use: claude_core imports ``provider_vertex.plugin`` in every process
+#: that has this distribution installed, and that must not load the client or the provider.
+_LAZY = {
+    "AccessToken": "._client",
+    "AnthropicVertex": "._client",
+    "AsyncAnthropicVertex": "._client",
+    "VERTEX_ANTHROPIC_VERSION": ".provider",
+    "VertexProvider": ".provider",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)

@@ -1,7 +1,9 @@
 """Vertex AI's hook implementations: where the Google access token comes from, and signing.
 
 Registered under the ``claude_core.plugins`` entry-point group as ``vertex``; both hooks
-answer only for the ``vertex`` provider and for the credentials they made.
+answer only for the ``vertex`` provider and for the credentials they made. claude_core
+imports this module in every process that has the distribution installed, so it imports
+neither the provider nor google-auth: the hooks do, once they know the call is Vertex AI's.
 
 Credentials (``claude_credentials``, called once per client, off the event loop in the
 async client), first match wins:
@@ -29,8 +31,6 @@ import httpx
 
 from claude_core import ClientOptions, MissingCredentialsError, hookimpl
 from claude_core.providers import Provider
-
-from .provider import CLOUD_PLATFORM_SCOPE, VertexProvider
 
 __all__ = ["GoogleCredentials", "StaticToken", "TokenFunction", "VertexCredentials"]
 
@@ -116,6 +116,8 @@ VertexCredentials = Union[StaticToken, TokenFunction, GoogleCredentials]
 def _google_credentials(credentials: Any) -> GoogleCredentials:
     import google.auth.credentials
 
+    from .provider import CLOUD_PLATFORM_SCOPE
+
     if not isinstance(credentials, google.auth.credentials.Credentials):
         raise MissingCredentialsError(
             "the 'vertex' provider's credentials= takes a google-auth credentials object "
@@ -129,6 +131,10 @@ def _google_credentials(credentials: Any) -> GoogleCredentials:
 
 @hookimpl
 def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[VertexCredentials]:
+    if provider.name != "vertex":
+        return None
+    from .provider import VertexProvider
+
     if not isinstance(provider, VertexProvider):
         return None
     extra = options.extra

@@ -49,6 +49,7 @@ from claude_core import (
 )
 from claude_core.credentials import RefreshableCredentials
 from claude_core.providers import APIRequest, body_bytes
+from claude_core.providers.anthropic import AnthropicProvider
 from provider_vertex import AnthropicVertex, VertexProvider
 
 
@@ -323,7 +324,8 @@ def test_credentials_precedence(monkeypatch: pytest.MonkeyPatch, key_file: Path)
     adc = credentials_for()
     assert isinstance(adc, GoogleCredentials) and isinstance(adc.credentials, service_account.Credentials)
     assert adc.credentials.scopes == ["https://www.googleapis.com/auth/cloud-platform"]
-    assert claude_credentials(provider=object(), options=options(access_token="t")) is None  # type: ignore[arg-type]
+    other = options(access_token="t")
+    assert claude_credentials(provider=AnthropicProvider(other), options=other) is None  # another provider's call
 
 
 def test_credentials_without_scopes_get_the_cloud_platform_scope(key_file: Path) -> None:

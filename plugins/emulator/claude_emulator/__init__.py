@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._eventstream import encode_message as encode_eventstream_message
-from ._wire import DISCONNECT, EmulatorRequest, Pause, RecordedRequest, Reply
-from .app import (
-    EMULATOR_API_KEY,
-    EMULATOR_AUTH_TOKEN,
-    EMULATOR_AWS_ACCESS_KEY_ID,
-    EMULATOR_AWS_SECRET_ACCESS_KEY,
-    EMULATOR_BEDROCK_API_KEY,
-    EmulatorApp,
-)
-
 if TYPE_CHECKING:
+    from ._eventstream import encode_message as encode_eventstream_message
+    from ._wire import DISCONNECT, EmulatorRequest, Pause, RecordedRequest, Reply
+    from .app import (
+        EMULATOR_API_KEY,
+        EMULATOR_AUTH_TOKEN,
+        EMULATOR_AWS_ACCESS_KEY_ID,
+        EMULATOR_AWS_SECRET_ACCESS_KEY,
+        EMULATOR_BEDROCK_API_KEY,
+        EmulatorApp,
+    )
     from .server import Emulator
     from .transport import EmulatorTransport
 
@@ -41,7 +40,26 @@ __all__ = [
     "encode_eventstream_message",
 ]
 
-_LAZY = {"Emulator": ".server", "EmulatorTransport": ".transport"}
+#: Every name, imported on first use: ``claude_emulator.plugin``, which claude_core loads in
+#: every process that has the emulator installed, imports this package without its app
+#: (botocore, for its Bedrock routes, among what that loads).
+_LAZY = {
+    "Emulator": ".server",
+    "EmulatorApp": ".app",
+    "EmulatorTransport": ".transport",
+    "EmulatorRequest": "._wire",
+    "RecordedRequest": "._wire",
+    "Reply": "._wire",
+    "Pause": "._wire",
+    "DISCONNECT": "._wire",
+    "EMULATOR_API_KEY": ".app",
+    "EMULATOR_AUTH_TOKEN": ".app",
+    "EMULATOR_AWS_ACCESS_KEY_ID": ".app",
+    "EMULATOR_AWS_SECRET_ACCESS_KEY": ".app",
+    "EMULATOR_BEDROCK_API_KEY": ".app",
+    "encode_eventstream_message": "._eventstream",
+}
+_RENAMED = {"encode_eventstream_message": "encode_message"}
 
 
 def __getattr__(name: str) -> Any:
@@ -50,6 +68,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(importlib.import_module(module, __name__), _RENAMED.get(name, name))
     globals()[name] = value
     return value

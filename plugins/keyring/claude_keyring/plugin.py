@@ -11,8 +11,9 @@ providers like it), after everything else the core tries:
    ``provider_options={"keyring": {"profile": PROFILE}}``, else ``CLAUDE_CORE_PROFILE``.
 
 The core calls :func:`claude_credentials` once per client and deployment, at the first
-request (in a worker thread in the async client), and keeps the answer for the client's
-life. No keyring backend, or a failing one, is one debug line on the
+request (in a worker thread in the async client), only when 1 and 2 gave no key, and keeps
+the answer for the client's life. ``keyring`` and its backends are imported then, at the
+first lookup; never for a client with a key of its own. No keyring backend, or a failing one, is one debug line on the
 ``claude_core.keyring`` logger and no answer: the core's "no credentials" error then names
 the keyring entry it looked for (:func:`claude_credential_places`) and why it was unreadable.
 """
