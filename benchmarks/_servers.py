@@ -15,7 +15,8 @@ def emulator_process(event_chunks: bool = False) -> Iterator[str]:
     With ``event_chunks`` every stream event is sent as its own HTTP chunk, as the API
     flushes them; otherwise streams come pre-rendered in 64 KiB chunks.
     """
-    command = [sys.executable, "-m", "claude_emulator", "serve", "--port", "0"]
+    # --quiet: nobody reads the request log, and a full pipe would stall the server
+    command = [sys.executable, "-m", "claude_emulator", "serve", "--port", "0", "--quiet"]
     process = subprocess.Popen(
         command + (["--event-chunks"] if event_chunks else []),
         stdout=subprocess.PIPE,
