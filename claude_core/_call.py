@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Generator, Lis
 
 import httpx
 
+from ._headers import merge_headers
 from ._logs import logger, redact_headers
 from ._types import RequestMode, StreamOptions
 from .errors import APIConnectionError
@@ -104,6 +105,14 @@ class Call:
         found = self.pipeline.relay.call("claude_call_observer", call=info)
         return [observer for observer in found if observer is not None]
 
+    def _for_provider(self) -> APIRequest:
+        """The request a deployment's provider prepares: the call's own, with its per-call
+        ``extra_headers`` (Bedrock reads ``anthropic-beta`` into its body, as the official SDK does)."""
+        request = self.original.copy()
+        if self.opts.extra_headers:
+            request.headers = merge_headers(request.headers, self.opts.extra_headers)
+        return request
+
     # -- the attempts -----------------------------------------------------------------
 
     def _attempts(self) -> Generator[Step, Outcome, None]:
@@ -115,7 +124,7 @@ class Call:
                 if not deployment.resolved:
                     yield deployment.resolve
                 if self.prepared is None:
-                    self.prepared = deployment.provider.prepare(self.original.copy())
+                    self.prepared = deployment.provider.prepare(self._for_provider())
                 if deployment.needs_refresh():
                     yield deployment.refresher(None)
                 generation = deployment.generation

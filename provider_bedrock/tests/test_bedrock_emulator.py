@@ -240,3 +240,26 @@ def test_betas_reach_the_body(emulator: Emulator) -> None:
     sent = emulator.requests[-1]
     assert json.loads(sent.body)["anthropic_beta"] == ["context-1m-2025-08-07"]
     assert "beta=true" not in str(sent.query)
+
+
+def test_betas_in_extra_headers_reach_the_body(emulator: Emulator) -> None:
+    """As the official SDK: an ``anthropic-beta`` given per call in ``extra_headers`` goes in the body too."""
+    client = bedrock(emulator)
+    headers = {"Anthropic-Beta": "context-1m-2025-08-07,interleaved-thinking-2025-05-14"}
+    client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES, extra_headers=headers)
+    sent = emulator.requests[-1]
+    assert json.loads(sent.body)["anthropic_beta"] == ["context-1m-2025-08-07", "interleaved-thinking-2025-05-14"]
+    client.beta.messages.create(
+        model=MODEL, max_tokens=16, messages=MESSAGES, betas=["a-1"], extra_headers={"anthropic-beta": "b-2"}
+    )
+    assert json.loads(emulator.requests[-1].body)["anthropic_beta"] == ["b-2"]  # the header given last wins
+
+    async def main() -> None:
+        async with AsyncAnthropicBedrock(**KEYS, aws_region="us-east-1", base_url=emulator.base_url) as client:
+            await client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES, extra_headers=headers)
+
+    asyncio.run(main())
+    assert json.loads(emulator.requests[-1].body)["anthropic_beta"] == [
+        "context-1m-2025-08-07",
+        "interleaved-thinking-2025-05-14",
+    ]
