@@ -1,5 +1,9 @@
 """Every measurement of a run: worker scripts run in their envs, each against a fresh emulator.
 
+The realistic measurements talk https to the emulator, whose certificate a test CA signed;
+each worker trusts it as a user trusts a CA of their own, through ``SSL_CERT_FILE`` naming
+certifi's bundle plus that CA. The older ones talk plain http, as before.
+
 Timed measurements run in interleaved passes (every contender once per pass) and keep each
 contender's best pass, so a burst of load elsewhere on the machine does not fall on one
 contender alone.
@@ -22,13 +26,26 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from _servers import emulator_process
-from _targets import BULK, EVENT, RAW_IN_CORE
-from _venvs import ROOT, Venv, prepare_bedrock
+from _targets import BULK, CORE_ALL, EVENT, OFFICIAL_ALL, RAW_IN_CORE, RAW_LINES
+from _venvs import PLUGIN_MODULES, PLUGINS, ROOT, Venv
 from claude_emulator import EMULATOR_API_KEY, EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY
 
 WORKERS = ROOT / "benchmarks" / "workers"
-#: Display name of what each env measures; the env name is also its worker's ``--client``.
-LABELS = {"httpx": "raw httpx", "core": "claude_core", "official": "anthropic"}
+#: What each env measures: its display name and the ``--client`` its workers drive.
+CONTENDERS = {
+    "httpx": ("raw httpx", "httpx"),
+    "core": ("claude_core", "core"),
+    "core-all": (CORE_ALL, "core"),
+    "official": ("anthropic", "official"),
+    "official-all": (OFFICIAL_ALL, "official"),
+}
+LABELS = {env: label for env, (label, _) in CONTENDERS.items()}
+#: The envs of the plain-http measurements, as before the https ones: no provider plugin installed.
+BASE = ("httpx", "core", "official")
+#: The envs of the https round trips and paced streams; ``official-all`` is measured where its extras could
+#: cost a first-party call something: first response and memory (and Bedrock, which needs them).
+HTTPS = ("httpx", "core", "core-all", "official")
+SCHEMES = ("https", "http")
 IMPORT_SNIPPETS = (
     ("import httpx, pydantic", "core", "import httpx, pydantic"),
     ("claude_core", "core", "import claude_core; claude_core.Anthropic(api_key='k')"),
@@ -41,6 +58,10 @@ class Settings:
     """How much of everything one run measures."""
 
     quick: bool
+    first_response_runs: int
+    paced_deltas: int
+    paced_repeat: int
+    event_delay: float
     import_runs: int
     sequential: int
     concurrent: int
@@ -55,9 +76,41 @@ class Settings:
 
 
 FULL = Settings(
-    False, 15, 2000, 1280, 20_000, 3, 3, [500, 1000, 2000, 4000, 8000], 2000, 200_000, [50_000, 200_000], 200
+    quick=False,
+    first_response_runs=15,
+    paced_deltas=2000,
+    paced_repeat=2,
+    event_delay=0.001,
+    import_runs=15,
+    sequential=2000,
+    concurrent=1280,
+    deltas=20_000,
+    passes=3,
+    tool_repeat=3,
+    tool_sizes=[500, 1000, 2000, 4000, 8000],
+    memory_calls=2000,
+    batch_lines=200_000,
+    batch_rss_lines=[50_000, 200_000],
+    file_mib=200,
 )
-QUICK = Settings(True, 3, 100, 320, 2000, 1, 1, [500, 1000, 2000], 500, 20_000, [5_000, 20_000], 20)
+QUICK = Settings(
+    quick=True,
+    first_response_runs=3,
+    paced_deltas=300,
+    paced_repeat=1,
+    event_delay=0.001,
+    import_runs=3,
+    sequential=100,
+    concurrent=320,
+    deltas=2000,
+    passes=1,
+    tool_repeat=1,
+    tool_sizes=[500, 1000, 2000],
+    memory_calls=500,
+    batch_lines=20_000,
+    batch_rss_lines=[5_000, 20_000],
+    file_mib=20,
+)
 
 
 def log(message: str) -> None:
@@ -65,26 +118,68 @@ def log(message: str) -> None:
 
 
 def worker(
-    venv: Venv, script: str, *, client: Optional[str] = None, event_chunks: bool = False, **options: Any
+    venv: Venv,
+    script: str,
+    *,
+    client: Optional[str] = None,
+    event_chunks: bool = False,
+    tls: bool = False,
+    event_delay: float = 0.0,
+    **options: Any,
 ) -> Dict[str, Any]:
     """Run ``workers/<script>.py`` in ``venv`` against a fresh emulator; return its JSON.
 
-    ``client`` is what the worker drives, by default the env's own package.
+    ``client`` is what the worker drives, by default the env's own package. With ``tls`` the
+    emulator serves https and the worker trusts its CA; ``event_delay`` paces its streams.
+    An option ``True`` is passed as a bare flag.
     """
     started = time.perf_counter()
-    client = client or venv.name
-    with emulator_process(event_chunks) as base_url:
+    client = client or CONTENDERS[venv.name][1]
+    with emulator_process(event_chunks, tls=tls, event_delay=event_delay) as base_url:
         args = [str(WORKERS / f"{script}.py"), "--client", client, "--base-url", base_url]
         args += ["--api-key", EMULATOR_API_KEY]
         for name, value in options.items():
-            args += [
-                f"--{name.replace('_', '-')}",
-                ",".join(map(str, value)) if isinstance(value, list) else str(value),
-            ]
-        result: Dict[str, Any] = json.loads(venv.run(args))
-    framing = f" ({EVENT})" if event_chunks else ""
-    log(f"  {script}: {client} in the {venv.name} env{framing}: {time.perf_counter() - started:.1f} s")
+            flag = f"--{name.replace('_', '-')}"
+            if value is True:
+                args.append(flag)
+            else:
+                args += [flag, ",".join(map(str, value)) if isinstance(value, list) else str(value)]
+        result: Dict[str, Any] = json.loads(venv.run(args, https=tls))
+    tags = [
+        tag
+        for tag, on in (("https", tls), (EVENT, event_chunks), (f"paced {event_delay * 1e3:g} ms", event_delay))
+        if on
+    ]
+    how = f" ({', '.join(tags)})" if tags else ""
+    log(f"  {script}: {client} in the {venv.name} env{how}: {time.perf_counter() - started:.1f} s")
     return result
+
+
+def first_response_seconds(envs: Dict[str, Venv], runs: int) -> Dict[str, Dict[str, float]]:
+    """Median seconds from process start to the first response, https and plain http, of each contender.
+
+    Each sample is a fresh process (``workers/first_response.py``) that imports, constructs a
+    client, makes one ``messages.create`` and prints the time it got the response, on the
+    clock the runner read just before starting it. ``runs`` samples of every contender and
+    scheme, interleaved, after a warm-up round; one emulator per scheme serves them all.
+    """
+    started = time.perf_counter()
+    script = str(WORKERS / "first_response.py")
+    samples: Dict[str, Dict[str, List[float]]] = {scheme: {LABELS[env]: [] for env in envs} for scheme in SCHEMES}
+    with emulator_process(tls=True) as https_url, emulator_process() as http_url:
+        urls = {"https": https_url, "http": http_url}
+        for round_ in range(runs + 1):
+            for scheme in SCHEMES:
+                for env, venv in envs.items():
+                    args = [script, CONTENDERS[env][1], urls[scheme], EMULATOR_API_KEY]
+                    start = time.monotonic()
+                    seconds = float(venv.run(args, https=scheme == "https")) - start
+                    if round_:
+                        samples[scheme][LABELS[env]].append(seconds)
+    log(f"  process start to first response: {time.perf_counter() - started:.1f} s")
+    return {
+        scheme: {label: statistics.median(values) for label, values in by.items()} for scheme, by in samples.items()
+    }
 
 
 def import_seconds(envs: Dict[str, Venv], runs: int) -> Dict[str, float]:
@@ -101,19 +196,23 @@ def import_seconds(envs: Dict[str, Venv], runs: int) -> Dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def round_trips(envs: Dict[str, Venv], settings: Settings) -> Tuple[Dict[str, float], Dict[str, float]]:
-    """Seconds per call, sequential and 64 in flight, for each contender (best pass).
+def round_trips(
+    envs: Dict[str, Venv], settings: Settings, tls: bool = False
+) -> Tuple[Dict[str, float], Dict[str, float]]:
+    """Seconds per call, sequential and 64 in flight, for each contender of ``envs`` (best pass).
 
     Raw httpx also runs 64 in flight in the core env, which holds the same httpx plus
     sniffio: httpcore imports sniffio on every async request, and a failed import is costly.
     """
-    runs = [(LABELS[name], venv, name, settings.sequential) for name, venv in envs.items()]
+    runs = [(LABELS[name], venv, CONTENDERS[name][1], settings.sequential) for name, venv in envs.items()]
     runs.append((RAW_IN_CORE, envs["core"], "httpx", 0))
     sequential: Dict[str, float] = {}
     concurrent: Dict[str, float] = {}
     for _ in range(settings.passes):
         for label, venv, client, calls in runs:
-            trip = worker(venv, "roundtrips", client=client, sequential=calls, concurrent=settings.concurrent, rounds=1)
+            trip = worker(
+                venv, "roundtrips", client=client, tls=tls, sequential=calls, concurrent=settings.concurrent, rounds=1
+            )
             if calls:
                 sequential[label] = min(sequential.get(label, float("inf")), trip["sequential"])
             concurrent[label] = min(concurrent.get(label, float("inf")), trip["concurrent"])
@@ -128,7 +227,7 @@ def stream_events(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Dict[s
             counts: Dict[str, Any] = {"event_chunks": event_chunks, "deltas": settings.deltas, "repeat": 1}
             eps = {
                 "emulator send rate (plain socket)": worker(envs["httpx"], "wire", **counts)["socket"],
-                "raw httpx iter_lines": worker(envs["httpx"], "streams", **counts)["iter_lines"],
+                RAW_LINES: worker(envs["httpx"], "streams", **counts)["iter_lines"],
             }
             for env in ("core", "official"):
                 readings = worker(envs[env], "streams", **counts)
@@ -138,20 +237,32 @@ def stream_events(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Dict[s
     return results
 
 
+def paced_stream_cpu(envs: Dict[str, Venv], settings: Settings) -> Dict[str, float]:
+    """Client CPU µs per event of every reading of a text stream paced as the API sends it: over https,
+    one event per HTTP chunk, ``settings.event_delay`` apart (best pass)."""
+    results: Dict[str, float] = {}
+    counts: Dict[str, Any] = {"deltas": settings.paced_deltas, "repeat": settings.paced_repeat, "cpu": True}
+    for _ in range(settings.passes):
+        for env, venv in envs.items():
+            readings = worker(venv, "streams", event_chunks=True, tls=True, event_delay=settings.event_delay, **counts)
+            for reading, value in readings.items():
+                label = RAW_LINES if env == "httpx" else f"{LABELS[env]} {reading}"
+                results[label] = min(results.get(label, float("inf")), value)
+    return results
+
+
 def bedrock_stream_events(envs: Dict[str, Venv], settings: Settings) -> Dict[str, float]:
-    """Events/s of both readings of the text stream over Bedrock's event-stream framing, one event per
-    HTTP chunk, with each SDK's ``AnthropicBedrock`` (best pass)."""
+    """Events/s of both readings of the text stream over Bedrock's event-stream framing, over https, one
+    event per HTTP chunk, with each SDK's ``AnthropicBedrock`` in its env with every provider (best pass)."""
     results: Dict[str, float] = {}
     credentials = {"aws_access_key": EMULATOR_AWS_ACCESS_KEY_ID, "aws_secret_key": EMULATOR_AWS_SECRET_ACCESS_KEY}
-    bedrock = prepare_bedrock()  # envs of their own: the plain ones hold no provider plugin
-    check_core_env(bedrock["core"], "claude_core", "provider_bedrock")
     for _ in range(settings.passes):
         for env in ("core", "official"):
             readings = worker(
-                bedrock[env],
+                envs[f"{env}-all"],
                 "bedrock_stream",
-                client=env,
                 event_chunks=True,
+                tls=True,
                 deltas=settings.deltas,
                 repeat=1,
                 **credentials,
@@ -173,10 +284,11 @@ def tool_input_seconds(envs: Dict[str, Venv], settings: Settings) -> Dict[str, D
     return results
 
 
-def peak_rss(envs: Dict[str, Venv], settings: Settings) -> Dict[str, float]:
-    """Peak RSS (MiB) of a fresh interpreter after the sequential calls, for each contender."""
+def peak_rss(envs: Dict[str, Venv], settings: Settings, tls: bool = False) -> Dict[str, float]:
+    """Peak RSS (MiB) of a fresh interpreter after the sequential calls, for each contender of ``envs``."""
     return {
-        LABELS[env]: worker(venv, "memory", calls=settings.memory_calls)["peak_rss_mib"] for env, venv in envs.items()
+        LABELS[env]: worker(venv, "memory", tls=tls, calls=settings.memory_calls)["peak_rss_mib"]
+        for env, venv in envs.items()
     }
 
 
@@ -233,11 +345,11 @@ def file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Dict[s
 
 
 def _tree() -> str:
-    """The repository's commit, ``+dirty`` when the work tree differs from it (the core env installs the tree)."""
+    """The repository's commit, ``+dirty`` when the work tree differs from it (the core envs install the tree)."""
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "claude_core", "pyproject.toml", "provider_bedrock"],
+            ["git", "status", "--porcelain", "claude_core", "pyproject.toml", *(str(path) for path in PLUGINS)],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -250,12 +362,33 @@ def _tree() -> str:
 Step = Callable[[Dict[str, Venv], Settings], Dict[str, Any]]
 
 
+def _some(envs: Dict[str, Venv], names: Sequence[str]) -> Dict[str, Venv]:
+    return {name: envs[name] for name in names}
+
+
+def _first_response(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"first_response_seconds": first_response_seconds(envs, settings.first_response_runs)}
+
+
+def _round_trips_https(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    sequential, concurrent = round_trips(_some(envs, HTTPS), settings, tls=True)
+    return {"https_sequential_seconds_per_call": sequential, "https_concurrent64_seconds_per_call": concurrent}
+
+
+def _memory_https(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"https_peak_rss_mib": peak_rss(envs, settings, tls=True)}
+
+
+def _paced_streams(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"paced_stream_cpu_us_per_event": paced_stream_cpu(_some(envs, HTTPS), settings)}
+
+
 def _imports(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"import_seconds": import_seconds(envs, settings.import_runs)}
 
 
 def _round_trips(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
-    sequential, concurrent = round_trips(envs, settings)
+    sequential, concurrent = round_trips(_some(envs, BASE), settings)
     return {"sequential_seconds_per_call": sequential, "concurrent64_seconds_per_call": concurrent}
 
 
@@ -272,24 +405,29 @@ def _tool_input(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
 
 
 def _memory(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
-    return {"peak_rss_mib": peak_rss(envs, settings)}
+    return {"peak_rss_mib": peak_rss(_some(envs, BASE), settings)}
 
 
 def _batch_results(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
-    rates, rss = batch_results(envs, settings)
+    rates, rss = batch_results(_some(envs, BASE), settings)
     return {"batch_results_lines_per_second": rates, "batch_results_peak_rss_mib": rss}
 
 
 def _file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
-    return {"file_transfer": file_transfer(envs, settings)}
+    return {"file_transfer": file_transfer(_some(envs, BASE), settings)}
 
 
-#: Every measurement, in the order a run makes them: its name (for ``run.py --only``) and what it adds to the report.
+#: Every measurement, in the order a run makes them: its name (for ``run.py --only``) and what it adds to the
+#: report. The first five talk https; the others plain http, as every measurement did before.
 STEPS: Dict[str, Step] = {
+    "first_response": _first_response,
+    "round_trips_https": _round_trips_https,
+    "memory_https": _memory_https,
+    "paced_streams": _paced_streams,
+    "bedrock_stream": _bedrock_stream,
     "imports": _imports,
     "round_trips": _round_trips,
     "streams": _streams,
-    "bedrock_stream": _bedrock_stream,
     "tool_input": _tool_input,
     "memory": _memory,
     "batch_results": _batch_results,
@@ -314,9 +452,10 @@ def measure(envs: Dict[str, Venv], settings: Settings, only: Sequence[str] = tup
     return report
 
 
-def check_core_env(core: Venv, *modules: str) -> None:
-    """Fail early, and clearly, unless the env imports its own installed ``modules`` (claude_core by default)."""
-    for module in modules or ("claude_core",):
-        where = Path(core.run(["-c", f"import {module}; print({module}.__file__)"]).strip())
-        if core.path not in where.parents:
-            raise SystemExit(f"the {core.name} env imports {module} from {where}, not from its own site-packages")
+def check_core_envs(envs: Dict[str, Venv]) -> None:
+    """Fail early, and clearly, unless the claude-core envs import the repo's packages from their own site-packages."""
+    for env, modules in (("core", ("claude_core",)), ("core-all", ("claude_core", *PLUGIN_MODULES))):
+        for module in modules:
+            where = Path(envs[env].run(["-c", f"import {module}; print({module}.__file__)"]).strip())
+            if envs[env].path not in where.parents:
+                raise SystemExit(f"the {env} env imports {module} from {where}, not from its own site-packages")

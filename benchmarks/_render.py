@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
-from _targets import BULK, EVENT, RAW_IN_CORE, other_ratios, targets
+from _targets import BULK, CORE_ALL, EVENT, OFFICIAL_ALL, PACED, RAW_IN_CORE, other_ratios, targets
 
 WHO = ("raw httpx", "claude_core", "anthropic")
+#: The contenders of the https measurements, in the order of their columns.
+WHO_ALL = ("raw httpx", "claude_core", CORE_ALL, "anthropic", OFFICIAL_ALL)
 #: Packages every venv has from ``python -m venv``; no benchmark imports them.
 _VENV_SEED = {"pip", "setuptools"}
 FIGURES = ("<!-- figures:start -->", "<!-- figures:end -->")
@@ -34,8 +36,61 @@ def _header(report: Dict[str, Any]) -> List[str]:
     ]
 
 
+def _cells(figures: Dict[str, float], scale: float, form: str) -> List[str]:
+    """One cell per contender of :data:`WHO_ALL`, empty for one not measured."""
+    return [format(figures[who] * scale, form) if who in figures else "" for who in WHO_ALL]
+
+
+def _https_rows(report: Dict[str, Any]) -> List[str]:
+    """The rows of the realistic table: first response, https round trips and memory (each when measured)."""
+    settings, passes = report["settings"], report["settings"]["passes"]
+    rows: List[str] = []
+    if "first_response_seconds" in report:
+        first, runs = report["first_response_seconds"], settings["first_response_runs"]
+        rows += [
+            _row(f"process start to first response, https (ms, median of {runs})", *_cells(first["https"], 1e3, ".1f")),
+            _row(f"process start to first response, http (ms, median of {runs})", *_cells(first["http"], 1e3, ".1f")),
+        ]
+    if "https_sequential_seconds_per_call" in report:
+        seq, conc = report["https_sequential_seconds_per_call"], report["https_concurrent64_seconds_per_call"]
+        rows += [
+            _row(
+                f"sequential messages.create, https (µs/call, best of {passes} x {settings['sequential']:,})",
+                *_cells(seq, 1e6, ".0f"),
+            ),
+            _row(
+                f"64 concurrent messages.create, https (µs/call, best of {passes} x {settings['concurrent']:,})",
+                *_cells(conc, 1e6, ".0f"),
+            ),
+            _row(
+                "64 concurrent messages.create, https (req/s)",
+                *(f"{1 / conc[who]:,.0f}" if who in conc else "" for who in WHO_ALL),
+            ),
+            _row(f"64 concurrent, https, {RAW_IN_CORE} (µs/call)", f"{conc[RAW_IN_CORE] * 1e6:.0f}", "", "", "", ""),
+        ]
+    if "https_peak_rss_mib" in report:
+        rss = report["https_peak_rss_mib"]
+        rows.append(_row(f"peak RSS after {settings['memory_calls']:,} https calls (MiB)", *_cells(rss, 1.0, ".1f")))
+    if not rows:
+        return []
+    return ["", _row("measurement", *WHO_ALL), "|---|---|---|---|---|---|", *rows]
+
+
+def _paced_rows(report: Dict[str, Any]) -> List[str]:
+    settings, cpu = report["settings"], report["paced_stream_cpu_us_per_event"]
+    return [
+        "",
+        _row(
+            f"{PACED} of {settings['paced_deltas']:,} text deltas, {EVENT}, {settings['event_delay'] * 1e3:g} ms apart",
+            f"client CPU per event (µs, best of {settings['passes']} x {settings['paced_repeat']})",
+        ),
+        "|---|---|",
+        *(_row(reading, f"{value:.1f}") for reading, value in cpu.items()),
+    ]
+
+
 def _call_rows(report: Dict[str, Any]) -> List[str]:
-    """The rows of the main table: imports, round trips, memory (each when measured)."""
+    """The rows of the plain-http table: imports, round trips, memory (each when measured)."""
     settings, passes = report["settings"], report["settings"]["passes"]
     rows: List[str] = []
     if "import_seconds" in report:
@@ -52,23 +107,26 @@ def _call_rows(report: Dict[str, Any]) -> List[str]:
         seq, conc = report["sequential_seconds_per_call"], report["concurrent64_seconds_per_call"]
         rows += [
             _row(
-                f"sequential messages.create (µs/call, best of {passes} x {settings['sequential']:,})",
+                f"sequential messages.create, http (µs/call, best of {passes} x {settings['sequential']:,})",
                 *(f"{seq[who] * 1e6:.0f}" for who in WHO),
             ),
             _row(
-                f"64 concurrent messages.create (µs/call, best of {passes} x {settings['concurrent']:,})",
+                f"64 concurrent messages.create, http (µs/call, best of {passes} x {settings['concurrent']:,})",
                 *(f"{conc[who] * 1e6:.0f}" for who in WHO),
             ),
-            _row("64 concurrent messages.create (req/s)", *(f"{1 / conc[who]:,.0f}" for who in WHO)),
+            _row("64 concurrent messages.create, http (req/s)", *(f"{1 / conc[who]:,.0f}" for who in WHO)),
             _row(
-                f"64 concurrent, {RAW_IN_CORE} (sniffio installed; µs/call)", f"{conc[RAW_IN_CORE] * 1e6:.0f}", "", ""
+                f"64 concurrent, http, {RAW_IN_CORE} (sniffio installed; µs/call)",
+                f"{conc[RAW_IN_CORE] * 1e6:.0f}",
+                "",
+                "",
             ),
         ]
     if "peak_rss_mib" in report:
         rss = report["peak_rss_mib"]
         rows.append(
             _row(
-                f"peak RSS after {settings['memory_calls']:,} sequential calls (MiB)",
+                f"peak RSS after {settings['memory_calls']:,} sequential http calls (MiB)",
                 *(f"{rss[who]:.1f}" for who in WHO),
             )
         )
@@ -81,7 +139,11 @@ def _stream_rows(report: Dict[str, Any]) -> List[str]:
     settings, eps = report["settings"], report["stream_events_per_second"]
     return [
         "",
-        _row(f"stream of {settings['deltas']:,} text deltas (events/s, best of {settings['passes']})", EVENT, BULK),
+        _row(
+            f"http stream of {settings['deltas']:,} text deltas, unpaced (events/s, best of {settings['passes']})",
+            EVENT,
+            BULK,
+        ),
         "|---|---|---|",
         *(_row(reading, f"{eps[EVENT][reading]:,.0f}", f"{eps[BULK][reading]:,.0f}") for reading in eps[EVENT]),
     ]
@@ -93,10 +155,10 @@ def _bedrock_rows(report: Dict[str, Any]) -> List[str]:
     return [
         "",
         _row(
-            f"Bedrock stream of {settings['deltas']:,} text deltas, event-stream framing, {EVENT} "
-            f"(AnthropicBedrock; events/s, best of {settings['passes']})",
-            "claude_core",
-            "anthropic",
+            f"Bedrock https stream of {settings['deltas']:,} text deltas, event-stream framing, {EVENT}, "
+            f"unpaced (AnthropicBedrock; events/s, best of {settings['passes']})",
+            CORE_ALL,
+            OFFICIAL_ALL,
         ),
         "|---|---|---|",
         *(
@@ -148,10 +210,9 @@ def _file_rows(report: Dict[str, Any]) -> List[str]:
     ]
 
 
-#: The tables after the main one, each with the report key it needs.
+#: The plain-http tables after the main one, each with the report key it needs.
 _TABLES = (
     ("stream_events_per_second", _stream_rows),
-    ("bedrock_stream_events_per_second", _bedrock_rows),
     ("tool_input_seconds", _tool_rows),
     ("batch_results_lines_per_second", _batch_rows),
     ("file_transfer", _file_rows),
@@ -159,11 +220,19 @@ _TABLES = (
 
 
 def figures(report: Dict[str, Any]) -> str:
-    """Versions, environments and every figure of ``report``."""
-    lines = _header(report) + _call_rows(report)
+    """Versions, environments and every figure of ``report``: the realistic ones (https), then plain http."""
+    lines = _header(report)
+    realistic = _https_rows(report)
+    realistic += _paced_rows(report) if "paced_stream_cpu_us_per_event" in report else []
+    realistic += _bedrock_rows(report) if "bedrock_stream_events_per_second" in report else []
+    if realistic:
+        lines += ["", "### As users run it: https, first response, paced streams", *realistic]
+    plain = _call_rows(report)
     for key, table in _TABLES:
         if key in report:
-            lines += table(report)
+            plain += table(report)
+    if plain:
+        lines += ["", "### As before: plain http, unpaced", *plain]
     ratios = other_ratios(report)
     if ratios:
         lines += [

@@ -1,34 +1,90 @@
-"""Start the emulator as a separate process, so server work does not share a worker's GIL."""
+"""The emulator as a separate process, so server work does not share a worker's GIL: over plain
+http or over https with the test CA's certificate, its streams paced or not.
+
+Run as a script (by :func:`emulator_process`, with the runner's Python, which has
+claude-emulator), it serves an ``EmulatorApp`` on 127.0.0.1 until SIGTERM, logging nothing.
+``claude-emulator serve`` has no TLS option, so this serves the app with the emulator's own
+connection handler (a private name) on an asyncio server given an SSL context.
+"""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import contextlib
+import signal
+import ssl
 import subprocess
 import sys
-from typing import Iterator
+import tempfile
+from pathlib import Path
+from typing import Iterator, Optional
+
+#: A test CA (valid to 2999) and a certificate it signed for 127.0.0.1 and localhost, with its key.
+TLS = Path(__file__).resolve().parent.parent / "tests" / "core" / "tls"
+TEST_CA = TLS / "ca.pem"
+SERVER_PEM = TLS / "server.pem"
 
 
 @contextlib.contextmanager
-def emulator_process(event_chunks: bool = False) -> Iterator[str]:
-    """Yield the base URL of a fresh ``claude-emulator serve`` process on a free port.
+def emulator_process(event_chunks: bool = False, *, tls: bool = False, event_delay: float = 0.0) -> Iterator[str]:
+    """Yield the base URL of a fresh emulator process on a free port.
 
     With ``event_chunks`` every stream event is sent as its own HTTP chunk, as the API
-    flushes them; otherwise streams come pre-rendered in 64 KiB chunks.
+    flushes them; otherwise streams come pre-rendered in 64 KiB chunks. ``event_delay``
+    seconds pass between the events of every stream (each then its own chunk). With
+    ``tls`` the URL is ``https://`` and the server's certificate is signed by :data:`TEST_CA`.
     """
-    # --quiet: nobody reads the request log, and a full pipe would stall the server
-    command = [sys.executable, "-m", "claude_emulator", "serve", "--port", "0", "--quiet"]
-    process = subprocess.Popen(
-        command + (["--event-chunks"] if event_chunks else []),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    command = [sys.executable, str(Path(__file__).resolve()), "--event-delay", repr(event_delay)]
+    command += (["--event-chunks"] if event_chunks else []) + (["--tls"] if tls else [])
+    # stderr goes to a file: a pipe nobody reads would stall the server once full (asyncio logs to it)
+    with tempfile.TemporaryFile("w+") as errors:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            if "listening on " not in line:
+                process.wait(timeout=10)
+                errors.seek(0)
+                raise RuntimeError(f"emulator did not start: {line!r}\n{errors.read()[-4000:]}")
+            yield line.split("listening on ", 1)[1].split()[0]
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+async def _serve(event_chunks: bool, event_delay: float, context: Optional[ssl.SSLContext]) -> None:
+    from claude_emulator import EmulatorApp
+    from claude_emulator.server import _READ_LIMIT, _Connections
+
+    app = EmulatorApp(event_chunks=event_chunks, event_delay=event_delay)
+    connections = _Connections(app)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    server = await asyncio.start_server(connections.serve, "127.0.0.1", 0, limit=_READ_LIMIT, ssl=context)
+    port = server.sockets[0].getsockname()[1]
+    print(f"emulator listening on {'https' if context else 'http'}://127.0.0.1:{port}", flush=True)
     try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        if "listening on " not in line:
-            raise RuntimeError(f"emulator did not start: {line!r}")
-        yield line.split("listening on ", 1)[1].split()[0]
+        await stop.wait()
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.close()
+        await connections.close_all()
+        await server.wait_closed()
+        app.close()  # deletes the uploaded files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--event-chunks", action="store_true", help="one HTTP chunk per stream event")
+    parser.add_argument("--event-delay", type=float, default=0.0, help="seconds between the events of a stream")
+    parser.add_argument("--tls", action="store_true", help=f"serve https with {SERVER_PEM.name}")
+    options = parser.parse_args()
+    context = None
+    if options.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(SERVER_PEM)
+    asyncio.run(_serve(options.event_chunks, options.event_delay, context))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,15 +4,19 @@
   dependencies;
 * ``official``: ``pip install anthropic==0.79.0``;
 * ``httpx``: httpx and its own dependencies, pinned to the versions the core env resolved;
-* ``core-bedrock`` and ``official-bedrock``, for the Bedrock measurement only:
-  ``pip install <repo root> <repo root>/provider_bedrock`` (with boto3, botocore) and
-  ``pip install anthropic[bedrock]==0.79.0``. The plain envs stay without a provider plugin,
-  as a user of the first-party API installs them.
+* ``core-all``: every distribution of the repo, ``pip install <repo root>
+  <repo root>/provider_bedrock <repo root>/provider_vertex <repo root>/plugins/keyring
+  <repo root>/plugins/emulator`` (with boto3, botocore, google-auth, keyring, cryptography);
+* ``official-all``: ``pip install anthropic[bedrock,vertex]==0.79.0``.
+
+The plain ``core`` and ``official`` envs hold no provider plugin, as a user of the first-party
+API installs them; the ``-all`` ones are what a user of every provider has.
 
 They live under ``benchmarks/.venvs/`` and are kept between runs. An env is rebuilt from
-scratch when what defines it changes (the ``pyproject.toml`` of claude-core or of
-claude-provider-bedrock, the pins, the Python); when only their source changed, the two alone
-are reinstalled.
+scratch when what defines it changes (the ``pyproject.toml`` of the repo's distributions it
+holds, the pins, the Python); when only their source changed, they alone are reinstalled.
+Each env also has ``bench-ca-bundle.pem``: its own certifi bundle plus the test CA the https
+emulator's certificate is signed with, which https workers get as ``SSL_CERT_FILE``.
 """
 
 from __future__ import annotations
@@ -27,12 +31,18 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Mapping, Sequence
 
+from _servers import TEST_CA
+
 ROOT = Path(__file__).resolve().parent.parent
 VENVS = ROOT / "benchmarks" / ".venvs"
-BEDROCK = ROOT / "provider_bedrock"
+#: The repo's distributions besides claude-core itself, as the ``core-all`` env installs them.
+PLUGINS = [ROOT / path for path in ("provider_bedrock", "provider_vertex", "plugins/keyring", "plugins/emulator")]
+#: The import package of each distribution of :data:`PLUGINS`, in that order.
+PLUGIN_MODULES = ("provider_bedrock", "provider_vertex", "claude_keyring", "claude_emulator")
 OFFICIAL = "anthropic==0.79.0"
-OFFICIAL_BEDROCK = "anthropic[bedrock]==0.79.0"
+OFFICIAL_ALL = "anthropic[bedrock,vertex]==0.79.0"
 _STAMP = "bench-stamp.json"
+_CA_BUNDLE = "bench-ca-bundle.pem"
 
 #: Prints ``{distribution name: version}`` for everything installed in the interpreter running it.
 PACKAGES_SNIPPET = (
@@ -71,15 +81,22 @@ class Venv:
     def python(self) -> Path:
         return self.path / "bin" / "python"
 
-    def run(self, args: Sequence[str], timeout: float = 600) -> str:
-        """Run this env's Python with ``args`` outside the repo, ignoring PYTHON* variables; return stdout."""
+    def run(self, args: Sequence[str], timeout: float = 600, *, https: bool = False) -> str:
+        """Run this env's Python with ``args`` outside the repo, ignoring PYTHON* variables; return stdout.
+
+        With ``https`` the process trusts the test CA beside certifi's: ``SSL_CERT_FILE`` names
+        :meth:`ca_bundle`, as a user's own CA bundle would be named.
+        """
+        environ = _clean_environ()
+        if https:
+            environ["SSL_CERT_FILE"] = str(self.ca_bundle())
         result = subprocess.run(
             [str(self.python), "-E", *args],
             capture_output=True,
             text=True,
             cwd=self.path,
             timeout=timeout,
-            env=_clean_environ(),
+            env=environ,
         )
         if result.returncode != 0:
             raise RuntimeError(f"{self.name} env: {' '.join(args)[:200]} failed:\n{result.stderr[-4000:]}")
@@ -89,6 +106,14 @@ class Venv:
         """``{distribution: version}`` of everything installed here."""
         packages: Dict[str, str] = json.loads(self.run(["-c", PACKAGES_SNIPPET]))
         return packages
+
+    def ca_bundle(self) -> Path:
+        """This env's certifi bundle plus the test CA, in one file (written on first use)."""
+        bundle = self.path / _CA_BUNDLE
+        if not bundle.exists():
+            certifi = Path(self.run(["-c", "import certifi; print(certifi.where())"]).strip())
+            bundle.write_text(certifi.read_text() + "\n" + TEST_CA.read_text())
+        return bundle
 
 
 def _clean_environ() -> Dict[str, str]:
@@ -100,12 +125,8 @@ def _digest(*parts: str) -> str:
 
 
 def _source_digest() -> str:
-    files = [
-        file
-        for package in (ROOT / "claude_core", BEDROCK / "provider_bedrock")
-        for pattern in ("*.py", "*.typed")
-        for file in sorted(package.rglob(pattern))
-    ]
+    packages = [ROOT / "claude_core"] + [plugin / module for plugin, module in zip(PLUGINS, PLUGIN_MODULES)]
+    files = [file for package in packages for pattern in ("*.py", "*.typed") for file in sorted(package.rglob(pattern))]
     digest = hashlib.sha256()
     for file in files:
         digest.update(str(file.relative_to(ROOT)).encode() + b"\0" + file.read_bytes())
@@ -144,7 +165,8 @@ def _ensure(name: str, key: str, requirements: List[str], source: str = "", loca
 
 
 def prepare() -> Dict[str, Venv]:
-    """Create or update the three envs; return them by name (``core``, ``official``, ``httpx``)."""
+    """Create or update the envs; return them by name (``core``, ``official``, ``httpx``, ``core-all``,
+    ``official-all``)."""
     python = f"{sys.version} {sys.base_prefix}"
     pyproject = (ROOT / "pyproject.toml").read_text()
     source = _source_digest()
@@ -152,14 +174,8 @@ def prepare() -> Dict[str, Venv]:
     pins = core.run(["-c", _HTTPX_CLOSURE_SNIPPET]).split()
     official = _ensure("official", _digest(python, OFFICIAL), [OFFICIAL])
     httpx = _ensure("httpx", _digest(python, *pins), pins)
-    return {"core": core, "official": official, "httpx": httpx}
-
-
-def prepare_bedrock() -> Dict[str, Venv]:
-    """The Bedrock measurement's two envs, by contender (``core``: claude-core with
-    claude-provider-bedrock; ``official``: ``anthropic[bedrock]``)."""
-    python = f"{sys.version} {sys.base_prefix}"
-    key = _digest(python, (ROOT / "pyproject.toml").read_text(), (BEDROCK / "pyproject.toml").read_text())
-    core = _ensure("core-bedrock", key, [str(ROOT), str(BEDROCK)], _source_digest(), local=2)
-    official = _ensure("official-bedrock", _digest(python, OFFICIAL_BEDROCK), [OFFICIAL_BEDROCK])
-    return {"core": core, "official": official}
+    every = [ROOT, *PLUGINS]
+    key = _digest(python, *((path / "pyproject.toml").read_text() for path in every))
+    core_all = _ensure("core-all", key, [str(path) for path in every], source, local=len(every))
+    official_all = _ensure("official-all", _digest(python, OFFICIAL_ALL), [OFFICIAL_ALL])
+    return {"core": core, "official": official, "httpx": httpx, "core-all": core_all, "official-all": official_all}

@@ -7,16 +7,28 @@ judged PASS or MISS (``_targets.py``), and writes ``benchmarks/results/latest.js
 (``results/quick.json`` for ``--quick``). ``--write-docs`` also rewrites the figures in
 docs/performance.md and the plot docs/tool-input.svg. Run it as ``tox -e bench``.
 
-Measured, in one run:
+Measured, in one run, first as users run it (https to the emulator, whose certificate a test CA
+signed; every contender trusts it through ``SSL_CERT_FILE`` naming certifi's bundle plus that CA,
+so TLS set-up and CA loading cost what they cost users; claude-core alone and with every
+distribution of the repo installed, the official SDK alone and with its bedrock and vertex extras):
+
+* process start to the first response: a fresh process imports, constructs a client and makes
+  one ``messages.create``, over https and over plain http (median of N processes);
+* sequential ``messages.create`` round trips, and 64 in flight with the async clients;
+* peak RSS of a fresh interpreter after 2,000 sequential calls;
+* client CPU time per event of a text stream paced as the API sends it: one event per HTTP
+  chunk, 1 ms apart (raw httpx ``iter_lines``, ``stream=True``, ``.stream()`` + ``text_stream``);
+* a text stream over Amazon Bedrock's event-stream framing (``invoke-with-response-stream``,
+  SigV4-signed), one event per HTTP chunk, with each SDK's ``AnthropicBedrock``;
+
+then over plain http, unpaced, as every measurement was made before:
 
 * import + client construction in fresh interpreters (median of N), against
   ``import httpx, pydantic`` in the core env;
 * sequential ``messages.create`` round trips, and 64 in flight with the async clients;
 * events per second of a 20,000-delta text stream (raw httpx ``iter_lines``,
   ``stream=True``, ``.stream()`` + ``text_stream``), with every event in its own HTTP chunk
-  as the API sends them, and pre-rendered in 64 KiB chunks;
-* the same stream over Amazon Bedrock's event-stream framing (``invoke-with-response-stream``,
-  SigV4-signed), one event per HTTP chunk, with each SDK's ``AnthropicBedrock``;
+  and pre-rendered in 64 KiB chunks;
 * seconds to stream a tool call whose input arrives in N ``input_json_delta`` chunks;
 * peak RSS of a fresh interpreter after 2,000 sequential calls;
 * lines per second reading a message batch's results file of 200,000 lines, and peak RSS
@@ -36,7 +48,7 @@ from pathlib import Path
 from typing import List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _measure import FULL, QUICK, STEPS, check_core_env, log, measure
+from _measure import FULL, QUICK, STEPS, check_core_envs, log, measure
 from _plot import line_plot
 from _render import figures, target_table, write_docs
 from _venvs import ROOT, prepare
@@ -71,7 +83,7 @@ def main() -> None:
     settings = QUICK if args.quick else FULL
     log("environments")
     envs = prepare()
-    check_core_env(envs["core"])
+    check_core_envs(envs)
     log("measuring")
     report = measure(envs, settings, args.only)
     name = ("quick" if settings.quick else "latest") if not partial else ("quick-only" if settings.quick else "only")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from _common import BODY, emit, parser, sdk
-from streams import read_streams
+from streams import per_event, read_streams
 
 #: A Bedrock model id; the emulator resolves it to its claude-sonnet-4-5.
 BEDROCK_MODEL = "anthropic.claude-sonnet-4-5-20250929-v1:0"
@@ -31,7 +31,7 @@ def bedrock_streams(
     )
     body: Dict[str, Any] = {**BODY, "model": BEDROCK_MODEL}
     with sync:
-        return read_streams(sync, body, deltas, repeat)
+        return per_event(read_streams(sync, body, deltas, repeat), deltas)
 
 
 def main() -> None:
