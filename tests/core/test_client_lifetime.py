@@ -52,6 +52,12 @@ class Leaks:
         return [str(w.message) for w in self.warnings if issubclass(w.category, ResourceWarning)]
 
     @property
+    def socket_warnings(self) -> List[str]:
+        """The sockets collected open (what a sync pool leaks). An asyncio transport that an earlier
+        async test left can be freed by any later collection, so sync tests count only these."""
+        return [message for message in self.resource_warnings if message.startswith("unclosed <socket.socket")]
+
+    @property
     def other_warnings(self) -> List[str]:
         return [str(w.message) for w in self.warnings if not issubclass(w.category, ResourceWarning)]
 
@@ -80,7 +86,7 @@ def test_a_sync_client_never_closed_closes_its_pool_when_collected(emulator: Emu
     assert copy.messages.create(**PARAMS).content  # the pool lives while a copy does
     del copy
     gc.collect()
-    assert leaks.resource_warnings == [] and leaks.unraisable == []
+    assert leaks.socket_warnings == [] and leaks.unraisable == []
 
 
 def test_a_stream_outlives_its_collected_client(emulator: Emulator, leaks: Leaks) -> None:
@@ -89,7 +95,7 @@ def test_a_stream_outlives_its_collected_client(emulator: Emulator, leaks: Leaks
     assert [event.type for event in stream][-1] == "message_stop"
     del stream
     gc.collect()
-    assert leaks.resource_warnings == [] and leaks.unraisable == []
+    assert leaks.socket_warnings == [] and leaks.unraisable == []
 
 
 def test_a_users_http_client_is_never_closed_by_collection(emulator: Emulator, leaks: Leaks) -> None:
@@ -100,7 +106,7 @@ def test_a_users_http_client_is_never_closed_by_collection(emulator: Emulator, l
         gc.collect()
         assert not http.is_closed
         assert make(emulator, claude_core.Anthropic, http_client=http).messages.create(**PARAMS).content
-    assert leaks.resource_warnings == []
+    assert leaks.socket_warnings == []
 
 
 def test_an_async_client_never_closed_closes_its_pool_when_collected_on_the_loop(
