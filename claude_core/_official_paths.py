@@ -5,8 +5,8 @@ The official ``anthropic`` 0.79 has one module per type; claude-core keeps its t
 modules. :data:`FINDER` answers only for a ``claude_core.*`` module that no real file provides
 and that :mod:`claude_core._official_paths_table` lists; the table loads on the first such
 import, so ``import claude_core`` pays for neither. Each name of such a module is the very
-object claude-core runs (found by the rules in :func:`_homes`, or by the table's
-``ELSEWHERE`` entries), so an ``isinstance`` check or a patch at the official path acts on
+object claude-core runs (found by the rules in :func:`_homes`, or in
+:mod:`claude_core._official_homes`), so an ``isinstance`` check or a patch at the official path acts on
 what the client uses. A name with no claude-core counterpart is missing from its module, and
 importing it raises ``ImportError`` as for any missing name.
 
@@ -26,14 +26,12 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Tuple
 if TYPE_CHECKING:
     from importlib.abc import Loader
 
-__all__ = ["FINDER", "install", "resolve", "fallback_getattr", "require_provider", "PROVIDER_DISTRIBUTIONS"]
+__all__ = ["FINDER", "install", "resolve", "fallback_getattr", "require_provider", "PROVIDER_PATHS"]
 
 _PACKAGE = "claude_core"
-#: Official module paths served by a provider distribution: path prefix -> (import name, distribution, folder).
-PROVIDER_DISTRIBUTIONS: Dict[str, Tuple[str, str, str]] = {
-    "lib.bedrock": ("provider_bedrock", "claude-provider-bedrock", "provider_bedrock"),
-    "lib.vertex": ("provider_vertex", "claude-provider-vertex", "provider_vertex"),
-}
+#: Official module paths served by a provider distribution: path prefix -> the provider's name
+#: (its distribution and folder are in :data:`claude_core._install.PROJECT_PROVIDERS`).
+PROVIDER_PATHS: Dict[str, str] = {"lib.bedrock": "bedrock", "lib.vertex": "vertex"}
 #: Where a name of an official module is looked up, by the module's path prefix (first match wins).
 _RULES: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     (
@@ -58,9 +56,13 @@ def _homes(path: str) -> Tuple[str, ...]:
 
 
 def _provider(path: str) -> Optional[Tuple[str, str, str]]:
-    for prefix, provider in PROVIDER_DISTRIBUTIONS.items():
+    """(import name, distribution, folder) of the provider distribution behind ``path``, if any."""
+    for prefix, name in PROVIDER_PATHS.items():
         if path == prefix or path.startswith(prefix + "."):
-            return provider
+            from ._install import PROJECT_PROVIDERS  # for the provider paths only
+
+            distribution, folder = PROJECT_PROVIDERS[name]
+            return folder, distribution, folder  # a provider's folder is named as its package
     return None
 
 
@@ -100,7 +102,7 @@ def resolve(path: str, name: str) -> Any:
     ``path`` (never ``path``'s own module), then, for a ``Beta*`` name under ``types.beta``, as the
     non-beta name in ``claude_core.types`` (beta and non-beta models are the same objects).
     """
-    from ._official_paths_table import ELSEWHERE
+    from ._official_homes import ELSEWHERE
 
     target = ELSEWHERE.get(f"{path} {name}")
     if target is not None:

@@ -213,36 +213,31 @@ def _query_scalar(value: object) -> str:
 
 #: Set while a client made with ``_strict_response_validation=True`` parses a response.
 _validating: ContextVar[bool] = ContextVar("claude_core_validating", default=False)
-
-
-def validating(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
-    """``parse``, with every SDK model it builds validated by pydantic instead of constructed."""
-
-    def parse_validating(response: httpx.Response) -> T:
-        token = _validating.set(True)
-        try:
-            return parse(response)
-        finally:
-            _validating.reset(token)
-
-    return parse_validating
-
-
 #: Set while the response of a beta call (``client.beta...``) is parsed.
 _beta_call: ContextVar[bool] = ContextVar("claude_core_beta_call", default=False)
 
 
-def beta_call(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
-    """``parse``, for the response of a beta call: the objects dump as the official ``Beta*`` models."""
+def _with_flag(flag: ContextVar[bool], parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
+    """``parse``, run with ``flag`` set."""
 
-    def parse_beta(response: httpx.Response) -> T:
-        token = _beta_call.set(True)
+    def parse_flagged(response: httpx.Response) -> T:
+        token = flag.set(True)
         try:
             return parse(response)
         finally:
-            _beta_call.reset(token)
+            flag.reset(token)
 
-    return parse_beta
+    return parse_flagged
+
+
+def validating(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
+    """``parse``, with every SDK model it builds validated by pydantic instead of constructed."""
+    return _with_flag(_validating, parse)
+
+
+def beta_call(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
+    """``parse``, for the response of a beta call: the objects dump as the official ``Beta*`` models."""
+    return _with_flag(_beta_call, parse)
 
 
 def parse_response(response: httpx.Response, cast_to: Type[ModelT]) -> ModelT:

@@ -159,7 +159,14 @@ def _fresh(code: str, *args: str, site: str = "") -> str:
 
 LAZY = """
 import sys
-heavy = ("claude_core._official_paths_table", "provider_bedrock", "provider_vertex", "botocore", "google.auth")
+heavy = (
+    "claude_core._official_paths_table",
+    "claude_core._official_homes",
+    "provider_bedrock",
+    "provider_vertex",
+    "botocore",
+    "google.auth",
+)
 import claude_core
 print([name for name in heavy if name in sys.modules])
 client = claude_core.Anthropic(api_key="k", base_url=sys.argv[1])

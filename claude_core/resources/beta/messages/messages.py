@@ -28,6 +28,7 @@ from ..._kwargs import (
     BetaMessageParseKwargs,
     BetaMessageStreamKwargs,
 )
+from ..._message_specs import method_specs
 
 if TYPE_CHECKING:
     from ....streaming.stream import AsyncStream, Stream
@@ -45,7 +46,7 @@ __all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageS
 T = TypeVar("T")
 
 #: The parameters of ``beta.messages.create``, ``stream``, ``count_tokens`` and ``parse``.
-BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = _messages.method_specs(
+BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = method_specs(
     tuple(BetaMessageCreateParams.__annotations__),
     tuple(BetaMessageCountTokensParams.__annotations__),
     lambda: (BetaMessageCreateParams, BetaMessageCountTokensParams),
