@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-from ._official_paths import install as _install_official_paths
+from ._compat.paths import install as _install_official_paths
 from ._types import NOT_GIVEN, NoneType, NotGiven, Omit, not_given, omit
 from ._version import __title__, __version__
 from .errors import (
@@ -45,16 +45,16 @@ if TYPE_CHECKING:
     from ._client import AsyncAnthropic as AsyncAnthropic
     from ._client import AsyncClient as AsyncClient
     from ._client import Client as Client
+    from ._engine.responses import APIResponse as APIResponse
+    from ._engine.responses import AsyncAPIResponse as AsyncAPIResponse
+    from ._engine.responses import LegacyAPIResponse as LegacyAPIResponse
     from ._files import file_from_path as file_from_path
-    from ._http import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
-    from ._http import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
-    from ._http import DefaultHttpxClient as DefaultHttpxClient
     from ._options import DEFAULT_MAX_RETRIES as DEFAULT_MAX_RETRIES
     from ._options import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
     from ._options import ClientOptions as ClientOptions
-    from ._response import APIResponse as APIResponse
-    from ._response import AsyncAPIResponse as AsyncAPIResponse
-    from ._response import LegacyAPIResponse as LegacyAPIResponse
+    from ._transport.default import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
+    from ._transport.default import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
+    from ._transport.default import DefaultHttpxClient as DefaultHttpxClient
     from ._types import RequestOptions as RequestOptions
     from .credentials import APIKeyCredentials as APIKeyCredentials
     from .hookspecs import hookimpl as hookimpl
@@ -106,15 +106,15 @@ _LAZY: Dict[str, str] = {
     "AsyncAnthropic": "._client",
     "Client": "._client",
     "AsyncClient": "._client",
-    "DefaultHttpxClient": "._http",
-    "DefaultAsyncHttpxClient": "._http",
-    "DEFAULT_CONNECTION_LIMITS": "._http",
+    "DefaultHttpxClient": "._transport.default",
+    "DefaultAsyncHttpxClient": "._transport.default",
+    "DEFAULT_CONNECTION_LIMITS": "._transport.default",
     "DEFAULT_TIMEOUT": "._options",
     "DEFAULT_MAX_RETRIES": "._options",
     "ClientOptions": "._options",
-    "APIResponse": "._response",
-    "AsyncAPIResponse": "._response",
-    "LegacyAPIResponse": "._response",
+    "APIResponse": "._engine.responses",
+    "AsyncAPIResponse": "._engine.responses",
+    "LegacyAPIResponse": "._engine.responses",
     "APIKeyCredentials": ".credentials",
     "hookimpl": ".hookspecs",
     "SyncPage": ".pagination",

@@ -3,6 +3,6 @@
 The official module's other names are its HTTP machinery, which claude-core does not share.
 """
 
-from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._transport.default import DefaultAsyncHttpxClient, DefaultHttpxClient
 
 __all__ = ["DefaultHttpxClient", "DefaultAsyncHttpxClient"]

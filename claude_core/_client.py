@@ -13,17 +13,18 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 
 import httpx
 
+from ._compat.paths import fallback_getattr
 from ._logs import logger, setup_logging
-from ._official_paths import fallback_getattr
 from ._options import DEFAULT_MAX_RETRIES, ClientOptions, check_timeout, client_timeout
-from ._pool_finalizer import close_when_collected
+from ._transport.pool_finalizer import close_when_collected
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from ._call import Call
-    from ._pipeline import CallOptions, Pipeline
+    from ._engine.attempts import Call
+    from ._engine.pipeline import Pipeline
+    from ._options import CallOptions
     from .credentials import KeySource
     from .providers import APIRequest
     from .resources.beta import AsyncBeta, Beta
@@ -294,7 +295,7 @@ class _ClientBase:
         if pipeline is None:
             with self._connection.lock:
                 if self._pipeline_cache is None:
-                    from ._pipeline import Pipeline
+                    from ._engine.pipeline import Pipeline
                     from .plugins import HookRelay
 
                     relay = HookRelay(self._plugins, self._disabled)
@@ -346,9 +347,10 @@ class _ClientBase:
         stream: Optional[StreamOptions] = None,
         accumulator: Any = None,
     ) -> Call:
-        return self._pipeline.start(
-            http, call, opts, read_body=mode is not RequestMode.STREAM_RESPONSE, stream=stream, accumulator=accumulator
-        )
+        from ._engine.attempts import Call
+
+        read_body = mode is not RequestMode.STREAM_RESPONSE
+        return Call(self._pipeline, http, call, opts, read_body=read_body, stream=stream, accumulator=accumulator)
 
 
 Parse = Callable[[httpx.Response], T]
@@ -393,7 +395,7 @@ class Anthropic(_ClientBase):
     def _request(
         self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: RequestMode = RequestMode.PARSE
     ) -> Any:
-        from ._drivers import run_sync
+        from ._engine.send import run_sync
 
         http = self._http(httpx.Client)
         self._reap()
@@ -403,7 +405,7 @@ class Anthropic(_ClientBase):
     def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "Stream[Any]":
-        from ._drivers import run_sync
+        from ._engine.send import run_sync
         from .streaming.stream import Stream, SyncReader
 
         http = self._http(httpx.Client)
@@ -473,7 +475,7 @@ class AsyncAnthropic(_ClientBase):
     async def _request(
         self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: RequestMode = RequestMode.PARSE
     ) -> Any:
-        from ._drivers import run_async
+        from ._engine.send import run_async
 
         http = self._http(httpx.AsyncClient)
         await self._reap()
@@ -483,7 +485,7 @@ class AsyncAnthropic(_ClientBase):
     async def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "AsyncStream[Any]":
-        from ._drivers import run_async
+        from ._engine.send import run_async
         from .streaming.stream import AsyncReader, AsyncStream
 
         http = self._http(httpx.AsyncClient)

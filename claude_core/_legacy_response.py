@@ -1,5 +1,5 @@
 """Compatibility path (``anthropic._legacy_response``): the real raw-response class, re-exported."""
 
-from ._response import LegacyAPIResponse
+from ._engine.responses import LegacyAPIResponse
 
 __all__ = ["LegacyAPIResponse"]

@@ -9,7 +9,7 @@ import httpx
 from httpx import _config as _httpx_config
 
 from ._headers import is_secret_header
-from ._types import Omit, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 
 if TYPE_CHECKING:
     from .credentials import KeySource
@@ -22,6 +22,8 @@ __all__ = [
     "HTTPX_DEFAULT_TIMEOUT",
     "check_timeout",
     "client_timeout",
+    "CallOptions",
+    "as_timeout",
 ]
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -100,3 +102,25 @@ def _is_secret_option(name: str, value: object) -> bool:
     """A provider option that holds a secret (``aws_secret_key``, ``aws_session_token``...)."""
     lowered = name.lower()
     return value is not None and any(word in lowered for word in ("secret", "token", "key", "password"))
+
+
+class CallOptions:
+    """The per-call options: ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``."""
+
+    __slots__ = ("extra_body", "extra_headers", "extra_query", "timeout")
+
+    def __init__(
+        self,
+        extra_headers: Optional[Any] = None,
+        extra_query: Optional[Any] = None,
+        extra_body: Optional[Any] = None,
+        timeout: Union[float, httpx.Timeout, NotGiven, None] = NOT_GIVEN,
+    ) -> None:
+        self.extra_headers = extra_headers
+        self.extra_query = extra_query
+        self.extra_body = extra_body
+        self.timeout = timeout
+
+
+def as_timeout(value: Union[float, httpx.Timeout, None]) -> httpx.Timeout:
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)

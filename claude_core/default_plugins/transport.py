@@ -6,8 +6,8 @@ from typing import Union
 
 import httpx
 
-from .._http import default_transport
 from .._options import ClientOptions
+from .._transport.default import default_transport
 from ..hookspecs import hookimpl
 
 

@@ -6,7 +6,7 @@ modules when first read here.
 
 from typing import TYPE_CHECKING
 
-from .._official_paths import fallback_getattr
+from .._compat.paths import fallback_getattr
 
 if not TYPE_CHECKING:
     __getattr__ = fallback_getattr(__name__)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from types import TracebackType
 from typing import (
+    TYPE_CHECKING,
     Any,
     Awaitable,
+    Callable,
     Generator,
     Generic,
     Optional,
@@ -13,12 +15,56 @@ from typing import (
     TypeVar,
 )
 
-from .._types import RequestMode
+import httpx
+from typing_extensions import Protocol
 
-__all__ = ["Resource", "stream_result"]
+from .._types import RequestMode, StreamOptions
+
+if TYPE_CHECKING:
+    from .._options import CallOptions, ClientOptions
+    from ..providers import APIRequest
+    from ..streaming.stream import AsyncStream, Stream
+
+__all__ = ["Resource", "Requester", "AsyncRequester", "stream_result"]
 
 ClientT = TypeVar("ClientT")
 T = TypeVar("T")
+Parse = Callable[[httpx.Response], Any]
+
+
+class Requester(Protocol):
+    """What a resource of a sync client asks of it: :class:`~claude_core.Anthropic` and the
+    provider clients built on it. Resources know their client by this and nothing more."""
+
+    @property
+    def options(self) -> ClientOptions: ...
+
+    @property
+    def _strict_response_validation(self) -> bool: ...
+
+    def _request(self, call: APIRequest, opts: CallOptions, parse: Parse, mode: RequestMode = ...) -> Any:
+        """Send ``call``; return what ``mode`` asks for (the parsed object, or a raw response)."""
+
+    def _stream(
+        self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
+    ) -> Stream[Any]:
+        """Send ``call`` as a stream; return its events once the response headers arrived."""
+
+
+class AsyncRequester(Protocol):
+    """:class:`Requester` for async clients: the same, awaited."""
+
+    @property
+    def options(self) -> ClientOptions: ...
+
+    @property
+    def _strict_response_validation(self) -> bool: ...
+
+    async def _request(self, call: APIRequest, opts: CallOptions, parse: Parse, mode: RequestMode = ...) -> Any: ...
+
+    async def _stream(
+        self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
+    ) -> AsyncStream[Any]: ...
 
 
 def stream_result(raw: Any, mode: RequestMode) -> Any:
@@ -26,7 +72,7 @@ def stream_result(raw: Any, mode: RequestMode) -> Any:
     ``parse()`` hands it out."""
     if mode is RequestMode.PARSE:
         return raw
-    from .._response import stream_response
+    from .._engine.responses import stream_response
 
     return stream_response(raw, mode)
 

@@ -6,19 +6,18 @@ the following ones (see :mod:`claude_core.pagination`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Type, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Type, TypeVar
 
 import httpx
 import pydantic
 
-from .._pipeline import CallOptions, parse_response
+from .._engine.parsing import parse_response
+from .._options import CallOptions
 from .._types import RequestMode
 from ..pagination import AsyncPage, AsyncPaginator, SyncPage
 from ..providers import APIRequest
 from ..types._base import BaseModel
-
-if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic
+from ._base import AsyncRequester, Requester
 
 __all__ = ["list_call", "sync_list", "async_list"]
 
@@ -61,7 +60,7 @@ def _page_fields(response: httpx.Response, item: Type[T]) -> Dict[str, Any]:
 
 
 def sync_list(
-    client: Anthropic,
+    client: Requester,
     mode: RequestMode,
     call_for: Callable[[Dict[str, Any]], APIRequest],
     query: Dict[str, Any],
@@ -81,7 +80,7 @@ def sync_list(
 
 
 def async_list(
-    client: AsyncAnthropic,
+    client: AsyncRequester,
     mode: RequestMode,
     call_for: Callable[[Dict[str, Any]], APIRequest],
     query: Dict[str, Any],

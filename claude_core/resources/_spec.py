@@ -13,8 +13,7 @@ from typing import Any, Callable, Dict, FrozenSet, Mapping, Optional, Sequence, 
 
 from typing_extensions import get_type_hints
 
-from .._options import check_timeout
-from .._pipeline import CallOptions
+from .._options import CallOptions, check_timeout
 from .._types import NOT_GIVEN, NotGiven, Omit, RequestOptions, omit
 
 __all__ = ["MethodSpec", "OPTION_KEYS", "STREAM_OPTION_KEYS"]

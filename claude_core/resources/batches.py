@@ -9,27 +9,25 @@ the sync and async classes only send.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 from urllib.parse import quote
 
 import anyio
 import httpx
 from typing_extensions import TypedDict, Unpack
 
-from .._decoders.jsonl import AsyncJSONLDecoder, JSONLDecoder
-from .._pipeline import CallOptions, parse_response
+from .._engine.jsonl import AsyncJSONLDecoder, JSONLDecoder
+from .._engine.parsing import parse_response
+from .._options import CallOptions
 from .._types import Headers, Query, RequestMode, omit
 from ..errors import AnthropicError
 from ..pagination import AsyncPaginator, SyncPage
 from ..providers import APIRequest
 from ..types.messages import DeletedMessageBatch, MessageBatch, MessageBatchIndividualResponse
 from ..types.messages.batches import BatchListParams, Request
-from ._base import Resource
+from ._base import AsyncRequester, Requester, Resource
 from ._lists import async_list, list_call, sync_list
 from ._spec import MethodSpec
-
-if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
 
 __all__ = ["Batches", "AsyncBatches", "BetaBatches", "AsyncBetaBatches", "BatchWaitTimeout", "BatchWaiter"]
 
@@ -223,7 +221,7 @@ def _no_parse(response: httpx.Response) -> None:
 # -- the resources ---------------------------------------------------------------------------
 
 
-class Batches(Resource["Anthropic"]):
+class Batches(Resource[Requester]):
     """Message Batches: many Messages requests processed asynchronously, at half the price."""
 
     _beta = False
@@ -303,7 +301,7 @@ class Batches(Resource["Anthropic"]):
             time.sleep(delay)
 
 
-class AsyncBatches(Resource["AsyncAnthropic"]):
+class AsyncBatches(Resource[AsyncRequester]):
     """Message Batches, awaited."""
 
     _beta = False

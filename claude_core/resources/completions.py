@@ -12,21 +12,20 @@ from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Tuple, Union, overlo
 import httpx
 from typing_extensions import Literal, TypedDict, Unpack
 
-from .._pipeline import CallOptions, parse_response
+from .._engine.parsing import parse_response
+from .._options import CallOptions
 from .._types import NotGiven, Omit, StreamOptions, omit
 from ..providers import APIRequest
-from ..types._construct import construct
 from ..types.completion import Completion
 from ..types.completion_create_params import CompletionCreateParamsBase
-from ._base import Resource, stream_result
+from ._base import AsyncRequester, Requester, Resource, stream_result
 from ._kwargs import CompletionCreateKwargs, CompletionStreamKwargs
 from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
 
 if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
     from ..streaming.stream import AsyncStream, Stream
 
-__all__ = ["Completions", "AsyncCompletions", "CompletionCreateKwargs", "validate_completion", "completion_ended"]
+__all__ = ["Completions", "AsyncCompletions", "CompletionCreateKwargs"]
 
 
 class _StreamFlag(TypedDict, total=False):
@@ -58,21 +57,11 @@ def _create_call(stream: Any, params: Mapping[str, Any]) -> Tuple[APIRequest, Ca
     return call, options_of(params), stream_options  # type: ignore[return-value]
 
 
-def validate_completion(data: Dict[str, Any]) -> Completion:
-    """One ``completion`` event of a stream as a :class:`Completion`."""
-    return construct(Completion, data)
-
-
-def completion_ended(data: Dict[str, Any]) -> bool:
-    """Whether a decoded stream event is the last one: it carries the stop reason."""
-    return data.get("stop_reason") is not None
-
-
 def _parse(response: httpx.Response) -> Completion:
     return parse_response(response, Completion)
 
 
-class Completions(Resource["Anthropic"]):
+class Completions(Resource[Requester]):
     """The legacy Text Completions API."""
 
     @overload
@@ -93,7 +82,7 @@ class Completions(Resource["Anthropic"]):
         return client._request(call, opts, _parse, self._mode)
 
 
-class AsyncCompletions(Resource["AsyncAnthropic"]):
+class AsyncCompletions(Resource[AsyncRequester]):
     """The legacy Text Completions API, awaited."""
 
     @overload

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, 
 import httpx
 from typing_extensions import Literal, TypeVar, Unpack
 
-from .._official_paths import fallback_getattr
-from .._options import DEFAULT_TIMEOUT, ClientOptions
-from .._pipeline import CallOptions, parse_response
+from .._compat.paths import fallback_getattr
+from .._engine.parsing import parse_response
+from .._options import DEFAULT_TIMEOUT, CallOptions, ClientOptions
 from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
 from ..errors import AnthropicError
 from ..providers import APIRequest
 from ..types import Message, MessageTokensCount
-from ._base import Resource, stream_result
+from ._base import AsyncRequester, Requester, Resource, stream_result
 from ._message_specs import COUNT_TOKENS_KEYS, CREATE_KEYS, message_param_types, method_specs
 from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
 from ._warnings import warn_deprecated_usage
@@ -24,7 +24,6 @@ from ._warnings import warn_deprecated_usage
 # The streaming and structured-output machinery is imported where a call needs it, and the
 # parameter TypedDicts where a signature is shown, so that a plain create() loads neither.
 if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
     from ..streaming.accumulator import MessageAccumulator
     from ..streaming.message_stream import AsyncMessageStreamManager, MessageStreamManager
     from ..streaming.stream import AsyncStream, Stream
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
     from .batches import AsyncBatches, Batches
 
 #: A package to the import system, so the official submodule paths
-#: (``anthropic.resources.messages.messages`` and ``.batches``) import under it; see ``claude_core._official_paths``.
+#: (``anthropic.resources.messages.messages`` and ``.batches``) import under it; see ``claude_core._compat.paths``.
 __path__: List[str] = []
 
 __all__ = [
@@ -272,7 +271,7 @@ def parse_token_count(response: httpx.Response) -> MessageTokensCount:
     return parse_response(response, MessageTokensCount)
 
 
-class Messages(Resource["Anthropic"]):
+class Messages(Resource[Requester]):
     """The Messages API."""
 
     _beta = False
@@ -381,7 +380,7 @@ class Messages(Resource["Anthropic"]):
         return parsed(stream.get_final_message())
 
 
-class AsyncMessages(Resource["AsyncAnthropic"]):
+class AsyncMessages(Resource[AsyncRequester]):
     """The Messages API, awaited."""
 
     _beta = False
@@ -495,5 +494,5 @@ class AsyncMessages(Resource["AsyncAnthropic"]):
 
 
 if not TYPE_CHECKING:
-    #: The official names of this path that live in other modules (see ``claude_core._official_paths``).
+    #: The official names of this path that live in other modules (see ``claude_core._compat.paths``).
     __getattr__ = fallback_getattr(__name__)

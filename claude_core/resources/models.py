@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict
+from typing import Any, Dict
 from urllib.parse import quote
 
 import httpx
 from typing_extensions import Unpack
 
-from .._pipeline import parse_response
+from .._engine.parsing import parse_response
 from .._types import RequestOptions
 from ..pagination import AsyncPaginator, SyncPage
 from ..providers import APIRequest
 from ..types import ModelInfo, ModelListParams
-from ._base import Resource
+from ._base import AsyncRequester, Requester, Resource
 from ._kwargs import ModelListKwargs
 from ._lists import async_list, list_call, sync_list
 from ._spec import MethodSpec
-
-if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
 
 __all__ = ["Models", "AsyncModels", "ModelListKwargs"]
 
@@ -45,7 +42,7 @@ def _parse_model(response: httpx.Response) -> ModelInfo:
     return parse_response(response, ModelInfo)
 
 
-class Models(Resource["Anthropic"]):
+class Models(Resource[Requester]):
     """The models the API serves."""
 
     _beta = False
@@ -63,7 +60,7 @@ class Models(Resource["Anthropic"]):
         return self._client._request(_retrieve_call(model_id, self._beta), opts, _parse_model, self._mode)  # type: ignore[no-any-return]
 
 
-class AsyncModels(Resource["AsyncAnthropic"]):
+class AsyncModels(Resource[AsyncRequester]):
     """The models the API serves, awaited."""
 
     _beta = False

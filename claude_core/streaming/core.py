@@ -17,6 +17,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 import httpx
 import pydantic_core
 
+from .._transport.errors import connection_error
 from ..errors import (
     AnthropicError,
     APIConnectionError,
@@ -355,19 +356,11 @@ def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
     """Map an exception raised while reading a stream into the SDK's tree."""
     if isinstance(exc, AnthropicError):
         return exc
-    request = core.request
-    error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):
         left = core.seconds_left()
-        # the read timeout was shortened to the watchdog's limits: say which one fired
-        error = (
-            core.timed_out()
-            if left is not None and left <= 0
-            else APITimeoutError(request, "Timed out reading the stream.")
-        )
-    else:
-        error = APIConnectionError(request=request, message=f"Connection lost mid-stream: {type(exc).__name__}: {exc}")
-    return _with_cause(error, exc)
+        if left is not None and left <= 0:  # the read timeout was shortened to the watchdog's limits: say which fired
+            return _with_cause(core.timed_out(), exc)
+    return connection_error(core.request, exc, mid_stream=True)
 
 
 def retriable(error: AnthropicError, core: StreamCore) -> bool:

@@ -1,7 +1,7 @@
 """Raw event streams: ``messages.create(..., stream=True)`` returns a :class:`Stream`.
 
 The decisions live in :class:`~claude_core.streaming.core.StreamCore` and in the call's
-attempts (:class:`~claude_core._call.Call`: a failure before any content resumes them,
+attempts (:class:`~claude_core._engine.attempts.Call`: a failure before any content resumes them,
 so streams retry, reroute and are observed like every call). A reader reads bytes and
 sleeps; :class:`Stream` and :class:`AsyncStream` hand its events out. A reader is held
 by the client's :class:`~claude_core.streaming.registry.StreamRegistry` while open, so a
@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Dict, Generic, I
 
 import httpx
 
-from .._wire_body import abody_chunks, body_chunks
+from .._transport.socket_body import abody_chunks, body_chunks
 from ..errors import AnthropicError
 from .core import StreamCore, retriable, wire_error
 from .registry import StreamRegistry
 
 if TYPE_CHECKING:
-    from .._call import Call
+    from .._engine.attempts import Call
     from ..providers import Provider
 
 __all__ = ["Stream", "AsyncStream", "SyncReader", "AsyncReader"]
@@ -103,7 +103,7 @@ class SyncReader(_Reader):
 
     def _read(self) -> Iterator[List[Dict[str, Any]]]:
         """Batches of decoded events, retried transparently while nothing was delivered."""
-        from .._drivers import run_sync
+        from .._engine.send import run_sync
 
         core = self.core
         while True:
@@ -169,7 +169,7 @@ class AsyncReader(_Reader):
     async def _read(self) -> AsyncIterator[List[Dict[str, Any]]]:
         import anyio
 
-        from .._drivers import run_async
+        from .._engine.send import run_async
 
         core = self.core
         while True:

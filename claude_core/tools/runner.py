@@ -50,7 +50,7 @@ from .watch import ToolCallWatch
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
-    from .._pipeline import Pipeline
+    from .._engine.pipeline import Pipeline
     from ..streaming.message_stream import AsyncMessageStream, MessageStream
     from ..types import Message
     from ..types.content import ToolUseBlock

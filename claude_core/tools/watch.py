@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 from ..observers import CallInfo, CallObserver, CallResult, tell
 
 if TYPE_CHECKING:
-    from .._pipeline import Pipeline
+    from .._engine.pipeline import Pipeline
     from ..types.content import ToolUseBlock
 
 __all__ = ["ToolCallWatch", "TOOL_CALL"]

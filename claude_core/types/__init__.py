@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Dict, Tuple
 
+from .._compat.paths import fallback_getattr
 from .._lazy import lazy_exports
-from .._official_paths import fallback_getattr
 from .citations import (
     Citation,
     CitationCharLocation,
@@ -538,5 +538,5 @@ __all__ = [
 
 
 _lazy_getattr, __dir__ = lazy_exports(__name__, _LAZY)
-#: Names of the official ``anthropic.types`` that live elsewhere in claude-core (see ``_official_paths``).
+#: Names of the official ``anthropic.types`` that live elsewhere in claude-core (see ``_compat.paths``).
 __getattr__ = fallback_getattr(__name__, _lazy_getattr)

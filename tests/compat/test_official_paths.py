@@ -22,7 +22,7 @@ from claude_emulator import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCE
 
 import claude_core
 import claude_core.alias
-from claude_core import _official_paths
+from claude_core._compat import paths as _official_paths
 from tests.conftest import Api
 from tests.provider_packaging import site_without
 
@@ -49,7 +49,7 @@ def test_the_lists_are_consistent() -> None:
 
 
 def test_the_table_lists_exactly_the_official_modules_without_a_file() -> None:
-    from claude_core._official_paths_table import MODULES
+    from claude_core._compat.paths_table import MODULES
 
     made = {}  # official modules the finder made (no file), with their official names
     for module, names in OFFICIAL.items():
@@ -160,8 +160,8 @@ def _fresh(code: str, *args: str, site: str = "") -> str:
 LAZY = """
 import sys
 heavy = (
-    "claude_core._official_paths_table",
-    "claude_core._official_homes",
+    "claude_core._compat.paths_table",
+    "claude_core._compat.homes",
     "provider_bedrock",
     "provider_vertex",
     "botocore",
@@ -171,9 +171,9 @@ import claude_core
 print([name for name in heavy if name in sys.modules])
 client = claude_core.Anthropic(api_key="k", base_url=sys.argv[1])
 client.messages.create(model="claude-sonnet-4-5", max_tokens=8, messages=[{"role": "user", "content": "Hi"}])
-print("claude_core._official_paths_table" in sys.modules)
+print("claude_core._compat.paths_table" in sys.modules)
 import claude_core.types.beta.beta_message
-print("claude_core._official_paths_table" in sys.modules)
+print("claude_core._compat.paths_table" in sys.modules)
 """
 
 

@@ -24,7 +24,7 @@ import pytest
 from claude_emulator import Emulator
 
 import claude_core
-from claude_core._wire_body import _connection
+from claude_core._transport.socket_body import _connection
 
 from ..conftest import MODEL, USER, Api
 from .local_proxy import TLS, ForwardProxy, LocalServers
@@ -182,7 +182,7 @@ def test_an_http_proxy_variable_does_not_carry_https_requests(
 _FRESH = """
 import asyncio, json, sys
 import claude_core
-from claude_core._wire_body import _connection
+from claude_core._transport.socket_body import _connection
 
 params = {"model": "claude-sonnet-4-5", "max_tokens": 32, "messages": [{"role": "user", "content": "hi"}]}
 found = []
@@ -246,7 +246,7 @@ def test_a_client_that_talks_http_through_a_proxy_makes_no_tls_context(
 ) -> None:
     code = (
         "import sys, claude_core\n"
-        "from claude_core import _http\n"
+        "from claude_core._transport import default as _http\n"
         "with claude_core.Anthropic(api_key='k', base_url=sys.argv[1]) as client:\n"
         f"    client.messages.create(**{PARAMS!r})\n"
         "print(_http._tls_context is None)\n"

@@ -97,7 +97,7 @@ def test_an_http_client_of_ones_own_verifies_with_its_own_context(api: Api, http
 #: context existed after the first, its settings, and the settings of ``httpx.create_ssl_context()``.
 _FRESH = """
 import json, sys, httpx, claude_core
-from claude_core import _http
+from claude_core._transport import default as _http
 from claude_emulator import Emulator
 
 def settings(context):

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claude_core._chunked import MAX_LINE, ChunkedDecoder
+from claude_core._transport.chunked import MAX_LINE, ChunkedDecoder
 
 _HEAD = b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n"
 

@@ -1,6 +1,6 @@
 """The stream reader below httpx against changed library internals, and what it leaves on the response.
 
-The direct read (``claude_core._wire_body``) uses private attributes of httpx, httpcore and h11.
+The direct read (``claude_core._transport.socket_body``) uses private attributes of httpx, httpcore and h11.
 Here each of them in turn is "renamed" as a new version of its library might rename it: the
 library's own code still finds it, any other module gets ``AttributeError``. Every stream then
 still gives the same events, read by httpx instead, sync and async, and its connection still
@@ -25,7 +25,7 @@ import httpx._client
 import pytest
 
 import claude_core
-from claude_core._wire_body import _connection, _direct
+from claude_core._transport.socket_body import _connection, _direct
 
 from .calls import PARAMS
 from .server import FaultServer, sse_events

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claude_core
-from claude_core._wire_body import _connection
+from claude_core._transport.socket_body import _connection
 
 from .calls import PARAMS
 from .server import FaultServer, WireReply, sse_events

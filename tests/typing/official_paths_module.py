@@ -1,7 +1,7 @@
 # pyright: strict
 """The official module paths code imports most (the issue's, and ``COMPAT_SURFACE.md``'s), for the type checkers.
 
-Most of the official 0.79 paths are served at runtime by a finder (``claude_core._official_paths``),
+Most of the official 0.79 paths are served at runtime by a finder (``claude_core._compat.paths``),
 which type checkers do not see; these are real modules, so ``tox -e typing`` (mypy --strict and
 pyright) checks them. With ``claude_core`` replaced by ``anthropic`` the file checks against the
 official SDK too. ``test_official_paths_module.py`` runs it against the emulator.

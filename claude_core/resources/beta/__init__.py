@@ -5,14 +5,13 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._official_paths import fallback_getattr
-from .._base import Resource
+from ..._compat.paths import fallback_getattr
+from .._base import AsyncRequester, Requester, Resource
 from ..models import AsyncModels, Models
 from .messages import AsyncMessages as AsyncBetaMessages
 from .messages import Messages as BetaMessages
 
 if TYPE_CHECKING:
-    from ..._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
     from .files import AsyncFiles, Files
 
 __all__ = ["Beta", "AsyncBeta", "BetaMessages", "AsyncBetaMessages", "BetaModels", "AsyncBetaModels"]
@@ -26,7 +25,7 @@ class AsyncBetaModels(AsyncModels):
     _beta = True
 
 
-class Beta(Resource["Anthropic"]):
+class Beta(Resource[Requester]):
     @cached_property
     def messages(self) -> BetaMessages:
         return BetaMessages(self._client, self._mode)
@@ -42,7 +41,7 @@ class Beta(Resource["Anthropic"]):
         return Files(self._client, self._mode)
 
 
-class AsyncBeta(Resource["AsyncAnthropic"]):
+class AsyncBeta(Resource[AsyncRequester]):
     @cached_property
     def messages(self) -> AsyncBetaMessages:
         return AsyncBetaMessages(self._client, self._mode)
@@ -59,5 +58,5 @@ class AsyncBeta(Resource["AsyncAnthropic"]):
 
 
 if not TYPE_CHECKING:
-    #: The official names of this path that live in other modules (see ``claude_core._official_paths``).
+    #: The official names of this path that live in other modules (see ``claude_core._compat.paths``).
     __getattr__ = fallback_getattr(__name__)

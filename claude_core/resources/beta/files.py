@@ -10,23 +10,21 @@ from __future__ import annotations
 import errno
 import io
 import os
-from typing import IO, TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
+from typing import IO, Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote
 
 import httpx
 
-from ..._pipeline import CallOptions, parse_response
-from ..._response import AsyncBinaryAPIResponse, BinaryAPIResponse
+from ..._engine.parsing import parse_response
+from ..._engine.responses import AsyncBinaryAPIResponse, BinaryAPIResponse
+from ..._options import CallOptions
 from ..._types import FileTypes, RequestMode, omit
 from ...pagination import AsyncPaginator, SyncPage
 from ...providers import APIRequest
 from ...types.files import DeletedFile, FileListParams, FileMetadata
-from .._base import Resource
+from .._base import AsyncRequester, Requester, Resource
 from .._lists import async_list, list_call, sync_list
 from .._spec import MethodSpec
-
-if TYPE_CHECKING:
-    from ..._client import Anthropic, AsyncAnthropic  # noqa: F401  (named in string subscripts)
 
 __all__ = ["Files", "AsyncFiles", "FileTypes", "FILES_BETA"]
 
@@ -153,7 +151,7 @@ def _content_of(response: httpx.Response) -> bytes:
 # -- the resources ---------------------------------------------------------------------------
 
 
-class Files(Resource["Anthropic"]):
+class Files(Resource[Requester]):
     """Files you refer to in messages by ``file_id`` (``{"type": "file", "file_id": ...}`` sources)."""
 
     @UPLOAD.applies
@@ -190,7 +188,7 @@ class Files(Resource["Anthropic"]):
         return self._client._request(call, opts, _parse_deleted, self._mode)  # type: ignore[no-any-return]
 
 
-class AsyncFiles(Resource["AsyncAnthropic"]):
+class AsyncFiles(Resource[AsyncRequester]):
     """The Files API, awaited."""
 
     @UPLOAD.applies

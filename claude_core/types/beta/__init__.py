@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..._official_paths import fallback_getattr
+from ..._compat.paths import fallback_getattr
 from ..beta_params import (
     BetaAllThinkingTurnsParam,
     BetaBashCodeExecutionOutputBlockParam,

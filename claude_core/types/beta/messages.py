@@ -17,7 +17,7 @@ from ..messages import MessageBatchResult as BetaMessageBatchResult
 from ..messages import MessageBatchSucceededResult as BetaMessageBatchSucceededResult
 
 #: A package to the import system, so the official submodule paths
-#: (``anthropic.types.beta.messages.batch_create_params``, ...) import under it; see ``claude_core._official_paths``.
+#: (``anthropic.types.beta.messages.batch_create_params``, ...) import under it; see ``claude_core._compat.paths``.
 __path__: List[str] = []
 
 __all__ = [

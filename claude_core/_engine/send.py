@@ -1,4 +1,4 @@
-"""The I/O of a call: :func:`run_sync` and :func:`run_async` drive :class:`~claude_core._call.Call`.
+"""The I/O of a call: :func:`run_sync` and :func:`run_async` drive :class:`~claude_core._engine.attempts.Call`.
 
 They differ only in how they send, read, sleep and run a blocking step; every decision
 is the call's. A body is read inside the attempt, so a connection that breaks or
@@ -14,20 +14,11 @@ from typing import AsyncIterator, Iterator, Optional, Union
 
 import httpx
 
-from ._call import Call, Outcome
-from .errors import AnthropicError, APIConnectionError, APITimeoutError, _with_cause
+from .._transport.errors import connection_error
+from ..errors import AnthropicError
+from .attempts import Call, Outcome
 
-__all__ = ["run_sync", "run_async", "connection_error"]
-
-
-def connection_error(request: httpx.Request, exc: Exception) -> APIConnectionError:
-    """The SDK's error for a failed send or body read."""
-    error: APIConnectionError
-    if isinstance(exc, httpx.TimeoutException):
-        error = APITimeoutError(request, f"Request timed out: {exc}" if str(exc) else "Request timed out.")
-    else:
-        error = APIConnectionError(request=request, message=f"Connection error: {type(exc).__name__}: {exc}")
-    return _with_cause(error, exc)
+__all__ = ["run_sync", "run_async"]
 
 
 class _BodyDeadline(httpx.SyncByteStream, httpx.AsyncByteStream):

@@ -8,7 +8,7 @@ more than the request itself. Here each request goes to the first pool with fewe
 and one connection as before, and a busy one spreads over small pools.
 
 http and https requests have pools of their own, and so has each proxy a request may go through
-(``route``: the environment's proxies, see :mod:`claude_core._proxy_routes`); a pool is made at
+(``route``: the environment's proxies, see :mod:`claude_core._transport.proxies`); a pool is made at
 the first request it serves: so a client that only talks http:// (an emulator, a local gateway)
 never creates a TLS context, which costs half a MiB of OpenSSL's memory.
 """

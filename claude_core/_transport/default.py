@@ -12,9 +12,9 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 import httpx
 from httpx._utils import get_environment_proxies
 
-from ._options import DEFAULT_TIMEOUT
-from ._shards import ShardedTransport
-from .errors import AnthropicError
+from .._options import DEFAULT_TIMEOUT
+from ..errors import AnthropicError
+from .pools import ShardedTransport
 
 #: Connection pools of the default transport.
 SHARDS = 8
@@ -104,10 +104,10 @@ def environment_proxies() -> Dict[str, Optional[str]]:
 
 def default_transport(is_async: bool) -> ShardedTransport:
     """httpx's transports with TCP keep-alive probes, in :data:`SHARDS` pools that share the
-    connection limits (1000 connections, 100 kept alive); see :mod:`claude_core._shards`.
+    connection limits (1000 connections, 100 kept alive); see :mod:`claude_core._transport.pools`.
     They verify https servers as httpx's own do, with the process's shared TLS context, and
     send through the proxies the environment names, read now, as an ``httpx.Client`` does (see
-    :func:`environment_proxies` and :mod:`claude_core._proxy_routes`)."""
+    :func:`environment_proxies` and :mod:`claude_core._transport.proxies`)."""
     limits = httpx.Limits(
         max_connections=MAX_CONNECTIONS // SHARDS, max_keepalive_connections=-(-MAX_KEEPALIVE // SHARDS)
     )
@@ -124,7 +124,7 @@ def default_transport(is_async: bool) -> ShardedTransport:
 
     route = None
     if proxies:
-        from ._proxy_routes import ProxyRoutes  # behind a proxy only
+        from .proxies import ProxyRoutes  # behind a proxy only
 
         route = ProxyRoutes(proxies).proxy_for
     return ShardedTransport(make, SHARDS, before_https=_load_tls_certificates, route=route)

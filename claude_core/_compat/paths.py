@@ -3,10 +3,10 @@ that claude-core has no file for, made importable by a finder at the end of ``sy
 
 The official ``anthropic`` 0.79 has one module per type; claude-core keeps its types in a few
 modules. :data:`FINDER` answers only for a ``claude_core.*`` module that no real file provides
-and that :mod:`claude_core._official_paths_table` lists; the table loads on the first such
+and that :mod:`claude_core._compat.paths_table` lists; the table loads on the first such
 import, so ``import claude_core`` pays for neither. Each name of such a module is the very
 object claude-core runs (found by the rules in :func:`_homes`, or in
-:mod:`claude_core._official_homes`), so an ``isinstance`` check or a patch at the official path acts on
+:mod:`claude_core._compat.homes`), so an ``isinstance`` check or a patch at the official path acts on
 what the client uses. A name with no claude-core counterpart is missing from its module, and
 importing it raises ``ImportError`` as for any missing name.
 
@@ -59,7 +59,7 @@ def _provider(path: str) -> Optional[Tuple[str, str, str]]:
     """(import name, distribution, folder) of the provider distribution behind ``path``, if any."""
     for prefix, name in PROVIDER_PATHS.items():
         if path == prefix or path.startswith(prefix + "."):
-            from ._install import PROJECT_PROVIDERS  # for the provider paths only
+            from .._install import PROJECT_PROVIDERS  # for the provider paths only
 
             distribution, folder = PROJECT_PROVIDERS[name]
             return folder, distribution, folder  # a provider's folder is named as its package
@@ -79,7 +79,7 @@ def require_provider(path: str) -> None:
             raise
         module = None
     if module is None or not hasattr(module, "__version__"):  # absent, or a bare folder of that name on sys.path
-        from ._install import install_hint
+        from .._install import install_hint
 
         raise ModuleNotFoundError(  # what instrumentations catch to skip a path (ImportError catches it too)
             f"{_PACKAGE}.{path} needs the {distribution} distribution: {install_hint(distribution, folder)}",
@@ -102,7 +102,7 @@ def resolve(path: str, name: str) -> Any:
     ``path`` (never ``path``'s own module), then, for a ``Beta*`` name under ``types.beta``, as the
     non-beta name in ``claude_core.types`` (beta and non-beta models are the same objects).
     """
-    from ._official_homes import ELSEWHERE
+    from .homes import ELSEWHERE
 
     target = ELSEWHERE.get(f"{path} {name}")
     if target is not None:
@@ -179,7 +179,7 @@ class _Finder:
     ) -> Optional[importlib.machinery.ModuleSpec]:
         if not fullname.startswith(_PACKAGE + "."):
             return None
-        from ._official_paths_table import MODULES, PACKAGES
+        from .paths_table import MODULES, PACKAGES
 
         official = fullname[len(_PACKAGE) + 1 :]
         names = MODULES.get(official)

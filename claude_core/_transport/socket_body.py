@@ -7,7 +7,7 @@ HTTP/1.1 transport (the default, whether it connects directly or through an HTTP
 a forwarded request or a CONNECT tunnel ends in the same HTTP/1.1 connection), chunked and
 not compressed, :func:`body_chunks` reads the connection's socket directly instead, 64 KiB
 at a time as httpcore does, and cuts the chunks with
-:class:`~claude_core._chunked.ChunkedDecoder`: a read that holds many events is handed on
+:class:`~claude_core._transport.chunked.ChunkedDecoder`: a read that holds many events is handed on
 as one piece. Timeouts, errors and closing stay httpx's: each read has the request's read
 timeout, failures are raised as the httpx exceptions httpcore's would have become,
 ``response.num_bytes_downloaded`` counts the body bytes as httpx counts them, and at the
@@ -30,8 +30,8 @@ from typing import Any, AsyncIterator, Callable, ContextManager, Dict, Iterator,
 import h11
 import httpx
 
-from ._chunked import ChunkedDecoder
-from ._shards import _Released
+from .chunked import ChunkedDecoder
+from .pools import _Released
 
 __all__ = ["body_chunks", "abody_chunks"]
 

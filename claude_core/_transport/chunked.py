@@ -1,6 +1,6 @@
 """HTTP/1.1 chunked transfer coding, decoded without I/O: wire bytes in, body bytes out.
 
-The stream reader (:mod:`claude_core._wire_body`) hands it whatever one socket read
+The stream reader (:mod:`claude_core._transport.socket_body`) hands it whatever one socket read
 returned, often hundreds of chunks at once when the reader lags behind the sender, and
 gets back the body bytes of all of them in one ``bytes``. Size lines follow h11's
 grammar: at most 20 hex digits, a chunk extension (``;`` and anything up to the line

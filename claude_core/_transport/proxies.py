@@ -1,7 +1,7 @@
 """Which proxy, if any, a request URL goes through, as an ``httpx.Client`` mounts its proxies.
 
 The patterns are those of httpx's ``get_environment_proxies()`` (see
-:func:`claude_core._http.environment_proxies`): ``http://``, ``https://``, ``all://`` for
+:func:`claude_core._transport.default.environment_proxies`): ``http://``, ``https://``, ``all://`` for
 ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, and ``all://*example.com`` and the like, with
 no proxy, for the hosts of ``NO_PROXY``. They are matched most specific first, as httpx
 matches its mounts. Loaded only by a client whose environment names a proxy.
@@ -14,7 +14,7 @@ from typing import List, Mapping, Optional, Tuple
 import httpx
 from httpx._utils import URLPattern
 
-from .errors import AnthropicError
+from ..errors import AnthropicError
 
 __all__ = ["ProxyRoutes"]
 

@@ -22,18 +22,20 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Generator, Lis
 
 import httpx
 
-from ._headers import merge_headers
-from ._logs import logger, redact_headers
-from ._types import RequestMode, StreamOptions
-from .errors import APIConnectionError
-from .observers import AttemptRecord, CallInfo, CallObserver, CallResult, tell
-from .providers import APIRequest, Provider
-from .retries import Attempt, RetryDecision
+from .._headers import merge_headers
+from .._logs import logger, redact_headers
+from .._options import CallOptions
+from .._types import RequestMode, StreamOptions
+from ..errors import APIConnectionError
+from ..observers import AttemptRecord, CallInfo, CallObserver, CallResult, tell
+from ..providers import APIRequest, Provider
+from ..retries import Attempt, RetryDecision
+from .parsing import stamp
 
 if TYPE_CHECKING:
-    from ._pipeline import CallOptions, HttpClient, Pipeline
-    from .streaming.accumulator import MessageAccumulator
-    from .streaming.core import StreamCore
+    from ..streaming.accumulator import MessageAccumulator
+    from ..streaming.core import StreamCore
+    from .pipeline import HttpClient, Pipeline
 
 __all__ = ["Call", "Step", "Outcome"]
 
@@ -244,11 +246,11 @@ class Call:
         if type(provider).shape_response is not Provider.shape_response:
             parse = _shaped(parse, provider, self.original.endpoint)
         if self.pipeline.options.strict_response_validation:
-            from ._pipeline import validating
+            from .parsing import validating
 
             parse = validating(parse)
         if self.original.query.get("beta") == "true":  # every beta call has it (providers drop it later)
-            from ._pipeline import beta_call
+            from .parsing import beta_call
 
             parse = beta_call(parse)
         if mode is RequestMode.PARSE:
@@ -260,7 +262,7 @@ class Call:
             self.end(value=value, response=response)
             return value
         self.end(response=response)
-        from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse  # for raw calls only
+        from .responses import APIResponse, AsyncAPIResponse, LegacyAPIResponse  # for raw calls only
 
         if mode is RequestMode.RAW:
             cls: Any = LegacyAPIResponse
@@ -286,18 +288,18 @@ class Call:
             )
         legacy = self.original.endpoint == COMPLETIONS_ENDPOINT  # its events are not a message's
         if self.accumulator is None and not legacy and (self.pipeline.stream_hooks or self.observers):
-            from .streaming.accumulator import MessageAccumulator
+            from ..streaming.accumulator import MessageAccumulator
 
             self.accumulator = MessageAccumulator(beta=self.original.query.get("beta") == "true")
 
     def stream_core(self, response: httpx.Response) -> StreamCore:
         """The I/O-free reader of a streamed response, around the first successful response."""
-        from .streaming.context import StreamContext
-        from .streaming.core import StreamCore
-        from .types.stream_events import event_builder
+        from ..streaming.context import StreamContext
+        from ..streaming.core import StreamCore
+        from ..types.stream_events import event_builder
 
         if self.original.endpoint == COMPLETIONS_ENDPOINT:
-            from .resources.completions import completion_ended, validate_completion
+            from ..streaming.completion_events import completion_ended, validate_completion
 
             return StreamCore(
                 response,
@@ -348,8 +350,6 @@ def _shaped(
 
 
 def _with_timeout(opts: CallOptions, timeout: httpx.Timeout) -> CallOptions:
-    from ._pipeline import CallOptions
-
     return CallOptions(opts.extra_headers, opts.extra_query, opts.extra_body, timeout)
 
 
@@ -361,20 +361,10 @@ def _usage_of_body(response: httpx.Response) -> Any:
         return None, None
     if not isinstance(body, dict) or not isinstance(body.get("usage"), dict):
         return None, None
-    from .types import Usage
-    from .types._construct import construct
+    from ..types import Usage
+    from ..types._construct import construct
 
     try:
         return construct(Usage, body["usage"]), body.get("stop_reason")
     except ValueError:
         return None, None
-
-
-def stamp(value: Any, response: httpx.Response, provider: Provider) -> Any:
-    """Attach the request id and the answering provider to a response object."""
-    from .types._base import BaseModel
-
-    if isinstance(value, BaseModel):
-        object.__setattr__(value, "_request_id", provider.request_id(response))
-        object.__setattr__(value, "_provider", provider)
-    return value

@@ -37,7 +37,7 @@ from typing import (
 import httpx
 import pydantic
 
-from .._drivers import connection_error
+from .._transport.errors import connection_error
 from ..errors import APIResponseValidationError
 from ..types._construct import construct, mark_beta
 

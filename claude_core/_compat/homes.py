@@ -1,4 +1,4 @@
-"""Where claude-core keeps the official names that :mod:`claude_core._official_paths`' rules do not
+"""Where claude-core keeps the official names that :mod:`claude_core._compat.paths`' rules do not
 find: module-local aliases of the official modules, and objects kept under another name or path.
 Kept by hand; loaded when an official path's name is first resolved, never by ``import claude_core``.
 """

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, U
 import httpx
 from pluggy import HookImpl
 
-from ._headers import merge_headers
-from ._options import ClientOptions
-from .credentials import RefreshableCredentials
-from .default_plugins import signing
-from .default_plugins.credentials import empty_settings, explicit_credentials
-from .errors import MissingCredentialsError, PluginError
-from .plugins import HookRelay, call_impl
-from .providers import Provider
+from .._headers import merge_headers
+from .._options import ClientOptions
+from ..credentials import RefreshableCredentials
+from ..default_plugins import signing
+from ..default_plugins.credentials import empty_settings, explicit_credentials
+from ..errors import MissingCredentialsError, PluginError
+from ..plugins import HookRelay, call_impl
+from ..providers import Provider
 
 if TYPE_CHECKING:
     import anyio

@@ -1,8 +1,8 @@
-"""The table behind :mod:`claude_core._official_paths`: the official SDK's module paths that have no
+"""The table behind :mod:`claude_core._compat.paths`: the official SDK's module paths that have no
 claude-core file and the names each defines. Loaded on the first import of such a path, never by
 ``import claude_core``; generated once from the official 0.79.0 wheel (the pairs are in
 ``tests/compat/official_names.txt``). The names the rules do not find are in
-:mod:`claude_core._official_homes`.
+:mod:`claude_core._compat.homes`.
 """
 
 from __future__ import annotations

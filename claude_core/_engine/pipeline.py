@@ -1,68 +1,36 @@
 """What a client resolved once, and how it builds each attempt's request.
 
-:class:`Pipeline` holds a client's plugins, retry policy, timeout and deployments;
-:meth:`Pipeline.start` begins one call (:class:`~claude_core._call.Call`), whose
-I/O-free attempts generator the drivers in :mod:`claude_core._drivers` run.
+:class:`Pipeline` holds a client's plugins, retry policy, timeout and deployments, and
+builds the ``httpx.Request`` of each attempt that :class:`~claude_core._engine.attempts.Call`
+decides to send.
 """
 
 from __future__ import annotations
 
-import json
-from contextvars import ContextVar
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
 
 import httpx
 
-from ._deployment import Deployment
-from ._headers import merge_headers
-from ._options import ClientOptions
-from ._types import NOT_GIVEN, NotGiven, Omit, StreamOptions
-from ._version import __version__
-from .default_plugins import signing
-from .errors import APIResponseValidationError
-from .plugins import HookRelay, load_provider
-from .providers import APIRequest, Provider, body_bytes
-from .retries import RetryPolicy
-from .types._base import BaseModel as SDKModel
-from .types._construct import construct, mark_beta
+from .._headers import merge_headers
+from .._options import CallOptions, ClientOptions, as_timeout
+from .._types import NotGiven, Omit
+from .._version import __version__
+from ..default_plugins import signing
+from ..plugins import HookRelay, load_provider
+from ..providers import APIRequest, Provider, body_bytes
+from ..retries import RetryPolicy
+from .deployment import Deployment
 
 if TYPE_CHECKING:
-    from ._call import Call
-    from .streaming.accumulator import MessageAccumulator
-    from .tools.registry import ToolRegistry
-    from .types._base import BaseModel
+    from ..tools.registry import ToolRegistry
 
-__all__ = ["Pipeline", "CallOptions", "parse_response", "validating"]
+__all__ = ["Pipeline", "parsed_url", "query_params"]
 
-ModelT = TypeVar("ModelT", bound="BaseModel")
-T = TypeVar("T")
 HttpClient = Union[httpx.Client, httpx.AsyncClient]
 
 _USER_AGENT = f"claude-core/{__version__} (Python; httpx/{httpx.__version__})"
 _BASE_HEADERS = {"accept": "application/json", "user-agent": _USER_AGENT}
-
-
-class CallOptions:
-    """The per-call options: ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``."""
-
-    __slots__ = ("extra_body", "extra_headers", "extra_query", "timeout")
-
-    def __init__(
-        self,
-        extra_headers: Optional[Any] = None,
-        extra_query: Optional[Any] = None,
-        extra_body: Optional[Any] = None,
-        timeout: Union[float, httpx.Timeout, NotGiven, None] = NOT_GIVEN,
-    ) -> None:
-        self.extra_headers = extra_headers
-        self.extra_query = extra_query
-        self.extra_body = extra_body
-        self.timeout = timeout
-
-
-def as_timeout(value: Union[float, httpx.Timeout, None]) -> httpx.Timeout:
-    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
 
 
 class Pipeline:
@@ -98,7 +66,7 @@ class Pipeline:
         """The tools plugins registered (``claude_register_tools``), collected on first use."""
         registry = self._tools
         if registry is None:
-            from .tools.registry import collect_tools
+            from ..tools.registry import collect_tools
 
             registry = self._tools = collect_tools(self.relay)
         return registry
@@ -122,20 +90,6 @@ class Pipeline:
         kwargs = {"options": self.options, "is_async": self.is_async, "provider": self.provider}
         base = self.relay.call("claude_transport", **kwargs)
         return self.relay.wrap("claude_wrap_transport", "transport", base, **kwargs)  # type: ignore[no-any-return]
-
-    def start(
-        self,
-        http: HttpClient,
-        call: APIRequest,
-        opts: CallOptions,
-        *,
-        read_body: bool = True,
-        stream: Optional[StreamOptions] = None,
-        accumulator: Optional[MessageAccumulator] = None,
-    ) -> Call:
-        from ._call import Call
-
-        return Call(self, http, call, opts, read_body=read_body, stream=stream, accumulator=accumulator)
 
     def build(self, http: HttpClient, deployment: Deployment, call: APIRequest, opts: CallOptions) -> httpx.Request:
         headers = merge_headers(deployment.headers, call.headers)
@@ -209,56 +163,3 @@ def _query_scalar(value: object) -> str:
     if value is False:
         return "false"
     return "" if value is None else str(value)
-
-
-#: Set while a client made with ``_strict_response_validation=True`` parses a response.
-_validating: ContextVar[bool] = ContextVar("claude_core_validating", default=False)
-#: Set while the response of a beta call (``client.beta...``) is parsed.
-_beta_call: ContextVar[bool] = ContextVar("claude_core_beta_call", default=False)
-
-
-def _with_flag(flag: ContextVar[bool], parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
-    """``parse``, run with ``flag`` set."""
-
-    def parse_flagged(response: httpx.Response) -> T:
-        token = flag.set(True)
-        try:
-            return parse(response)
-        finally:
-            flag.reset(token)
-
-    return parse_flagged
-
-
-def validating(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
-    """``parse``, with every SDK model it builds validated by pydantic instead of constructed."""
-    return _with_flag(_validating, parse)
-
-
-def beta_call(parse: Callable[[httpx.Response], T]) -> Callable[[httpx.Response], T]:
-    """``parse``, for the response of a beta call: the objects dump as the official ``Beta*`` models."""
-    return _with_flag(_beta_call, parse)
-
-
-def parse_response(response: httpx.Response, cast_to: Type[ModelT]) -> ModelT:
-    """A read response body as ``cast_to``.
-
-    The SDK's own models are built by :func:`~claude_core.types._construct.construct` (leniently,
-    no pydantic validator compiled), unless the client validates responses; any other pydantic
-    model is validated. The objects of a beta call (see :func:`beta_call`) dump as the official ``Beta*`` ones.
-    """
-    beta = _beta_call.get()
-    try:
-        if issubclass(cast_to, SDKModel) and not _validating.get():
-            # json, not pydantic_core.from_json: jiter's string cache and code cost 0.6 MiB of RSS
-            return construct(cast_to, json.loads(response.content), beta=beta)
-        validated = cast_to.model_validate_json(response.content)
-        return mark_beta(validated) if beta and issubclass(cast_to, SDKModel) else validated
-    except ValueError as exc:
-        try:
-            body: object = response.json()
-        except ValueError:
-            body = response.text
-        raise APIResponseValidationError(
-            response, body, message=f"Response did not match {cast_to.__name__}: {exc}"
-        ) from exc

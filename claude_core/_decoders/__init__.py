@@ -1,1 +1,0 @@
-"""Decoders of response bodies that are read as they arrive."""
