@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ._engine.pipeline import Pipeline
     from ._options import CallOptions
     from .credentials import KeySource
-    from .providers import APIRequest
+    from .providers import APIRequest, Provider
     from .resources.beta import AsyncBeta, Beta
     from .resources.completions import AsyncCompletions, Completions
     from .resources.messages import AsyncMessages, Messages
@@ -198,6 +198,12 @@ class _ClientBase:
         return self._options.provider
 
     @property
+    def deployment_provider(self) -> Provider:
+        """The :class:`~claude_core.providers.Provider` object the client sends through: its
+        region, project and loaded credentials, for provider clients' own attributes."""
+        return self._pipeline.provider
+
+    @property
     def _strict_response_validation(self) -> bool:
         """Whether response bodies are validated by pydantic (the official SDK's attribute)."""
         return self._options.strict_response_validation
@@ -296,9 +302,9 @@ class _ClientBase:
             with self._connection.lock:
                 if self._pipeline_cache is None:
                     from ._engine.pipeline import Pipeline
-                    from .plugins import HookRelay
+                    from .plugins import ClientHooks
 
-                    relay = HookRelay(self._plugins, self._disabled)
+                    relay = ClientHooks(self._plugins, self._disabled)
                     self._pipeline_cache = Pipeline(self._options, relay, self._is_async)
             pipeline = self._pipeline_cache
             assert pipeline is not None
@@ -405,8 +411,9 @@ class Anthropic(_ClientBase):
     def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "Stream[Any]":
+        from ._engine.readers import SyncReader
         from ._engine.send import run_sync
-        from .streaming.stream import Stream, SyncReader
+        from .streaming.stream import Stream
 
         http = self._http(httpx.Client)
         self._reap()
@@ -485,8 +492,9 @@ class AsyncAnthropic(_ClientBase):
     async def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "AsyncStream[Any]":
+        from ._engine.readers import AsyncReader
         from ._engine.send import run_async
-        from .streaming.stream import AsyncReader, AsyncStream
+        from .streaming.stream import AsyncStream
 
         http = self._http(httpx.AsyncClient)
         await self._reap()

@@ -17,7 +17,7 @@ import dataclasses
 import hmac
 import inspect
 import time
-from typing import Any, Awaitable, Callable, Dict, Optional, Union
+from typing import Any, Awaitable, Callable, Dict, MutableMapping, Optional, Union
 
 from typing_extensions import Protocol, runtime_checkable
 
@@ -113,6 +113,15 @@ class APIKeyCredentials:
     @property
     def auth_token(self) -> Optional[Secret]:
         return self._auth_token
+
+    def add_headers(self, headers: MutableMapping[str, str]) -> None:
+        """Add ``x-api-key`` / ``authorization: Bearer`` unless ``headers`` (an ``httpx.Headers``,
+        or a dict with lower-case keys) has them: the one place the secrets are read out."""
+        api_key, auth_token = self.api_key, self.auth_token
+        if api_key is not None and "x-api-key" not in headers:
+            headers["x-api-key"] = api_key.get_secret_value()
+        if auth_token is not None and "authorization" not in headers:
+            headers["authorization"] = f"Bearer {auth_token.get_secret_value()}"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, APIKeyCredentials) or type(other) is not type(self):

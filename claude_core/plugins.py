@@ -37,6 +37,8 @@ from .providers import Provider
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
+    from .tools.registry import ToolRegistry
+
 __all__ = [
     "PLUGIN_GROUP",
     "PROVIDER_GROUP",
@@ -45,7 +47,7 @@ __all__ = [
     "load_provider",
     "check_provider",
     "describe",
-    "HookRelay",
+    "ClientHooks",
     "call_impl",
 ]
 
@@ -53,9 +55,12 @@ PLUGIN_GROUP = "claude_core.plugins"
 PROVIDER_GROUP = "claude_core.providers"
 DISABLE_ENV = "CLAUDE_CORE_DISABLE_PLUGINS"
 
+#: The built-in signer's plugin name: while it alone signs, the engine adds its headers while building.
+BUILTIN_SIGNER = "claude_core.default_plugins.signing"
+#: The core's own hook implementations, registered by module name (nothing imports them).
 _DEFAULT_PLUGINS = (
     "claude_core.default_plugins.credentials",
-    "claude_core.default_plugins.signing",
+    BUILTIN_SIGNER,
     "claude_core.default_plugins.transport",
     "claude_core.default_plugins.retry",
 )
@@ -224,7 +229,7 @@ def describe() -> List[Dict[str, Any]]:
     return rows
 
 
-class HookRelay:
+class ClientHooks:
     """The hooks as one client sees them.
 
     The process-wide plugins minus the client's ``disable_plugins``, plus the client's
@@ -266,6 +271,16 @@ class HookRelay:
     def implementations(self, hook_name: str) -> List[HookImpl]:
         """The hook's implementations in the order pluggy calls them (``tryfirst`` first)."""
         return list(reversed(getattr(self._pm.hook, hook_name).get_hookimpls()))
+
+    def collect_tools(self) -> ToolRegistry:
+        """Call every ``claude_register_tools`` implementation once, each owning what it registers."""
+        from .tools.registry import ToolRegistry  # only a tool runner given tool names needs it
+
+        registry = ToolRegistry()
+        for impl in self.implementations("claude_register_tools"):
+            with registry.owned_by(impl.plugin_name):
+                call_impl(impl, "claude_register_tools", {"registry": registry})
+        return registry
 
     def first_answer(self, hook_name: str, **kwargs: Any) -> Tuple[Optional[HookImpl], Any]:
         """Like :meth:`call` for a firstresult hook, also naming the implementation that answered."""

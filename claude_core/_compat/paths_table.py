@@ -348,7 +348,6 @@ MODULES: Dict[str, str] = {
     "types.beta_permission_error": "BetaPermissionError",
     "types.beta_rate_limit_error": "BetaRateLimitError",
     "types.cache_control_ephemeral_param": "CacheControlEphemeralParam",
-    "types.cache_creation": "CacheCreation",
     "types.citation_char_location": "CitationCharLocation",
     "types.citation_char_location_param": "CitationCharLocationParam",
     "types.citation_content_block_location": "CitationContentBlockLocation",

@@ -18,12 +18,11 @@ import httpx
 from pluggy import HookImpl
 
 from .._headers import merge_headers
+from .._key_settings import empty_settings, explicit_credentials
 from .._options import ClientOptions
 from ..credentials import RefreshableCredentials
-from ..default_plugins import signing
-from ..default_plugins.credentials import empty_settings, explicit_credentials
 from ..errors import MissingCredentialsError, PluginError
-from ..plugins import HookRelay, call_impl
+from ..plugins import BUILTIN_SIGNER, ClientHooks, call_impl
 from ..providers import Provider
 
 if TYPE_CHECKING:
@@ -41,7 +40,7 @@ class Deployment:
     def __init__(
         self,
         provider: Provider,
-        relay: HookRelay,
+        relay: ClientHooks,
         client_options: ClientOptions,
         base_headers: Mapping[str, str],
         is_async: bool,
@@ -63,7 +62,7 @@ class Deployment:
         self._lock = threading.Lock()
         self._loop_lock: Optional[anyio.Lock] = None  # made by the first refresh on the loop
         signers = relay.implementations(_SIGN)
-        only_builtin = len(signers) == 1 and signers[0].plugin_name == signing.__name__
+        only_builtin = len(signers) == 1 and signers[0].plugin_name == BUILTIN_SIGNER
         #: True once the built-in signer is known to answer: its headers are then added while building.
         self.builtin_signing: bool = only_builtin
         self._signer: Optional[HookImpl] = signers[0] if only_builtin else None
@@ -150,7 +149,7 @@ class Deployment:
                 return signed  # type: ignore[no-any-return]
         signer, signed = self.relay.first_answer(_SIGN, **kwargs)
         self._signer = signer
-        self.builtin_signing = signer is not None and signer.plugin_name == signing.__name__
+        self.builtin_signing = signer is not None and signer.plugin_name == BUILTIN_SIGNER
         if signed is not None:
             return signed  # type: ignore[no-any-return]
         self.check_authenticated(request.headers)

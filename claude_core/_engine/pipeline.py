@@ -16,8 +16,8 @@ from .._headers import merge_headers
 from .._options import CallOptions, ClientOptions, as_timeout
 from .._types import NotGiven, Omit
 from .._version import __version__
-from ..default_plugins import signing
-from ..plugins import HookRelay, load_provider
+from ..credentials import APIKeyCredentials
+from ..plugins import ClientHooks, load_provider
 from ..providers import APIRequest, Provider, body_bytes
 from ..retries import RetryPolicy
 from .deployment import Deployment
@@ -36,7 +36,7 @@ _BASE_HEADERS = {"accept": "application/json", "user-agent": _USER_AGENT}
 class Pipeline:
     """What a client needs to send requests, resolved once on its first request."""
 
-    def __init__(self, options: ClientOptions, relay: HookRelay, is_async: bool) -> None:
+    def __init__(self, options: ClientOptions, relay: ClientHooks, is_async: bool) -> None:
         self.options = options
         self.relay = relay
         self.is_async = is_async
@@ -66,9 +66,7 @@ class Pipeline:
         """The tools plugins registered (``claude_register_tools``), collected on first use."""
         registry = self._tools
         if registry is None:
-            from ..tools.registry import collect_tools
-
-            registry = self._tools = collect_tools(self.relay)
+            registry = self._tools = self.relay.collect_tools()
         return registry
 
     def deployment(self, target: Union[Provider, str]) -> Deployment:
@@ -110,8 +108,12 @@ class Pipeline:
             headers.pop("content-type", None)  # as the official SDK: a GET never says it carries JSON
         elif call.files is None:
             headers.setdefault("content-type", "application/json")  # bodyless POST/DELETE too, as the official SDK
-        if deployment.builtin_signing and not signing.apply_auth(headers, deployment.credentials):
-            deployment.check_authenticated(headers)
+        if deployment.builtin_signing:
+            credentials = deployment.credentials
+            if isinstance(credentials, APIKeyCredentials):
+                credentials.add_headers(headers)
+            else:
+                deployment.check_authenticated(headers)
         path = call.path
         url = path if path.startswith(("http://", "https://")) else deployment.url_prefix + path.lstrip("/")
         return http.build_request(

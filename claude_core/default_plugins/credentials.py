@@ -3,7 +3,7 @@
 Precedence, for providers that take an API key (``Provider.api_key_auth``):
 
 1. an explicit ``api_key=``/``auth_token=`` argument, a str or a callable (a rotating key):
-   used without asking any plugin (:func:`explicit_credentials`, called by the pipeline);
+   used without asking any plugin (:func:`claude_core._key_settings.explicit_credentials`, called by the engine);
 2. ``ANTHROPIC_API_KEY``/``ANTHROPIC_AUTH_TOKEN``: this module's ``tryfirst`` hook
    implementation, so the environment beats plugins that look elsewhere (a keyring);
 3. every other ``claude_credentials`` implementation, in pluggy's order.
@@ -11,59 +11,17 @@ Precedence, for providers that take an API key (``Provider.api_key_auth``):
 
 from __future__ import annotations
 
-import os
-from typing import List, Optional, Union
+from typing import Optional
 
+from .._key_settings import key_credentials
 from .._options import ClientOptions
-from ..credentials import APIKeyCredentials, KeySource, RotatingCredentials
+from ..credentials import APIKeyCredentials
 from ..hookspecs import hookimpl
 from ..providers import Provider
-
-
-def explicit_credentials(provider: Provider, options: ClientOptions) -> Optional[APIKeyCredentials]:
-    """The credentials named by the client's arguments (the environment fills the other half), or None.
-
-    A callable argument (a rotating key) makes them :class:`~claude_core.credentials.RotatingCredentials`.
-    """
-    if not provider.api_key_auth:
-        return None
-    api_key = options.api_key_callable or options.api_key
-    auth_token = options.auth_token_callable or options.auth_token
-    if api_key is None and auth_token is None:
-        return None
-    return _credentials(api_key, auth_token)
-
-
-def _credentials(
-    api_key: Union[str, KeySource, None], auth_token: Union[str, KeySource, None]
-) -> Optional[APIKeyCredentials]:
-    api_key = api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
-    auth_token = auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN")
-    # an empty key is no key: refused before sending, as the official SDK does (see empty_settings)
-    api_key = api_key or None
-    auth_token = auth_token or None
-    if api_key is None and auth_token is None:
-        return None
-    if callable(api_key) or callable(auth_token):
-        return RotatingCredentials(api_key=api_key, auth_token=auth_token)
-    return APIKeyCredentials(api_key=api_key, auth_token=auth_token)
-
-
-def empty_settings(options: ClientOptions) -> List[str]:
-    """The key settings that were given but empty (``api_key=""``, ``ANTHROPIC_API_KEY=``),
-    for the error refusing a request without credentials."""
-    found = []
-    for argument, variable in (("api_key", "ANTHROPIC_API_KEY"), ("auth_token", "ANTHROPIC_AUTH_TOKEN")):
-        value = getattr(options, argument)
-        if value == "":
-            found.append(f'{argument}=""')
-        elif value is None and getattr(options, f"{argument}_callable") is None and os.environ.get(variable) == "":
-            found.append(f"{variable} (set but empty)")
-    return found
 
 
 @hookimpl(tryfirst=True)
 def claude_credentials(provider: Provider, options: ClientOptions) -> Optional[APIKeyCredentials]:
     if not provider.api_key_auth:
         return None
-    return _credentials(options.api_key, options.auth_token)
+    return key_credentials(options.api_key, options.auth_token)

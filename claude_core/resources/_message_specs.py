@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Tuple
+from typing import Any, Callable, List, NamedTuple, Tuple
 
 from .._types import StreamOptions, omit
 from ._spec import STREAM_OPTION_KEYS, MethodSpec
 
-__all__ = ["CREATE_KEYS", "COUNT_TOKENS_KEYS", "method_specs", "message_param_types"]
+__all__ = ["CREATE_KEYS", "COUNT_TOKENS_KEYS", "MessageSpecs", "method_specs", "message_param_types"]
 
 
 #: Keywords of streamed calls that are not sent (see :class:`~claude_core._types.StreamOptions`).
@@ -51,6 +51,15 @@ COUNT_TOKENS_KEYS = (
 )  # fmt: skip
 
 
+class MessageSpecs(NamedTuple):
+    """The :class:`MethodSpec` of each method of ``messages`` (or of ``beta.messages``)."""
+
+    create: MethodSpec
+    stream: MethodSpec
+    count_tokens: MethodSpec
+    parse: MethodSpec
+
+
 def _listed_first(listed: Tuple[str, ...], optional: List[str]) -> List[str]:
     """``listed`` (the official method's order), then the parameters it does not take, sorted."""
     return [*listed, *sorted(set(optional) - set(listed))]
@@ -58,7 +67,7 @@ def _listed_first(listed: Tuple[str, ...], optional: List[str]) -> List[str]:
 
 def method_specs(
     keys: Tuple[str, ...], count_keys: Tuple[str, ...], param_types: Callable[[], Tuple[Any, Any]], beta: bool
-) -> Tuple[MethodSpec, MethodSpec, MethodSpec, MethodSpec]:
+) -> MessageSpecs:
     """The specs of ``create``, ``stream``, ``count_tokens`` and ``parse`` (``beta.messages`` when ``beta``).
 
     ``keys`` and ``count_keys`` are the keys of the parameter TypedDicts of ``create`` and
@@ -89,7 +98,7 @@ def method_specs(
 
         return typed_dicts
 
-    return (
+    return MessageSpecs(
         MethodSpec(f"{prefix}.create", required, [*optional, "stream"], local=local, annotations=annotations("create")),
         MethodSpec(
             f"{prefix}.stream",

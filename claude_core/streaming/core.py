@@ -4,7 +4,8 @@ It turns received bytes into decoded events, skips pings, keeps the typed error 
 ``event: error``, watches for stalls, feeds the accumulator and the
 ``claude_stream_event`` hook, and holds back ``message_start`` until content follows,
 so a stream that fails before any content reached the caller can be retried without
-the caller seeing anything twice. :mod:`.stream` only reads bytes and sleeps.
+the caller seeing anything twice. The readers (:mod:`claude_core._engine.readers`) only
+read bytes and sleep.
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ class StreamCore:
             self.error = self.timed_out()
 
     def seconds_left(self) -> Optional[float]:
-        """How long the next read may wait before a watchdog fires (None: no limit)."""
+        """How long the next read may wait before a watchdog fires (None: no limit); 0.0 once it fired."""
         watch_at = self._watch_at
         return None if watch_at is None else max(watch_at - time.monotonic(), 0.0)
 
@@ -353,13 +354,18 @@ class StreamCore:
 
 
 def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
-    """Map an exception raised while reading a stream into the SDK's tree."""
+    """Map an exception raised while reading a stream into the SDK's tree.
+
+    This is where both readers learn whether the stall watchdog fired: a read that timed
+    out is the watchdog's when the watchdog has no time left. An awaited read waits at most
+    :meth:`StreamCore.seconds_left` and times out as ``TimeoutError``; a blocking read is
+    bound by the read timeout, which the call shortened to the watchdog's limits, and times
+    out as httpx's exception (then maybe before the watchdog's time: the read timeout's own).
+    """
     if isinstance(exc, AnthropicError):
         return exc
-    if isinstance(exc, httpx.TimeoutException):
-        left = core.seconds_left()
-        if left is not None and left <= 0:  # the read timeout was shortened to the watchdog's limits: say which fired
-            return _with_cause(core.timed_out(), exc)
+    if isinstance(exc, (TimeoutError, httpx.TimeoutException)) and core.seconds_left() == 0.0:
+        return _with_cause(core.timed_out(), exc)
     return connection_error(core.request, exc, mid_stream=True)
 
 

@@ -9,7 +9,7 @@ official SDK's pydantic events give, building a model only when called.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar, Union
 
 import pydantic
 import pydantic_core
@@ -72,18 +72,29 @@ class _Fixed:
         return self.snapshot
 
 
+D = TypeVar("D", bound="_DeltaEvent")
+
+
 class _DeltaEvent(OfficialDumps):
     """What the delta events share: where their block stood, and pydantic-like serialisation."""
 
     __slots__ = ("_count", "_source", "index")
     type: ClassVar[str] = ""
-    #: the fields serialised after ``type``, in the official SDK's order
+    #: the fields serialised after ``type``, in the official SDK's order; the first holds the event's piece
     _fields: ClassVar[Tuple[str, ...]] = ()
 
-    def _at(self, index: int, source: Any, count: int) -> None:
+    def _set(self, index: int, piece: Any, source: Any = None, count: int = 0) -> None:
         self.index = index
         self._source = source  # the block (or a _Fixed snapshot)
         self._count = count  # its pieces of this kind, this event's included
+        setattr(self, self._fields[0], piece)
+
+    @classmethod
+    def _of(cls: Type[D], index: int, piece: Any, block: Any = None, count: int = 0) -> D:
+        """The event for a delta the stream received: its snapshot is read from ``block`` when asked."""
+        event = cls.__new__(cls)
+        event._set(index, piece, block, count)
+        return event
 
     def _values(self) -> Dict[str, Any]:
         return {"type": self.type, **{name: getattr(self, name) for name in self._fields}}
@@ -108,26 +119,27 @@ class _DeltaEvent(OfficialDumps):
         return f"{type(self).__name__}({fields})"
 
 
-class TextEvent(_DeltaEvent):
+class _TextPieces(_DeltaEvent):
+    """An event whose ``snapshot`` is its block's text of the piece's kind (``text``, ``thinking``) up to it."""
+
+    __slots__ = ()
+
+    @property
+    def snapshot(self) -> str:
+        return self._source.value(self._fields[0], self._count)  # type: ignore[no-any-return]
+
+
+# The event classes below twin only for typed signatures: each its piece's keyword, type and Literal.
+class TextEvent(_TextPieces):
     """``type == "text"``: ``text`` is the new piece, ``snapshot`` the block's text up to it."""
 
     __slots__ = ("text",)
+    text: str
     type: ClassVar[Literal["text"]] = "text"
     _fields = ("text", "snapshot")
 
     def __init__(self, *, text: str, snapshot: str, type: str = "text", index: int = 0) -> None:
-        self._at(index, _Fixed(snapshot), 0)
-        self.text = text
-
-    @classmethod
-    def _of(cls, index: int, text: str, block: Any, count: int) -> "TextEvent":
-        event = cls.__new__(cls)
-        event.index, event._source, event._count, event.text = index, block, count, text
-        return event
-
-    @property
-    def snapshot(self) -> str:
-        return self._source.value("text", self._count)  # type: ignore[no-any-return]
+        self._set(index, text, _Fixed(snapshot))
 
     def parsed_snapshot(self) -> Dict[str, Any]:
         """The text so far parsed as (partial) JSON, for structured outputs."""
@@ -138,80 +150,52 @@ class InputJsonEvent(_DeltaEvent):
     """``type == "input_json"``: a piece of tool input JSON; ``snapshot`` parses the JSON up to it."""
 
     __slots__ = ("partial_json",)
+    partial_json: str
     type: ClassVar[Literal["input_json"]] = "input_json"
     _fields = ("partial_json", "snapshot")
 
     def __init__(self, *, partial_json: str, snapshot: Any, type: str = "input_json", index: int = 0) -> None:
-        self._at(index, _Fixed(snapshot), 0)
-        self.partial_json = partial_json
-
-    @classmethod
-    def _of(cls, index: int, partial_json: str, block: Any, count: int) -> "InputJsonEvent":
-        event = cls.__new__(cls)
-        event.index, event._source, event._count, event.partial_json = index, block, count, partial_json
-        return event
+        self._set(index, partial_json, _Fixed(snapshot))
 
     @property
     def snapshot(self) -> Any:
         return self._source.value("json", self._count)
 
 
-class ThinkingEvent(_DeltaEvent):
+class ThinkingEvent(_TextPieces):
     """``type == "thinking"``: a piece of thinking; ``snapshot`` is the thinking up to it."""
 
     __slots__ = ("thinking",)
+    thinking: str
     type: ClassVar[Literal["thinking"]] = "thinking"
     _fields = ("thinking", "snapshot")
 
     def __init__(self, *, thinking: str, snapshot: str, type: str = "thinking", index: int = 0) -> None:
-        self._at(index, _Fixed(snapshot), 0)
-        self.thinking = thinking
-
-    @classmethod
-    def _of(cls, index: int, thinking: str, block: Any, count: int) -> "ThinkingEvent":
-        event = cls.__new__(cls)
-        event.index, event._source, event._count, event.thinking = index, block, count, thinking
-        return event
-
-    @property
-    def snapshot(self) -> str:
-        return self._source.value("thinking", self._count)  # type: ignore[no-any-return]
+        self._set(index, thinking, _Fixed(snapshot))
 
 
 class SignatureEvent(_DeltaEvent):
     """``type == "signature"``: a piece of a thinking block's signature (pieces are appended)."""
 
     __slots__ = ("signature",)
+    signature: str
     type: ClassVar[Literal["signature"]] = "signature"
     _fields = ("signature",)
 
     def __init__(self, *, signature: str, type: str = "signature", index: int = 0) -> None:
-        self._at(index, None, 0)
-        self.signature = signature
-
-    @classmethod
-    def _of(cls, index: int, signature: str) -> "SignatureEvent":
-        event = cls.__new__(cls)
-        event.index, event._source, event._count, event.signature = index, None, 0, signature
-        return event
+        self._set(index, signature)
 
 
 class CitationEvent(_DeltaEvent):
     """``type == "citation"``: a citation added to a text block; ``snapshot`` lists its citations up to it."""
 
     __slots__ = ("citation",)
+    citation: Any
     type: ClassVar[Literal["citation"]] = "citation"
     _fields = ("citation", "snapshot")
 
     def __init__(self, *, citation: Any, snapshot: List[Any], type: str = "citation", index: int = 0) -> None:
-        self._at(index, _Fixed(snapshot), 0)
-        self.citation = citation
-
-    @classmethod
-    def _of(cls, index: int, citation: Any, block: Any, count: int) -> "CitationEvent":
-        event = cls.__new__(cls)
-        event.index, event._source, event._count, event.citation = index, block, count, citation
-        return event
+        self._set(index, citation, _Fixed(snapshot))
 
     @property
     def snapshot(self) -> List[Any]:
@@ -223,18 +207,12 @@ class CompactionEvent(_DeltaEvent):
     failed) as a ``compaction_delta`` set it; the official ``BetaCompactionEvent``."""
 
     __slots__ = ("content",)
+    content: Optional[str]
     type: ClassVar[Literal["compaction"]] = "compaction"
     _fields = ("content",)
 
     def __init__(self, *, content: Optional[str], type: str = "compaction", index: int = 0) -> None:
-        self._at(index, None, 0)
-        self.content = content
-
-    @classmethod
-    def _of(cls, index: int, content: Optional[str]) -> "CompactionEvent":
-        event = cls.__new__(cls)
-        event.index, event._source, event._count, event.content = index, None, 0, content
-        return event
+        self._set(index, content)
 
 
 class ParsedContentBlockStopEvent(RawContentBlockStopEvent):

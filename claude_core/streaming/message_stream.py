@@ -16,6 +16,7 @@ from typing import (
     Optional,
     Tuple,
     Type,
+    TypeVar,
     overload,
 )
 
@@ -79,6 +80,16 @@ def _expand(event: Any, accumulator: MessageAccumulator, batch: List[Dict[str, A
     return event, None
 
 
+def _handed_out(event: Any, accumulator: MessageAccumulator, reader: Any) -> Iterator[Any]:
+    """The event to hand out for a raw one, then the SDK event it implies, unless
+    ``text_stream`` or ``until_done()`` moved the reader on meanwhile (they passed it)."""
+    batch, pos = reader.batch, reader.pos
+    first, helper = _expand(event, accumulator, batch, pos)
+    yield first
+    if helper is not None and reader.pos == pos and reader.batch is batch:
+        yield helper
+
+
 def _texts(batch: List[Dict[str, Any]]) -> List[Tuple[int, str]]:
     """``(position after it, text)`` of each text delta of a batch (the accumulator checked their shape)."""
     return [
@@ -99,13 +110,22 @@ def _hand_out_texts(reader: Any, batch: List[Dict[str, Any]]) -> Iterator[str]:
     reader.batch, reader.pos = [], 0
 
 
-class _MessageStreamBase:
+S = TypeVar("S", Stream[Any], AsyncStream[Any])
+
+
+class _MessageStreamBase(Generic[S]):
+    _raw: S
+    _iterator: Any
+    _events: Callable[[], Any]  # the twin's generator of the events to hand out
+
     def __init__(
-        self, accumulator: MessageAccumulator, parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None
+        self, raw: S, accumulator: MessageAccumulator, parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None
     ) -> None:
+        self._raw = raw
         self._accumulator = accumulator
         self._parse = parse
         self._parsed: Optional[ParsedMessage[Any]] = None
+        self._iterator = self._events()
 
     @property
     def current_message_snapshot(self) -> Message:
@@ -133,46 +153,32 @@ class _MessageStreamBase:
             raise ValueError("get_final_text(): the final message has no text block")
         return "".join(texts)
 
-    _raw: Any
-
     @property
     def response(self) -> httpx.Response:
-        return self._raw.response  # type: ignore[no-any-return]
+        return self._raw.response
 
     @property
     def provider(self) -> Provider:
         """The deployment that is answering."""
-        return self._raw.provider  # type: ignore[no-any-return]
+        return self._raw.provider
 
     @property
     def request_id(self) -> Optional[str]:
-        return self._raw.request_id  # type: ignore[no-any-return]
+        return self._raw.request_id
 
 
-class MessageStream(_MessageStreamBase, Generic[ResponseFormatT]):
+# MessageStream and AsyncMessageStream twin only for typed signatures: sync methods vs async.
+class MessageStream(_MessageStreamBase[Stream[Any]], Generic[ResponseFormatT]):
     """Iterate raw events plus ``text``, ``input_json``, ``thinking``, ``signature`` and
     ``citation`` events; or read ``text_stream``; or call ``get_final_message()``."""
 
-    def __init__(
-        self,
-        raw: Stream[Any],
-        accumulator: MessageAccumulator,
-        parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None,
-    ) -> None:
-        super().__init__(accumulator, parse)
-        self._raw = raw
-        self._iterator = self._events()
+    _iterator: Iterator[MessageStreamEvent]
 
     def _events(self) -> Iterator[MessageStreamEvent]:
         accumulator = self._accumulator
         reader = self._raw._reader
         for event in reader.events(reader.core.typed, self):
-            batch, pos = reader.batch, reader.pos
-            first, helper = _expand(event, accumulator, batch, pos)
-            yield first
-            # text_stream or until_done() moved on meanwhile: they passed this event's helper
-            if helper is not None and reader.pos == pos and reader.batch is batch:
-                yield helper
+            yield from _handed_out(event, accumulator, reader)
 
     def __iter__(self) -> Iterator[MessageStreamEvent]:
         return self._iterator
@@ -223,28 +229,17 @@ class MessageStream(_MessageStreamBase, Generic[ResponseFormatT]):
         self.close()
 
 
-class AsyncMessageStream(_MessageStreamBase, Generic[ResponseFormatT]):
+class AsyncMessageStream(_MessageStreamBase[AsyncStream[Any]], Generic[ResponseFormatT]):
     """The async twin of :class:`MessageStream`."""
 
-    def __init__(
-        self,
-        raw: AsyncStream[Any],
-        accumulator: MessageAccumulator,
-        parse: Optional[Callable[[Message], ParsedMessage[Any]]] = None,
-    ) -> None:
-        super().__init__(accumulator, parse)
-        self._raw = raw
-        self._iterator = self._events()
+    _iterator: AsyncIterator[MessageStreamEvent]
 
     async def _events(self) -> AsyncIterator[MessageStreamEvent]:
         accumulator = self._accumulator
         reader = self._raw._reader
         async for event in reader.events(reader.core.typed, self):
-            batch, pos = reader.batch, reader.pos
-            first, helper = _expand(event, accumulator, batch, pos)
-            yield first
-            if helper is not None and reader.pos == pos and reader.batch is batch:
-                yield helper
+            for handed in _handed_out(event, accumulator, reader):
+                yield handed
 
     def __aiter__(self) -> AsyncIterator[MessageStreamEvent]:
         return self._iterator

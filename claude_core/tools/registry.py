@@ -1,13 +1,12 @@
-"""The registry that ``claude_register_tools`` implementations fill, once per client."""
+"""The registry that ``claude_register_tools`` implementations fill, once per client (the client's
+plugins collect it: :meth:`claude_core.plugins.ClientHooks.collect_tools`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, Optional
 
-if TYPE_CHECKING:
-    from ..plugins import HookRelay
-
-__all__ = ["ToolRegistry", "collect_tools"]
+__all__ = ["ToolRegistry"]
 
 
 class ToolRegistry:
@@ -52,6 +51,15 @@ class ToolRegistry:
                 "pass the tool itself, or install the plugin that provides it"
             ) from None
 
+    @contextmanager
+    def owned_by(self, plugin: Optional[str]) -> Iterator[None]:
+        """Inside the block, tools registered without ``plugin=`` belong to ``plugin``."""
+        self._registering = plugin
+        try:
+            yield
+        finally:
+            self._registering = None
+
     def owner(self, name: str) -> Optional[str]:
         """The plugin that registered ``name``."""
         self.get(name)
@@ -74,17 +82,3 @@ def _as_tool(function: Any, name: Optional[str]) -> Any:
 
     make = beta_async_tool if inspect.iscoroutinefunction(function) else beta_tool
     return make(function, name=name) if name else make(function)
-
-
-def collect_tools(relay: HookRelay) -> ToolRegistry:
-    """Call every ``claude_register_tools`` implementation once, each owning what it registers."""
-    from ..plugins import call_impl
-
-    registry = ToolRegistry()
-    for impl in relay.implementations("claude_register_tools"):
-        registry._registering = impl.plugin_name
-        try:
-            call_impl(impl, "claude_register_tools", {"registry": registry})
-        finally:
-            registry._registering = None
-    return registry

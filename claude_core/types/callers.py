@@ -8,7 +8,7 @@ from typing_extensions import Literal
 
 from ._base import BaseModel
 from ._discriminator import open_union
-from .content import UnknownBlock
+from ._unknown import UnknownBlock
 
 __all__ = ["DirectCaller", "ServerToolCaller", "Caller"]
 

@@ -9,6 +9,7 @@ from typing_extensions import Literal
 from ._base import BaseModel, TwinModel
 from ._deferred import deferred
 from ._discriminator import open_union
+from ._unknown import UnknownBlock
 from .citations import TextCitation
 
 if TYPE_CHECKING:  # beta objects: their models load when a value of them is first built
@@ -57,16 +58,6 @@ __all__ = [
     "UnknownBlock",
     "ContentBlock",
 ]
-
-
-class UnknownBlock(BaseModel):
-    """A block of a ``type`` this version does not know; every field is kept as sent.
-
-    Read fields as attributes (``block.some_field``) or with ``block.to_dict()``. It is the runtime
-    fallback of :data:`ContentBlock`, not a member type checkers see: test it with ``isinstance``.
-    """
-
-    type: str
 
 
 # --- text and reasoning -------------------------------------------------------------------------

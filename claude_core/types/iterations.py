@@ -8,7 +8,7 @@ from typing_extensions import Literal
 
 from ._base import BaseModel
 from ._discriminator import open_union
-from .message import CacheCreation
+from .cache_creation import CacheCreation
 
 __all__ = [
     "MessageIterationUsage",

@@ -9,6 +9,7 @@ from typing_extensions import Literal
 
 from ._base import BaseModel, TwinModel
 from ._deferred import deferred
+from .cache_creation import CacheCreation
 from .content import ContentBlock
 
 if TYPE_CHECKING:  # beta objects: their models load when a value of them is first built
@@ -46,13 +47,6 @@ StopReason = Literal[
 """Why the model stopped. At runtime a value added by a newer API version is kept as a plain string."""
 if not TYPE_CHECKING:
     StopReason = Union[StopReason, str]
-
-
-class CacheCreation(BaseModel):
-    """Prompt-cache writes split by cache lifetime."""
-
-    ephemeral_1h_input_tokens: int
-    ephemeral_5m_input_tokens: int
 
 
 class ServerToolUsage(TwinModel):

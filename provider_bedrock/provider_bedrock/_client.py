@@ -2,61 +2,66 @@
 
 They take the official ``anthropic.AnthropicBedrock`` constructor parameters and are
 otherwise :class:`claude_core.Anthropic` / :class:`claude_core.AsyncAnthropic`: the same
-resources, streams, tool runner, raw responses and plugins.
+resources, streams, tool runner, raw responses and plugins. :class:`BaseBedrockClient` holds
+what the two add, written once: the constructor and the AWS attributes.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union, cast
 
 import httpx
 
-from claude_core import Anthropic, AsyncAnthropic
-from claude_core._options import DEFAULT_MAX_RETRIES
-from claude_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
-from claude_core.providers import merge_options
+from claude_core import DEFAULT_MAX_RETRIES, NOT_GIVEN, Anthropic, AsyncAnthropic, NotGiven, Omit
+from claude_core._cloud_providers import CloudClient, HttpClientT, ProviderOption, client_arguments
 
 if TYPE_CHECKING:
-    from ._beta import AsyncBeta, Beta
+    from .provider import BedrockProvider
 
-__all__ = ["AnthropicBedrock", "AsyncAnthropicBedrock"]
+__all__ = ["AnthropicBedrock", "AsyncAnthropicBedrock", "BaseBedrockClient"]
 
+#: The constructor parameters that are the provider's options (``provider_options``).
 _AWS_OPTIONS = ("aws_access_key", "aws_secret_key", "aws_session_token", "aws_profile", "aws_region", "aws_session")
 
 
-class _BedrockMixin:
-    _options: Any
-    _pipeline: Any
+class BaseBedrockClient(CloudClient[HttpClientT], beta_module="provider_bedrock._beta"):
+    """The constructor and attributes :class:`AnthropicBedrock` and :class:`AsyncAnthropicBedrock`
+    add to the core clients (``HttpClientT``: the ``http_client`` type)."""
+
+    def __init__(
+        self,
+        *,
+        aws_secret_key: Optional[str] = None,
+        aws_access_key: Optional[str] = None,
+        aws_region: Optional[str] = None,
+        aws_profile: Optional[str] = None,
+        aws_session_token: Optional[str] = None,
+        aws_session: Any = None,
+        api_key: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[float, httpx.Timeout, NotGiven, None] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[HttpClientT] = None,
+        provider: str = "bedrock",
+        provider_options: Optional[Mapping[str, Any]] = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**client_arguments(locals(), _AWS_OPTIONS))  # the next class: the core client
+
+    aws_profile: ProviderOption[str] = ProviderOption("aws_profile")
+    aws_access_key: ProviderOption[str] = ProviderOption("aws_access_key")
+    aws_secret_key: ProviderOption[str] = ProviderOption("aws_secret_key")
+    aws_session_token: ProviderOption[str] = ProviderOption("aws_session_token")
 
     @property
     def aws_region(self) -> str:
         """The region requests go to (resolved on first use: argument, environment, profile)."""
-        region: str = self._pipeline.provider.region
-        return region
-
-    @property
-    def aws_profile(self) -> Optional[str]:
-        value: Optional[str] = self._options.extra.get("aws_profile")
-        return value
-
-    @property
-    def aws_access_key(self) -> Optional[str]:
-        value: Optional[str] = self._options.extra.get("aws_access_key")
-        return value
-
-    @property
-    def aws_secret_key(self) -> Optional[str]:
-        value: Optional[str] = self._options.extra.get("aws_secret_key")
-        return value
-
-    @property
-    def aws_session_token(self) -> Optional[str]:
-        value: Optional[str] = self._options.extra.get("aws_session_token")
-        return value
+        return cast("BedrockProvider", self.deployment_provider).region
 
 
-class AnthropicBedrock(_BedrockMixin, Anthropic):
+class AnthropicBedrock(BaseBedrockClient[httpx.Client], Anthropic):
     """The synchronous client for Claude on Amazon Bedrock.
 
     Credentials: ``api_key=`` (a Bedrock API key), ``aws_access_key``/``aws_secret_key``
@@ -65,105 +70,9 @@ class AnthropicBedrock(_BedrockMixin, Anthropic):
     ``AWS_REGION``, ``AWS_DEFAULT_REGION``, the session's or profile's region.
     """
 
-    def __init__(
-        self,
-        *,
-        aws_secret_key: Optional[str] = None,
-        aws_access_key: Optional[str] = None,
-        aws_region: Optional[str] = None,
-        aws_profile: Optional[str] = None,
-        aws_session_token: Optional[str] = None,
-        aws_session: Any = None,
-        api_key: Optional[str] = None,
-        base_url: Union[str, httpx.URL, None] = None,
-        timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.Client] = None,
-        provider: str = "bedrock",
-        provider_options: Optional[Mapping[str, Any]] = None,
-        **kwargs: Any,
-    ) -> None:
-        given = dict(
-            aws_access_key=aws_access_key,
-            aws_secret_key=aws_secret_key,
-            aws_session_token=aws_session_token,
-            aws_profile=aws_profile,
-            aws_region=aws_region,
-            aws_session=aws_session,
-        )
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            default_query=default_query,
-            http_client=http_client,
-            provider=provider,
-            provider_options=merge_options(given, provider_options),
-            **kwargs,
-        )
 
-    @cached_property
-    def beta(self) -> Beta:
-        """The beta namespace; its ``messages`` is a class of Bedrock's own (see :mod:`provider_bedrock._beta`)."""
-        from ._beta import Beta
-
-        return Beta(self)
-
-
-class AsyncAnthropicBedrock(_BedrockMixin, AsyncAnthropic):
+class AsyncAnthropicBedrock(BaseBedrockClient[httpx.AsyncClient], AsyncAnthropic):
     """The asynchronous client for Claude on Amazon Bedrock; see :class:`AnthropicBedrock`.
 
     Credentials are resolved, and refreshed when they expire, in a worker thread.
     """
-
-    def __init__(
-        self,
-        *,
-        aws_secret_key: Optional[str] = None,
-        aws_access_key: Optional[str] = None,
-        aws_region: Optional[str] = None,
-        aws_profile: Optional[str] = None,
-        aws_session_token: Optional[str] = None,
-        aws_session: Any = None,
-        api_key: Optional[str] = None,
-        base_url: Union[str, httpx.URL, None] = None,
-        timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.AsyncClient] = None,
-        provider: str = "bedrock",
-        provider_options: Optional[Mapping[str, Any]] = None,
-        **kwargs: Any,
-    ) -> None:
-        given = dict(
-            aws_access_key=aws_access_key,
-            aws_secret_key=aws_secret_key,
-            aws_session_token=aws_session_token,
-            aws_profile=aws_profile,
-            aws_region=aws_region,
-            aws_session=aws_session,
-        )
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            default_query=default_query,
-            http_client=http_client,
-            provider=provider,
-            provider_options=merge_options(given, provider_options),
-            **kwargs,
-        )
-
-    @cached_property
-    def beta(self) -> AsyncBeta:
-        """The beta namespace; its ``messages`` is a class of Bedrock's own (see :mod:`provider_bedrock._beta`)."""
-        from ._beta import AsyncBeta
-
-        return AsyncBeta(self)

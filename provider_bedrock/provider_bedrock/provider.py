@@ -22,6 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from claude_core import errors
+from claude_core._cloud_providers import check_served
 from claude_core.providers import APIRequest, Provider, StreamDecoder, StreamPair, body_bytes
 
 __all__ = [
@@ -53,6 +54,11 @@ _ALTERNATIVES: Tuple[Tuple[str, str], ...] = (
         "the Models API is not served by Amazon Bedrock: use the first-party client (claude_core.Anthropic), "
         "or Bedrock's ListFoundationModels (boto3.client('bedrock').list_foundation_models())",
     ),
+)
+#: What an endpoint neither served nor in ``_ALTERNATIVES`` is told.
+_NOT_SERVED = (
+    "is not served by Amazon Bedrock (the 'bedrock' provider serves messages.create, messages.stream, "
+    "messages.count_tokens and completions.create): use the first-party client (claude_core.Anthropic) for it"
 )
 
 #: Bedrock error types (``x-amzn-errortype``, ``:exception-type``, first letter lower-cased)
@@ -189,17 +195,7 @@ class BedrockProvider(Provider):
         return {}
 
     def check_supported(self, request: APIRequest) -> None:
-        endpoint = request.endpoint
-        if endpoint in _SERVED:
-            return
-        for prefix, alternative in _ALTERNATIVES:
-            if endpoint.startswith(prefix):
-                raise errors.UnsupportedEndpointError(f"{endpoint}: {alternative}")
-        raise errors.UnsupportedEndpointError(
-            f"{endpoint} is not served by Amazon Bedrock (the 'bedrock' provider serves messages.create, "
-            "messages.stream, messages.count_tokens and completions.create): use the first-party client "
-            "(claude_core.Anthropic) for it"
-        )
+        check_served(request.endpoint, _SERVED, _ALTERNATIVES, _NOT_SERVED)
 
     def prepare(self, request: APIRequest) -> APIRequest:
         self.check_supported(request)

@@ -2,72 +2,87 @@
 
 They take the official ``anthropic.AnthropicVertex`` constructor parameters and are
 otherwise :class:`claude_core.Anthropic` / :class:`claude_core.AsyncAnthropic`: the same
-resources, streams, tool runner, raw responses and plugins.
+resources, streams, tool runner, raw responses and plugins. :class:`BaseVertexClient` holds
+what the two add, written once: the constructor and the Google Cloud attributes.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union, cast
 
 import httpx
 
-from claude_core import Anthropic, AsyncAnthropic
-from claude_core._options import DEFAULT_MAX_RETRIES
-from claude_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
-from claude_core.providers import merge_options
+from claude_core import DEFAULT_MAX_RETRIES, NOT_GIVEN, Anthropic, AsyncAnthropic, NotGiven, Omit
+from claude_core._cloud_providers import CloudClient, HttpClientT, ProviderOption, client_arguments
 
 from .provider import resolve_region
 
 if TYPE_CHECKING:
     from google.auth.credentials import Credentials as GoogleAuthCredentials
 
-    from ._beta import AsyncBeta, Beta
+    from claude_core.providers import Provider
 
-__all__ = ["AnthropicVertex", "AsyncAnthropicVertex", "AccessToken"]
+    from .provider import VertexProvider
+
+__all__ = ["AnthropicVertex", "AsyncAnthropicVertex", "BaseVertexClient", "AccessToken"]
 
 #: An access token, or a function returning one (called on first use and after a 401).
 AccessToken = Union[str, Callable[[], str]]
+#: The constructor parameters that are the provider's options (``provider_options``).
+_VERTEX_OPTIONS = ("region", "project_id", "access_token", "credentials")
 
 
-def _provider_options(given: Dict[str, Any], provider_options: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
-    """The given arguments over ``provider_options``, with the region resolved now, as the official client does."""
-    options = merge_options(given, provider_options)
-    options["region"] = resolve_region(options)
-    return options
+class BaseVertexClient(CloudClient[HttpClientT], beta_module="provider_vertex._beta"):
+    """The constructor and attributes :class:`AnthropicVertex` and :class:`AsyncAnthropicVertex`
+    add to the core clients (``HttpClientT``: the ``http_client`` type)."""
 
+    def __init__(
+        self,
+        *,
+        region: Union[str, NotGiven, None] = NOT_GIVEN,
+        project_id: Union[str, NotGiven, None] = NOT_GIVEN,
+        access_token: Optional[AccessToken] = None,
+        credentials: Optional[GoogleAuthCredentials] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[float, httpx.Timeout, NotGiven, None] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[HttpClientT] = None,
+        provider: str = "vertex",
+        provider_options: Optional[Mapping[str, Any]] = None,
+        **kwargs: Any,
+    ) -> None:
+        arguments = client_arguments(locals(), _VERTEX_OPTIONS)
+        options = arguments["provider_options"]
+        options["region"] = resolve_region(options)  # now, as the official client does
+        super().__init__(**arguments)  # the next class: the core client
 
-class _VertexMixin:
-    _options: Any
-    _pipeline: Any
+    access_token: ProviderOption[AccessToken] = ProviderOption("access_token")
 
     @property
     def region(self) -> str:
         """The Vertex AI location requests go to (``global``, ``us``, ``eu`` or a region)."""
-        region: str = self._pipeline.provider.region
-        return region
+        return _vertex(self.deployment_provider).region
 
     @property
     def project_id(self) -> str:
         """The Google Cloud project, resolved on first use (argument, environment, credentials, ADC)."""
-        project: str = self._pipeline.provider.project_id
-        return project
-
-    @property
-    def access_token(self) -> Optional[AccessToken]:
-        value: Optional[AccessToken] = self._options.extra.get("access_token")
-        return value
+        return _vertex(self.deployment_provider).project_id
 
     @property
     def credentials(self) -> Optional[GoogleAuthCredentials]:
         """The google-auth credentials given, else the Application Default Credentials once found."""
-        given: Optional[GoogleAuthCredentials] = self._options.extra.get("credentials")
-        if given is None:
-            given = self._pipeline.provider.loaded_credentials
-        return given
+        given: Optional[GoogleAuthCredentials] = self.options.extra.get("credentials")
+        return given if given is not None else _vertex(self.deployment_provider).loaded_credentials
 
 
-class AnthropicVertex(_VertexMixin, Anthropic):
+def _vertex(provider: Provider) -> VertexProvider:
+    """The client's provider, as the ``vertex`` one (an AttributeError follows for another)."""
+    return cast("VertexProvider", provider)
+
+
+class AnthropicVertex(BaseVertexClient[httpx.Client], Anthropic):
     """The synchronous client for Claude on Google Cloud Vertex AI.
 
     Region: ``region``, then ``CLOUD_ML_REGION`` (none is an error, raised here). Project:
@@ -76,83 +91,9 @@ class AnthropicVertex(_VertexMixin, Anthropic):
     else the Application Default Credentials.
     """
 
-    def __init__(
-        self,
-        *,
-        region: Union[str, NotGiven, None] = NOT_GIVEN,
-        project_id: Union[str, NotGiven, None] = NOT_GIVEN,
-        access_token: Optional[AccessToken] = None,
-        credentials: Optional[GoogleAuthCredentials] = None,
-        base_url: Union[str, httpx.URL, None] = None,
-        timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.Client] = None,
-        provider: str = "vertex",
-        provider_options: Optional[Mapping[str, Any]] = None,
-        **kwargs: Any,
-    ) -> None:
-        given = dict(region=region, project_id=project_id, access_token=access_token, credentials=credentials)
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            default_query=default_query,
-            http_client=http_client,
-            provider=provider,
-            provider_options=_provider_options(given, provider_options),
-            **kwargs,
-        )
 
-    @cached_property
-    def beta(self) -> Beta:
-        """The beta namespace; its ``messages`` is a class of Vertex's own (see :mod:`provider_vertex._beta`)."""
-        from ._beta import Beta
-
-        return Beta(self)
-
-
-class AsyncAnthropicVertex(_VertexMixin, AsyncAnthropic):
+class AsyncAnthropicVertex(BaseVertexClient[httpx.AsyncClient], AsyncAnthropic):
     """The asynchronous client for Claude on Google Cloud Vertex AI; see :class:`AnthropicVertex`.
 
     Credentials are found, and their tokens fetched and refreshed, in a worker thread.
     """
-
-    def __init__(
-        self,
-        *,
-        region: Union[str, NotGiven, None] = NOT_GIVEN,
-        project_id: Union[str, NotGiven, None] = NOT_GIVEN,
-        access_token: Optional[AccessToken] = None,
-        credentials: Optional[GoogleAuthCredentials] = None,
-        base_url: Union[str, httpx.URL, None] = None,
-        timeout: Union[TimeoutTypes, NotGiven] = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        default_query: Optional[Mapping[str, object]] = None,
-        http_client: Optional[httpx.AsyncClient] = None,
-        provider: str = "vertex",
-        provider_options: Optional[Mapping[str, Any]] = None,
-        **kwargs: Any,
-    ) -> None:
-        given = dict(region=region, project_id=project_id, access_token=access_token, credentials=credentials)
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            default_query=default_query,
-            http_client=http_client,
-            provider=provider,
-            provider_options=_provider_options(given, provider_options),
-            **kwargs,
-        )
-
-    @cached_property
-    def beta(self) -> AsyncBeta:
-        """The beta namespace; its ``messages`` is a class of Vertex's own (see :mod:`provider_vertex._beta`)."""
-        from ._beta import AsyncBeta
-
-        return AsyncBeta(self)

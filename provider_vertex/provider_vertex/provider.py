@@ -20,6 +20,7 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
 import httpx
 
 from claude_core import ClientOptions, errors
+from claude_core._cloud_providers import check_served
 from claude_core.providers import APIRequest, Provider
 
 __all__ = [
@@ -54,6 +55,11 @@ _ALTERNATIVES: Tuple[Tuple[str, str], ...] = (
     ("beta.files.", f"the Files API is not served by Vertex AI: {_FIRST_PARTY}"),
     ("models.", f"the Models API is not served by Vertex AI: {_FIRST_PARTY}, or Vertex AI's Model Garden"),
     ("completions.", f"the legacy Text Completions API is not served by Vertex AI: {_FIRST_PARTY}"),
+)
+#: What an endpoint neither served nor in ``_ALTERNATIVES`` is told.
+_NOT_SERVED = (
+    "is not served by Vertex AI (the 'vertex' provider serves messages.create, messages.stream and "
+    f"messages.count_tokens): {_FIRST_PARTY}"
 )
 
 
@@ -173,16 +179,7 @@ class VertexProvider(Provider):
         return self.options.base_url or os.environ.get(BASE_URL_ENV) or region_base_url(self.region)
 
     def check_supported(self, request: APIRequest) -> None:
-        endpoint = request.endpoint
-        if endpoint in _SERVED:
-            return
-        for prefix, alternative in _ALTERNATIVES:
-            if endpoint.startswith(prefix):
-                raise errors.UnsupportedEndpointError(f"{endpoint}: {alternative}")
-        raise errors.UnsupportedEndpointError(
-            f"{endpoint} is not served by Vertex AI (the 'vertex' provider serves messages.create, "
-            f"messages.stream and messages.count_tokens): {_FIRST_PARTY}"
-        )
+        check_served(request.endpoint, _SERVED, _ALTERNATIVES, _NOT_SERVED)
 
     def prepare(self, request: APIRequest) -> APIRequest:
         self.check_supported(request)

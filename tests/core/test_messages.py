@@ -299,6 +299,7 @@ def test_with_streaming_response_read_and_parse(api: Api) -> None:
 #: and difflib (no mistyped keyword). For importlib.metadata see tests/core/test_entry_scan.py.
 _NOT_FOR_A_PLAIN_CALL = (
     "claude_core.streaming.stream",
+    "claude_core._engine.readers",
     "claude_core.streaming.message_stream",
     "claude_core.streaming.accumulator",
     "claude_core.types.stream_events",

@@ -293,6 +293,19 @@ def test_deadline(api: Api) -> None:
     assert time.monotonic() - start < 1.4
 
 
+def test_a_silent_stall_before_content_is_the_watchdog_firing_and_is_retried(api: Api) -> None:
+    """Both readers read a silent stall (a blocking read's timeout, an awaited read's wait) as the watchdog."""
+    body = {**params("text"), "stream_idle_timeout": 0.3}
+    api.emulator.enqueue(stall_after_events=1, stall_seconds=1.5)  # after message_start: nothing delivered yet
+    with pytest.raises(claude_core.APITimeoutError, match=r"No stream event for 0\.3 s \(stream_idle_timeout\)"):
+        run_stream(api, body, api.make(max_retries=0))
+    api.emulator.enqueue(stall_after_events=1, stall_seconds=1.5)
+    sent = len(api.emulator.requests)
+    events, final, _ = run_stream(api, body)
+    assert final.stop_reason == "end_turn" and [e.type for e in events].count("message_start") == 1
+    assert len(api.emulator.requests) - sent == 2
+
+
 def test_stall_shorter_than_the_watchdog_is_fine(api: Api) -> None:
     api.emulator.enqueue(stall_after_events=5, stall_seconds=0.2, stall_pings=True)
     _, final, _ = run_stream(api, {**params("text"), "stream_idle_timeout": 2.0})

@@ -46,19 +46,33 @@ __all__ = ["Messages", "AsyncMessages", "BetaMessageCreateKwargs", "BetaMessageS
 T = TypeVar("T")
 
 #: The parameters of ``beta.messages.create``, ``stream``, ``count_tokens`` and ``parse``.
-BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = method_specs(
+BETA_SPECS = method_specs(
     tuple(BetaMessageCreateParams.__annotations__),
     tuple(BetaMessageCountTokensParams.__annotations__),
     lambda: (BetaMessageCreateParams, BetaMessageCountTokensParams),
     beta=True,
 )
+BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE = BETA_SPECS
+
+# Twins kept for type checkers only. The methods below repeat the signatures of
+# resources/messages.py, and the sync class's those of the async one, because:
+# - beta vs messages: the keyword arguments are other TypedDicts (``Beta*Kwargs``, with ``betas``
+#   and the beta-only parameters), and ``**params: Unpack[...]`` takes a TypedDict, never a type
+#   variable, so no one generic signature serves both;
+# - sync vs async (``stream``, ``tool_runner``): the return types are other generic classes
+#   (``MessageStreamManager[T]`` / ``AsyncMessageStreamManager[T]``, ``BetaToolRunner[T]`` /
+#   ``BetaAsyncToolRunner[T]``), and a type variable cannot stand for a generic class;
+# - overloads need an implementation beside them, even under ``TYPE_CHECKING`` (no-overload-impl).
+# The logic is not repeated: each body is one line into ``_run`` / ``_open`` of resources/messages.py,
+# which carry out what ``plan_call`` (resources/_planning.py) decides. Being functions of these
+# classes, they are also what tracers patch at this path apart from ``messages`` (see ``own_methods``).
 
 
 class Messages(_messages.Messages):
     """Messages with beta features: ``betas=[...]`` becomes the ``anthropic-beta`` header."""
 
     _beta = True
-    _specs = (BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE)
+    _specs = BETA_SPECS
 
     @overload
     def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -74,7 +88,7 @@ class Messages(_messages.Messages):
     def create(
         self, *, stream: Any = omit, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, Stream[RawMessageStreamEvent]]:
-        return self._create(stream, params)  # type: ignore[no-any-return]
+        return self._run("create", params, stream)  # type: ignore[no-any-return]
 
     @overload
     def stream(
@@ -94,7 +108,7 @@ class Messages(_messages.Messages):
         output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
         **params: Unpack[BetaMessageStreamKwargs],
     ) -> MessageStreamManager[Any]:
-        return self._stream_manager({**params, "output_format": output_format})
+        return self._open({**params, "output_format": output_format})
 
     @BETA_COUNT_TOKENS.applies
     def count_tokens(
@@ -103,14 +117,14 @@ class Messages(_messages.Messages):
         output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
         **params: Unpack[BetaMessageCountTokensKwargs],
     ) -> MessageTokensCount:
-        return self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
+        return self._run("count_tokens", {**params, "output_format": output_format})  # type: ignore[no-any-return]
 
     @BETA_PARSE.applies
     def parse(
         self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[BetaMessageParseKwargs]
     ) -> ParsedMessage[T]:
         """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
-        return self._parse(output_format, params)  # type: ignore[no-any-return]
+        return self._run("parse", {**params, "output_format": output_format})  # type: ignore[no-any-return]
 
     @overload
     def tool_runner(
@@ -179,7 +193,7 @@ class AsyncMessages(_messages.AsyncMessages):
     """Messages with beta features, awaited."""
 
     _beta = True
-    _specs = (BETA_CREATE, BETA_STREAM, BETA_COUNT_TOKENS, BETA_PARSE)
+    _specs = BETA_SPECS
 
     @overload
     async def create(self, *, stream: Literal[False] = False, **params: Unpack[BetaMessageCreateKwargs]) -> Message: ...
@@ -195,7 +209,7 @@ class AsyncMessages(_messages.AsyncMessages):
     async def create(
         self, *, stream: Any = omit, **params: Unpack[BetaMessageStreamKwargs]
     ) -> Union[Message, AsyncStream[RawMessageStreamEvent]]:
-        return await self._create(stream, params)  # type: ignore[no-any-return]
+        return await self._run("create", params, stream)  # type: ignore[no-any-return]
 
     @overload
     def stream(
@@ -215,7 +229,7 @@ class AsyncMessages(_messages.AsyncMessages):
         output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
         **params: Unpack[BetaMessageStreamKwargs],
     ) -> AsyncMessageStreamManager[Any]:
-        return self._stream_manager({**params, "output_format": output_format})
+        return self._open({**params, "output_format": output_format})
 
     @BETA_COUNT_TOKENS.applies
     async def count_tokens(
@@ -224,14 +238,14 @@ class AsyncMessages(_messages.AsyncMessages):
         output_format: Union[JSONOutputFormatParam, Type[Any], Omit, None] = omit,
         **params: Unpack[BetaMessageCountTokensKwargs],
     ) -> MessageTokensCount:
-        return await self._count_tokens({**params, "output_format": output_format})  # type: ignore[no-any-return]
+        return await self._run("count_tokens", {**params, "output_format": output_format})  # type: ignore[no-any-return]
 
     @BETA_PARSE.applies
     async def parse(
         self, *, output_format: Union[Type[T], Omit, None] = omit, **params: Unpack[BetaMessageParseKwargs]
     ) -> ParsedMessage[T]:
         """``messages.parse`` on the beta endpoint, with the ``structured-outputs-2025-12-15`` beta."""
-        return await self._parse(output_format, params)  # type: ignore[no-any-return]
+        return await self._run("parse", {**params, "output_format": output_format})  # type: ignore[no-any-return]
 
     @overload
     def tool_runner(
