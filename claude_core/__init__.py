@@ -212,7 +212,8 @@ __all__ = [
 
 
 def _needs(name: str, module_name: str, distribution: str) -> ImportError:
-    from ._install import install_hint  # the provider's folder in the repository is named as its module
+    # here: only this error needs it (a provider's folder in the repository is named as its module)
+    from ._install import install_hint
 
     return ImportError(
         f"claude_core.{name} needs the {distribution} distribution: {install_hint(distribution, module_name)}",

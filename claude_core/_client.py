@@ -6,7 +6,6 @@ I/O of sending a request and of closing.
 
 from __future__ import annotations
 
-import threading
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Type, TypeVar, Union
@@ -14,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequen
 import httpx
 
 from ._compat.paths import fallback_getattr
-from ._logs import logger, setup_logging
+from ._engine.connection import Connection, log_unclosable
+from ._logs import setup_logging
 from ._options import DEFAULT_MAX_RETRIES, ClientOptions, check_timeout, client_timeout
-from ._transport.pool_finalizer import close_when_collected
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestMode, StreamOptions, TimeoutTypes
 
 if TYPE_CHECKING:
@@ -37,31 +36,6 @@ __all__ = ["Anthropic", "AsyncAnthropic", "Client", "AsyncClient"]
 
 T = TypeVar("T")
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
-
-
-class _Connection:
-    """The httpx client a client and its ``with_options`` copies share, made on first use,
-    and the streams open on it."""
-
-    def __init__(self, http_client: Optional[Union[httpx.Client, httpx.AsyncClient]]) -> None:
-        from .streaming.registry import StreamRegistry
-
-        self.http_client = http_client
-        self.lock = threading.Lock()
-        self.streams = StreamRegistry()
-        self.closed = False
-        #: Closes the pool the SDK made when its httpx client is collected (never a user's ``http_client``).
-        self.finalizer: Any = None
-
-    def is_closed(self) -> bool:
-        """Whether the pool was closed: by ``close()``, or a user's ``http_client`` closed by its owner."""
-        http = self.http_client
-        return self.closed or (http is not None and http.is_closed)
-
-    def close_finalizer(self) -> None:
-        """Called by ``close()``: the pool is closed now, nothing is left for the finalizer."""
-        if self.finalizer is not None:
-            self.finalizer.detach()
 
 
 class _ClientBase:
@@ -85,7 +59,7 @@ class _ClientBase:
         stream_idle_timeout: Optional[float] = None,
         auto_stream_long_requests: bool = True,
         _strict_response_validation: bool = False,
-        _connection: Optional[_Connection] = None,
+        _connection: Optional[Connection] = None,
     ) -> None:
         name = type(self).__name__
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
@@ -96,7 +70,7 @@ class _ClientBase:
                     f"{name}({option}=...) takes a str or a callable returning one, got {type(value).__name__}"
                 )
             if callable(value) and not self._is_async:
-                from .credentials import _is_async
+                from .credentials import _is_async  # here: only a callable api_key= needs it
 
                 if _is_async(value):
                     raise TypeError(f"{name}({option}=...) got an async callable: use AsyncAnthropic, or a sync one")
@@ -124,7 +98,7 @@ class _ClientBase:
         if not isinstance(_strict_response_validation, bool):
             raise TypeError(f"_strict_response_validation must be True or False, got {_strict_response_validation!r}")
         if provider != "anthropic":  # an unknown provider fails here, not at the first request
-            from .plugins import check_provider
+            from .plugins import check_provider  # here: the plugins load with the first request
 
             check_provider(provider)
         setup_logging()
@@ -146,7 +120,7 @@ class _ClientBase:
         )
         self._plugins = tuple(plugins)
         self._disabled = tuple(disable_plugins)
-        self._connection = _connection or _Connection(http_client)
+        self._connection = _connection or Connection(http_client)
         self._pipeline_cache: Optional[Pipeline] = None
 
     # -- options ------------------------------------------------------------------
@@ -301,8 +275,8 @@ class _ClientBase:
         if pipeline is None:
             with self._connection.lock:
                 if self._pipeline_cache is None:
-                    from ._engine.pipeline import Pipeline
-                    from .plugins import ClientHooks
+                    from ._engine.pipeline import Pipeline  # the engine loads with the first request:
+                    from .plugins import ClientHooks  # constructing a client stays cheap
 
                     relay = ClientHooks(self._plugins, self._disabled)
                     self._pipeline_cache = Pipeline(self._options, relay, self._is_async)
@@ -327,22 +301,7 @@ class _ClientBase:
         return _ModeView(self, RequestMode.STREAM_RESPONSE)
 
     def _http(self, kind: Type[HttpClientT]) -> HttpClientT:
-        connection = self._connection
-        if connection.closed:
-            raise RuntimeError(
-                f"this {type(self).__name__} was closed (close() ends the connection pool it shares with its "
-                "with_options copies): create a new client"
-            )
-        http = connection.http_client
-        if http is None:
-            pipeline = self._pipeline
-            with connection.lock:
-                if connection.http_client is None:
-                    transport: Any = pipeline.transport()
-                    connection.http_client = kind(transport=transport, timeout=pipeline.timeout, follow_redirects=True)
-                    connection.finalizer = close_when_collected(connection.http_client)
-                http = connection.http_client
-        return http  # type: ignore[return-value]
+        return self._connection.http(kind, self._pipeline, type(self).__name__)
 
     def _start(
         self,
@@ -353,7 +312,7 @@ class _ClientBase:
         stream: Optional[StreamOptions] = None,
         accumulator: Any = None,
     ) -> Call:
-        from ._engine.attempts import Call
+        from ._engine.attempts import Call  # the engine loads with the first request
 
         read_body = mode is not RequestMode.STREAM_RESPONSE
         return Call(self._pipeline, http, call, opts, read_body=read_body, stream=stream, accumulator=accumulator)
@@ -364,7 +323,7 @@ Parse = Callable[[httpx.Response], T]
 
 def _revealed(secret: Any) -> Optional[str]:
     """A secret as ``client.api_key`` returns it: a str, as in the official SDK."""
-    from .credentials import Secret
+    from .credentials import Secret  # here: only reading client.api_key needs it
 
     return secret.get_secret_value() if isinstance(secret, Secret) else secret
 
@@ -376,32 +335,32 @@ class Anthropic(_ClientBase):
 
     @cached_property
     def messages(self) -> "Messages":
-        from .resources.messages import Messages
+        from .resources.messages import Messages  # each API's module loads when first used
 
         return Messages(self)
 
     @cached_property
     def completions(self) -> "Completions":
-        from .resources.completions import Completions
+        from .resources.completions import Completions  # each API's module loads when first used
 
         return Completions(self)
 
     @cached_property
     def models(self) -> "Models":
-        from .resources.models import Models
+        from .resources.models import Models  # each API's module loads when first used
 
         return Models(self)
 
     @cached_property
     def beta(self) -> "Beta":
-        from .resources.beta import Beta
+        from .resources.beta import Beta  # each API's module loads when first used
 
         return Beta(self)
 
     def _request(
         self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: RequestMode = RequestMode.PARSE
     ) -> Any:
-        from ._engine.send import run_sync
+        from ._engine.send import run_sync  # the engine loads with the first request
 
         http = self._http(httpx.Client)
         self._reap()
@@ -411,8 +370,8 @@ class Anthropic(_ClientBase):
     def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "Stream[Any]":
-        from ._engine.readers import SyncReader
-        from ._engine.send import run_sync
+        from ._engine.readers import SyncReader  # stream readers load with the first stream
+        from ._engine.send import run_sync  # the engine loads with the first request
         from .streaming.stream import Stream
 
         http = self._http(httpx.Client)
@@ -422,22 +381,15 @@ class Anthropic(_ClientBase):
         return Stream(SyncReader(core, started, self._connection.streams, http))
 
     def _reap(self) -> None:
-        """Close the streams that were dropped without being closed (see ``streaming.registry``).
-
-        Nobody waits for those streams any more, so a failure closing one is logged, not
-        raised into the request at hand.
-        """
-        for reader in self._connection.streams.take_abandoned():
+        for reader in self._connection.abandoned():
             try:
                 reader.close()
-            except Exception:
-                logger.warning("closing a stream that was dropped unclosed failed", exc_info=True)
+            except Exception as exc:
+                log_unclosable(exc)
 
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies); the client cannot be used after."""
-        self._connection.closed = True
-        self._connection.close_finalizer()
-        http = self._connection.http_client
+        http = self._connection.closing()
         if isinstance(http, httpx.Client):
             http.close()
 
@@ -457,32 +409,32 @@ class AsyncAnthropic(_ClientBase):
 
     @cached_property
     def messages(self) -> "AsyncMessages":
-        from .resources.messages import AsyncMessages
+        from .resources.messages import AsyncMessages  # each API's module loads when first used
 
         return AsyncMessages(self)
 
     @cached_property
     def completions(self) -> "AsyncCompletions":
-        from .resources.completions import AsyncCompletions
+        from .resources.completions import AsyncCompletions  # each API's module loads when first used
 
         return AsyncCompletions(self)
 
     @cached_property
     def models(self) -> "AsyncModels":
-        from .resources.models import AsyncModels
+        from .resources.models import AsyncModels  # each API's module loads when first used
 
         return AsyncModels(self)
 
     @cached_property
     def beta(self) -> "AsyncBeta":
-        from .resources.beta import AsyncBeta
+        from .resources.beta import AsyncBeta  # each API's module loads when first used
 
         return AsyncBeta(self)
 
     async def _request(
         self, call: APIRequest, opts: CallOptions, parse: Parse[T], mode: RequestMode = RequestMode.PARSE
     ) -> Any:
-        from ._engine.send import run_async
+        from ._engine.send import run_async  # the engine loads with the first request
 
         http = self._http(httpx.AsyncClient)
         await self._reap()
@@ -492,8 +444,8 @@ class AsyncAnthropic(_ClientBase):
     async def _stream(
         self, call: APIRequest, opts: CallOptions, stream_options: StreamOptions, accumulator: Any = None
     ) -> "AsyncStream[Any]":
-        from ._engine.readers import AsyncReader
-        from ._engine.send import run_async
+        from ._engine.readers import AsyncReader  # stream readers load with the first stream
+        from ._engine.send import run_async  # the engine loads with the first request
         from .streaming.stream import AsyncStream
 
         http = self._http(httpx.AsyncClient)
@@ -503,17 +455,15 @@ class AsyncAnthropic(_ClientBase):
         return AsyncStream(AsyncReader(core, started, self._connection.streams, http))
 
     async def _reap(self) -> None:
-        for reader in self._connection.streams.take_abandoned():
+        for reader in self._connection.abandoned():
             try:
                 await reader.aclose()
-            except Exception:
-                logger.warning("closing a stream that was dropped unclosed failed", exc_info=True)
+            except Exception as exc:
+                log_unclosable(exc)
 
     async def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies); the client cannot be used after."""
-        self._connection.closed = True
-        self._connection.close_finalizer()
-        http = self._connection.http_client
+        http = self._connection.closing()
         if isinstance(http, httpx.AsyncClient):
             await http.aclose()
 

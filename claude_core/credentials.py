@@ -186,7 +186,7 @@ class RotatingCredentials(APIKeyCredentials):
 
     async def arefresh(self) -> None:
         """:meth:`refresh` in the async client: async callables are awaited, sync ones run in a worker thread."""
-        import anyio
+        import anyio  # loaded by async use only: a sync client does not need it
 
         for name, source in self._sources.items():
             value: Any = source() if _is_async(source) else await anyio.to_thread.run_sync(source)

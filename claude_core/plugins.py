@@ -18,6 +18,7 @@ no distribution declares a ``claude_core.plugins`` entry point (a plain file sca
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import threading
@@ -33,6 +34,7 @@ from ._entry_scan import may_have_entry_points
 from ._install import PROJECT_PROVIDERS, install_hint
 from .errors import AnthropicError, PluginError
 from .providers import Provider
+from .providers.anthropic import AnthropicProvider
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -106,8 +108,6 @@ def get_plugin_manager() -> pluggy.PluginManager:
 
 
 def _load_manager() -> pluggy.PluginManager:
-    import importlib
-
     pm = _new_manager()
     disabled = set(disabled_from_env())
     for module_name in _DEFAULT_PLUGINS:
@@ -166,10 +166,9 @@ def load_provider(name: str) -> Type[Provider]:
     if cls is not None:
         return cls
     if name == "anthropic":
-        from .providers.anthropic import AnthropicProvider
-
         cls = AnthropicProvider
     else:
+        # here: only a provider of another distribution needs it (the first-party one never does)
         from stevedore import DriverManager
         from stevedore.exception import NoMatches
 

@@ -59,7 +59,7 @@ def _provider(path: str) -> Optional[Tuple[str, str, str]]:
     """(import name, distribution, folder) of the provider distribution behind ``path``, if any."""
     for prefix, name in PROVIDER_PATHS.items():
         if path == prefix or path.startswith(prefix + "."):
-            from .._install import PROJECT_PROVIDERS  # for the provider paths only
+            from .._install import PROJECT_PROVIDERS  # here: only the provider paths need it
 
             distribution, folder = PROJECT_PROVIDERS[name]
             return folder, distribution, folder  # a provider's folder is named as its package
@@ -79,7 +79,7 @@ def require_provider(path: str) -> None:
             raise
         module = None
     if module is None or not hasattr(module, "__version__"):  # absent, or a bare folder of that name on sys.path
-        from .._install import install_hint
+        from .._install import install_hint  # here: only the missing distribution's error needs it
 
         raise ModuleNotFoundError(  # what instrumentations catch to skip a path (ImportError catches it too)
             f"{_PACKAGE}.{path} needs the {distribution} distribution: {install_hint(distribution, folder)}",
@@ -102,7 +102,7 @@ def resolve(path: str, name: str) -> Any:
     ``path`` (never ``path``'s own module), then, for a ``Beta*`` name under ``types.beta``, as the
     non-beta name in ``claude_core.types`` (beta and non-beta models are the same objects).
     """
-    from .homes import ELSEWHERE
+    from .homes import ELSEWHERE  # here: loaded by the first official path resolved, not by import claude_core
 
     target = ELSEWHERE.get(f"{path} {name}")
     if target is not None:
@@ -179,7 +179,7 @@ class _Finder:
     ) -> Optional[importlib.machinery.ModuleSpec]:
         if not fullname.startswith(_PACKAGE + "."):
             return None
-        from .paths_table import MODULES, PACKAGES
+        from .paths_table import MODULES, PACKAGES  # here: the table loads on the first official-only path
 
         official = fullname[len(_PACKAGE) + 1 :]
         names = MODULES.get(official)

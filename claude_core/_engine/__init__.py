@@ -4,6 +4,7 @@ Read the modules in the order a call meets them:
 
 1. :mod:`.pipeline` - what a client resolved once, on its first request: its plugins, retry
    policy, timeout and deployments; and how each attempt's ``httpx.Request`` is built.
+   :mod:`.connection` holds the httpx client made then, shared with ``with_options`` copies.
 2. :mod:`.deployment` - one deployment as the client sends to it: its provider, URL prefix,
    fixed headers, credentials (resolved once, refreshed when due) and which signer answers.
 3. :mod:`.attempts` - one call's life, free of I/O: a generator that yields what to do next

@@ -30,7 +30,10 @@ from ..errors import APIConnectionError
 from ..observers import AttemptRecord, CallInfo, CallObserver, CallResult, tell
 from ..providers import APIRequest, Provider
 from ..retries import Attempt, RetryDecision
-from .parsing import stamp
+from ..streaming.context import StreamContext
+from ..types import Usage
+from ..types._construct import construct
+from .parsing import beta_call, stamp, validating
 
 if TYPE_CHECKING:
     from ..streaming.accumulator import MessageAccumulator
@@ -246,12 +249,8 @@ class Call:
         if type(provider).shape_response is not Provider.shape_response:
             parse = _shaped(parse, provider, self.original.endpoint)
         if self.pipeline.options.strict_response_validation:
-            from .parsing import validating
-
             parse = validating(parse)
         if self.original.query.get("beta") == "true":  # every beta call has it (providers drop it later)
-            from .parsing import beta_call
-
             parse = beta_call(parse)
         if mode is RequestMode.PARSE:
             try:
@@ -288,17 +287,18 @@ class Call:
             )
         legacy = self.original.endpoint == COMPLETIONS_ENDPOINT  # its events are not a message's
         if self.accumulator is None and not legacy and (self.pipeline.stream_hooks or self.observers):
-            from ..streaming.accumulator import MessageAccumulator
+            from ..streaming.accumulator import MessageAccumulator  # here: only a watched stream needs it
 
             self.accumulator = MessageAccumulator(beta=self.original.query.get("beta") == "true")
 
     def stream_core(self, response: httpx.Response) -> StreamCore:
         """The I/O-free reader of a streamed response, around the first successful response."""
-        from ..streaming.context import StreamContext
+        # here: only a stream needs them, a plain create does not load them
         from ..streaming.core import StreamCore
         from ..types.stream_events import event_builder
 
         if self.original.endpoint == COMPLETIONS_ENDPOINT:
+            # here: only a legacy Text Completions stream needs it
             from ..streaming.completion_events import completion_ended, validate_completion
 
             return StreamCore(
@@ -361,9 +361,6 @@ def _usage_of_body(response: httpx.Response) -> Any:
         return None, None
     if not isinstance(body, dict) or not isinstance(body.get("usage"), dict):
         return None, None
-    from ..types import Usage
-    from ..types._construct import construct
-
     try:
         return construct(Usage, body["usage"]), body.get("stop_reason")
     except ValueError:

@@ -110,7 +110,7 @@ class Deployment:
                     self.generation += 1
 
         async def refresh_on_loop() -> None:
-            import anyio
+            import anyio  # loaded by async use only: a sync client does not need it
 
             if self._loop_lock is None:
                 self._loop_lock = anyio.Lock()

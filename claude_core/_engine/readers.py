@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional, TypeVar
 
+import anyio
 import httpx
 
 from .._transport.socket_body import abody_chunks, body_chunks
@@ -183,8 +184,6 @@ class AsyncReader(_Reader):
             return None
 
     async def _read(self) -> AsyncIterator[List[Dict[str, Any]]]:
-        import anyio  # loaded by async use only: a sync stream does not pay for it
-
         core = self.core
         while True:
             chunks = abody_chunks(core.response)

@@ -27,9 +27,11 @@ from typing import (
 )
 
 import httpx
+import pydantic
 
 from .._types import RequestMode
-from .parsing import stamp
+from ..errors import APIResponseValidationError
+from .parsing import parse_response, stamp
 
 if TYPE_CHECKING:
     from ..providers import Provider
@@ -276,7 +278,7 @@ class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
     """The async twin of :class:`BinaryAPIResponse`; the file is written from a worker thread."""
 
     async def write_to_file(self, file: Union[str, os.PathLike[str]]) -> None:
-        import anyio  # here, so that plain calls do not load it
+        import anyio  # loaded by async use only: a sync raw response does not need it
 
         try:
             async with await anyio.open_file(file, "wb") as out:
@@ -294,7 +296,7 @@ def stream_response(stream: Union[Stream[Any], AsyncStream[Any]], mode: RequestM
     ``parse()`` hands out ``stream`` itself. ``mode`` is the view's: :class:`LegacyAPIResponse`
     for ``with_raw_response``, else the (async) :class:`APIResponse`.
     """
-    from ..streaming.stream import AsyncStream
+    from ..streaming.stream import AsyncStream  # here: a raw call that is not a stream does not load it
 
     cls: Type[_ResponseBase[Any]]
     if mode is RequestMode.RAW:
@@ -319,11 +321,6 @@ def _parse_as(response: httpx.Response, to: Any) -> Any:
         return response.text.lower() == "true"
     if to is type(None):
         return None
-    import pydantic
-
-    from ..errors import APIResponseValidationError
-    from .parsing import parse_response
-
     if isinstance(to, type) and issubclass(to, pydantic.BaseModel):
         return parse_response(response, to)  # type: ignore[type-var]
     try:

@@ -122,7 +122,7 @@ def run_sync(http: httpx.Client, call: Call, outcome: Optional[Outcome] = None) 
 
 async def run_async(http: httpx.AsyncClient, call: Call, outcome: Optional[Outcome] = None) -> httpx.Response:
     """The twin of :func:`run_sync`; blocking steps run in a worker thread, coroutine functions on the loop."""
-    import anyio
+    import anyio  # loaded by async use only: a sync client does not need it
 
     flow = call.flow
     step = flow.send(outcome)

@@ -81,7 +81,7 @@ def _load_tls_certificates() -> None:
         cafile = os.environ.get("SSL_CERT_FILE") or None
         capath = None if cafile else os.environ.get("SSL_CERT_DIR") or None
         if cafile is None and capath is None:
-            import certifi
+            import certifi  # here: only https with neither SSL_CERT_FILE nor SSL_CERT_DIR set needs it
 
             cafile = certifi.where()
         try:

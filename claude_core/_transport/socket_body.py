@@ -56,6 +56,7 @@ def _layers() -> Dict[bool, _Layers]:
     """The layers by ``is_async``; none when these private names moved (another httpx,
     httpcore or h11 than this was written for), and then every body is read by httpx."""
     try:
+        # here, under try: other versions' private modules may lack these names
         from h11._readers import ChunkedReader
         from httpcore._async import connection_pool as async_pool
         from httpcore._async import http11 as async_http11

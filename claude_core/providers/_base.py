@@ -202,6 +202,6 @@ class Provider:
 
     def stream_decoder(self) -> StreamDecoder:
         """A fresh decoder for one streamed response body (Server-Sent Events by default)."""
-        from ..streaming.sse import SSEDecoder
+        from ..streaming.sse import SSEDecoder  # here: only a stream needs it
 
         return SSEDecoder()

@@ -72,7 +72,7 @@ def stream_result(raw: Any, mode: RequestMode) -> Any:
     ``parse()`` hands it out."""
     if mode is RequestMode.PARSE:
         return raw
-    from .._engine.responses import stream_response
+    from .._engine.responses import stream_response  # here: only a response view needs it
 
     return stream_response(raw, mode)
 

@@ -86,7 +86,7 @@ def method_specs(
         """The TypedDicts whose keys' types the signature of ``method`` shows, imported when it is first read."""
 
         def typed_dicts() -> Tuple[Any, ...]:
-            from ._kwargs import CountOutputFormatFlag, OutputFormatFlag, StreamFlag
+            from ._kwargs import CountOutputFormatFlag, OutputFormatFlag, StreamFlag  # here: signatures only
 
             params, count_params = param_types()
             return {
@@ -128,6 +128,6 @@ def method_specs(
 
 def message_param_types() -> Tuple[Any, Any]:
     """The parameter TypedDicts of ``messages.create`` and ``count_tokens``, for signatures only."""
-    from ..types.request_params import MessageCountTokensParams, MessageCreateParams
+    from ..types.request_params import MessageCountTokensParams, MessageCreateParams  # here: signatures only
 
     return MessageCreateParams, MessageCountTokensParams

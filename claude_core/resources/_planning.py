@@ -13,6 +13,7 @@ import enum
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, NamedTuple, Optional, Tuple, cast
 
 import httpx
+import pydantic
 from typing_extensions import Literal
 
 from .._engine.parsing import parse_response
@@ -102,7 +103,7 @@ class Plan(NamedTuple):
             *(v for k, v in (self.opts.extra_headers or {}).items() if k.lower() == "anthropic-beta"),
         ]
         fine_grained = any(isinstance(value, str) and FINE_GRAINED_TOOL_STREAMING in value for value in sent)
-        from ..streaming.accumulator import MessageAccumulator
+        from ..streaming.accumulator import MessageAccumulator  # here: only a stream needs it
 
         return MessageAccumulator(trailing_strings=fine_grained, beta=self.call.query.get("beta") == "true")
 
@@ -221,7 +222,7 @@ def _with_output_format(spec: MethodSpec, params: Mapping[str, Any]) -> Tuple[Di
     params["output_config"] = {**config, "format": output} if isinstance(config, Mapping) else {"format": output}
     if adapter is None:
         return params, None
-    from ..types.parsed_message import parse_message_output
+    from ..types.parsed_message import parse_message_output  # here: only output_format needs it
 
     def finish(message: Message) -> ParsedMessage[Any]:
         return parse_message_output(message, output_format, adapter)
@@ -232,9 +233,7 @@ def _with_output_format(spec: MethodSpec, params: Mapping[str, Any]) -> Tuple[Di
 def _output_format_param(output_format: Any) -> Tuple[Any, Dict[str, Any]]:
     """The ``pydantic.TypeAdapter`` of ``output_format`` and the ``output_config.format`` it gives:
     ``{"type": "json_schema", "schema": transform_schema(TypeAdapter(T).json_schema())}``."""
-    import pydantic
-
-    from ..schema import transform_schema
+    from ..schema import transform_schema  # here: only output_format needs it
 
     takes = (
         "output_format takes the type to parse the reply into: a pydantic model class, a TypedDict, "
@@ -253,7 +252,7 @@ def _output_format_param(output_format: Any) -> Tuple[Any, Dict[str, Any]]:
 
 def _unparsed(message: Message) -> ParsedMessage[Any]:
     """``parse()`` without an output type: the reply as a ParsedMessage, ``parsed_output`` None."""
-    from ..types.parsed_message import parse_message_output
+    from ..types.parsed_message import parse_message_output  # here: only parse() needs it
 
     return parse_message_output(message, None, None)
 

@@ -62,7 +62,7 @@ class Messages(Resource[Requester]):
     @cached_property
     def batches(self) -> Batches:
         """Message Batches (``beta.messages.batches`` adds ``?beta=true`` and the batches beta)."""
-        from .batches import Batches, BetaBatches
+        from .batches import Batches, BetaBatches  # here: only batches calls need it
 
         return (BetaBatches if self._beta else Batches)(self._client, self._mode)
 
@@ -131,13 +131,13 @@ class Messages(Resource[Requester]):
         return self._start(plan).get_final_message()  # How.AUTO_STREAM
 
     def _open(self, params: Mapping[str, Any]) -> MessageStreamManager[Any]:
-        from ..streaming.message_stream import MessageStreamManager
+        from ..streaming.message_stream import MessageStreamManager  # here: only stream() needs it
 
         plan = plan_call("stream", self._specs, self._beta, params, self._client.options, self._mode)
         return MessageStreamManager(lambda: self._start(plan))
 
     def _start(self, plan: Plan) -> MessageStream[Any]:
-        from ..streaming.message_stream import MessageStream
+        from ..streaming.message_stream import MessageStream  # here: only a streamed call needs it
 
         accumulator = plan.accumulator()
         raw = self._client._stream(plan.call, plan.opts, plan.stream_options, accumulator)
@@ -153,7 +153,7 @@ class AsyncMessages(Resource[AsyncRequester]):
     @cached_property
     def batches(self) -> AsyncBatches:
         """Message Batches, awaited."""
-        from .batches import AsyncBatches, AsyncBetaBatches
+        from .batches import AsyncBatches, AsyncBetaBatches  # here: only batches calls need it
 
         return (AsyncBetaBatches if self._beta else AsyncBatches)(self._client, self._mode)
 
@@ -224,13 +224,13 @@ class AsyncMessages(Resource[AsyncRequester]):
         return await (await self._start(plan)).get_final_message()  # How.AUTO_STREAM
 
     def _open(self, params: Mapping[str, Any]) -> AsyncMessageStreamManager[Any]:
-        from ..streaming.message_stream import AsyncMessageStreamManager
+        from ..streaming.message_stream import AsyncMessageStreamManager  # here: only stream() needs it
 
         plan = plan_call("stream", self._specs, self._beta, params, self._client.options, self._mode)
         return AsyncMessageStreamManager(lambda: self._start(plan))
 
     async def _start(self, plan: Plan) -> AsyncMessageStream[Any]:
-        from ..streaming.message_stream import AsyncMessageStream
+        from ..streaming.message_stream import AsyncMessageStream  # here: only a streamed call needs it
 
         accumulator = plan.accumulator()
         raw = await self._client._stream(plan.call, plan.opts, plan.stream_options, accumulator)

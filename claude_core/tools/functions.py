@@ -266,7 +266,7 @@ def beta_async_tool(
 
 
 def _parse_docstring(func: Callable[..., Any]) -> Any:
-    import docstring_parser
+    import docstring_parser  # here: loaded by the first tool made, not by the runners that import this module
 
     return docstring_parser.parse(func.__doc__ or "")
 

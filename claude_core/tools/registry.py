@@ -3,6 +3,7 @@ plugins collect it: :meth:`claude_core.plugins.ClientHooks.collect_tools`)."""
 
 from __future__ import annotations
 
+import inspect
 from contextlib import contextmanager
 from typing import Any, Dict, Iterator, Optional
 
@@ -76,9 +77,7 @@ class ToolRegistry:
 
 
 def _as_tool(function: Any, name: Optional[str]) -> Any:
-    import inspect
-
-    from .functions import beta_async_tool, beta_tool
+    from .functions import beta_async_tool, beta_tool  # here: only a plain function registered needs it
 
     make = beta_async_tool if inspect.iscoroutinefunction(function) else beta_tool
     return make(function, name=name) if name else make(function)

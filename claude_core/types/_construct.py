@@ -29,7 +29,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, Un
 import pydantic
 from typing_extensions import Annotated, Literal, get_args, get_origin
 
-from ._base import BETA, TwinModel
+from ._base import BETA, BaseModel, TwinModel
 from ._deferred import Deferred
 from ._discriminator import UNKNOWN_TAG
 
@@ -191,8 +191,6 @@ def _deferred(deferred: Deferred, beta: bool) -> Convert:
 
 
 def _model(cls: type, beta: bool) -> Convert:
-    from ._base import BaseModel
-
     if not issubclass(cls, BaseModel):  # a caller's own model: its validators are part of its contract
         return cls.model_validate  # type: ignore[attr-defined, no-any-return]
     return lambda value: _builder(cls, beta)(value)

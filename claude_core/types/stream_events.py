@@ -8,6 +8,7 @@ from pydantic import TypeAdapter, ValidationError
 from typing_extensions import Literal
 
 from ._base import BaseModel, TwinModel
+from ._construct import construct, mark_beta
 from ._deferred import deferred
 from ._discriminator import open_union
 from .citations import Citation
@@ -245,8 +246,6 @@ def build_stream_event(data: Dict[str, Any]) -> RawMessageStreamEvent:
     try:
         return validate_stream_event(data)
     except ValidationError:
-        from ._construct import construct
-
         return construct(RawMessageStreamEvent, data)  # type: ignore[no-any-return]
 
 
@@ -260,7 +259,6 @@ def event_builder(*, strict: bool, beta: bool) -> Callable[[Dict[str, Any]], Raw
     build = validate_stream_event if strict else build_stream_event
     if not beta:
         return build
-    from ._construct import mark_beta
 
     def build_beta(data: Dict[str, Any]) -> RawMessageStreamEvent:
         event = build(data)

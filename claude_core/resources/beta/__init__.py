@@ -36,7 +36,7 @@ class Beta(Resource[Requester]):
 
     @cached_property
     def files(self) -> Files:
-        from .files import Files
+        from .files import Files  # here: only client.beta.files needs it
 
         return Files(self._client, self._mode)
 
@@ -52,7 +52,7 @@ class AsyncBeta(Resource[AsyncRequester]):
 
     @cached_property
     def files(self) -> AsyncFiles:
-        from .files import AsyncFiles
+        from .files import AsyncFiles  # here: only client.beta.files needs it
 
         return AsyncFiles(self._client, self._mode)
 

@@ -34,7 +34,7 @@ _BETAS = (("betas", omit),)
 
 
 def _upload_params() -> Tuple[Any, ...]:
-    from ...types.beta_params import FileUploadParams
+    from ...types.beta_params import FileUploadParams  # here: only upload()'s signature needs it
 
     return (FileUploadParams,)
 

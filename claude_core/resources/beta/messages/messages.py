@@ -181,6 +181,7 @@ class Messages(_messages.Messages):
         :param params: the parameters of :meth:`create` (``model``, ``max_tokens``, ``messages``, ...).
         :returns: a runner to iterate for each turn's :class:`ParsedMessage` (or stream), or to ``until_done()``.
         """
+        # here: only a tool runner needs it
         from ....tools.runner import BetaStreamingToolRunner, BetaToolRunner, plan_runner
 
         params = {**params, "output_format": output_format, "compaction_control": compaction_control}
@@ -294,6 +295,7 @@ class AsyncMessages(_messages.AsyncMessages):
 
         A turn's tools run concurrently: ``@beta_async_tool`` ones awaited, ``@beta_tool`` ones in threads.
         """
+        # here: only a tool runner needs it
         from ....tools.runner import BetaAsyncStreamingToolRunner, BetaAsyncToolRunner, plan_runner
 
         params = {**params, "output_format": output_format, "compaction_control": compaction_control}
