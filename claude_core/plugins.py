@@ -4,23 +4,23 @@ Two entry-point groups:
 
 * ``claude_core.plugins``: modules or objects with ``@hookimpl`` functions, registered
   with one pluggy ``PluginManager`` (project name ``claude_core``). Only this group's entry
-  points are read, and each is loaded with ``EntryPoint.load()``.
+  points are read, from the distributions' ``entry_points.txt`` files themselves
+  (:mod:`claude_core._entry_points`, which leaves to ``importlib.metadata`` only what a plain
+  scan cannot be sure of), and each is imported by itself.
 * ``claude_core.providers``: Provider classes by name, loaded one at a time with
   stevedore when a client asks for that name (never for ``anthropic``, the core's own).
 
 Nothing is scanned at ``import claude_core``; the first client request loads the
 plugins once and the result is cached for the process. Every installed plugin module is
 imported then, whichever provider the client uses: a plugin imports its heavy
-dependencies inside its hooks, once it knows the call is for it (docs/plugins.md). When
-no distribution declares a ``claude_core.plugins`` entry point (a plain file scan,
-:mod:`claude_core._entry_scan`), ``importlib.metadata`` is not even imported.
+dependencies inside its hooks, once it knows the call is for it (docs/plugins.md).
+``importlib.metadata`` is not imported for that.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import sys
 import threading
 import warnings
 from types import TracebackType
@@ -30,15 +30,13 @@ import pluggy
 from pluggy import HookImpl
 
 from . import hookspecs
-from ._entry_scan import may_have_entry_points
+from ._entry_points import EntryPoint, entry_points
 from ._install import PROJECT_PROVIDERS, install_hint
 from .errors import AnthropicError, PluginError
 from .providers import Provider
 from .providers.anthropic import AnthropicProvider
 
 if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
-
     from .tools.registry import ToolRegistry
 
 __all__ = [
@@ -83,13 +81,8 @@ def _new_manager() -> pluggy.PluginManager:
 
 
 def _entry_points(group: str) -> List[EntryPoint]:
-    # imported here: a process with no plugin installed never needs it (see _load_manager)
-    if sys.version_info >= (3, 10):
-        from importlib.metadata import entry_points
-    else:  # pragma: no cover - exercised on 3.9 only
-        from importlib_metadata import entry_points
-
-    return sorted(entry_points(group=group), key=lambda ep: ep.name)
+    """The group's entry points, by name (the order plugins are registered in)."""
+    return sorted(entry_points(group), key=lambda ep: ep.name)
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
@@ -116,13 +109,11 @@ def _load_manager() -> pluggy.PluginManager:
     for name in disabled:
         pm.set_blocked(name)
 
-    # a file scan first: importlib.metadata (~0.7 MiB) is imported only if a plugin may be installed
-    found = _entry_points(PLUGIN_GROUP) if may_have_entry_points(PLUGIN_GROUP) else []
     failures: List[str] = []
-    for entry_point in found:
+    for entry_point in _entry_points(PLUGIN_GROUP):
         if entry_point.name in disabled:
             continue
-        # each entry point of this one group, loaded by itself: stevedore would first read (and
+        # each entry point of this one group, imported by itself: stevedore would first read (and
         # cache) the entry points of every group of every installed distribution
         plugin: object = None
         try:

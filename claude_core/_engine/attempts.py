@@ -27,16 +27,16 @@ from .._logs import logger, redact_headers
 from .._options import CallOptions
 from .._types import RequestMode, StreamOptions
 from ..errors import APIConnectionError
-from ..observers import AttemptRecord, CallInfo, CallObserver, CallResult, tell
 from ..providers import APIRequest, Provider
 from ..retries import Attempt, RetryDecision
-from ..streaming.context import StreamContext
 from ..types import Usage
 from ..types._construct import construct
 from .parsing import beta_call, stamp, validating
 
 if TYPE_CHECKING:
+    from ..observers import CallObserver
     from ..streaming.accumulator import MessageAccumulator
+    from ..streaming.context import StreamContext
     from ..streaming.core import StreamCore
     from .pipeline import HttpClient, Pipeline
 
@@ -97,6 +97,8 @@ class Call:
         return self.deployment.provider
 
     def _observers(self) -> List[CallObserver]:
+        from ..observers import CallInfo  # the observers' records load only for a call that has observers
+
         body = self.original.body
         info = CallInfo(
             endpoint=self.original.endpoint,
@@ -203,9 +205,13 @@ class Call:
         decision: Optional[RetryDecision],
     ) -> None:
         if self.observers:
+            from ..observers import AttemptRecord  # observers only
+
             self._tell("attempt", AttemptRecord(self.attempts - 1, self.provider, request, response, error, decision))
 
     def _tell(self, method: str, news: Any) -> None:
+        from ..observers import tell  # observers only
+
         tell(self.observers, method, news)
 
     def end(
@@ -226,6 +232,8 @@ class Call:
         stop_reason = getattr(value, "stop_reason", None)
         if value is None and response is not None and self.read_body and response.is_success:
             usage, stop_reason = _usage_of_body(response)
+        from ..observers import CallResult  # observers only
+
         result = CallResult(
             endpoint=self.original.endpoint,
             provider=self.provider,
@@ -324,6 +332,8 @@ class Call:
         if pipeline.stream_hooks:
             relay = pipeline.relay
             model = (self.original.body or {}).get("model")
+            from ..streaming.context import StreamContext  # only a stream that plugins watch needs it
+
             contexts: Dict[int, StreamContext] = {}
 
             def observer(event: Any, snapshot: MessageAccumulator) -> None:

@@ -21,7 +21,7 @@ from .._options import DEFAULT_TIMEOUT, CallOptions, ClientOptions
 from .._types import NotGiven, Omit, RequestMode, StreamOptions, omit
 from ..errors import AnthropicError
 from ..providers import APIRequest
-from ..types import Message, MessageTokensCount
+from ..types import Message
 from ._message_specs import MessageSpecs
 from ._spec import STREAM_OPTION_KEYS, MethodSpec, options_of
 from ._warnings import warn_deprecated_usage
@@ -31,6 +31,7 @@ from ._warnings import warn_deprecated_usage
 if TYPE_CHECKING:
     from ..streaming.accumulator import MessageAccumulator
     from ..types.parsed_message import ParsedMessage
+    from ..types.token_count import MessageTokensCount
 
 __all__ = [
     "How",
@@ -71,6 +72,8 @@ def parse_message(response: httpx.Response) -> Message:
 
 
 def parse_token_count(response: httpx.Response) -> MessageTokensCount:
+    from ..types.token_count import MessageTokensCount  # its model is made by the first count_tokens
+
     return parse_response(response, MessageTokensCount)
 
 

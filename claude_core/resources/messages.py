@@ -9,7 +9,7 @@ from typing_extensions import Literal, TypeVar, Unpack
 
 from .._compat.paths import fallback_getattr
 from .._types import Omit, omit
-from ..types import Message, MessageTokensCount
+from ..types import Message
 from ._base import AsyncRequester, Requester, Resource, stream_result
 from ._message_specs import COUNT_TOKENS_KEYS, CREATE_KEYS, message_param_types, method_specs
 from ._planning import NONSTREAMING_TOKEN_LIMITS, STRUCTURED_OUTPUTS_BETA, How, Method, Plan, plan_call
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..types.parsed_message import ParsedMessage
     from ..types.request_params import JSONOutputFormatParam
     from ..types.stream_events import RawMessageStreamEvent
+    from ..types.token_count import MessageTokensCount
     from ._kwargs import MessageCountTokensKwargs, MessageCreateKwargs, MessageParseKwargs, MessageStreamKwargs
     from .batches import AsyncBatches, Batches
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_exports
-from .context import StreamContext
 
 if TYPE_CHECKING:
     from .accumulator import MessageAccumulator as MessageAccumulator
+    from .context import StreamContext as StreamContext
     from .core import IncompleteStreamError as IncompleteStreamError
     from .message_stream import AsyncMessageStream as AsyncMessageStream
     from .message_stream import AsyncMessageStreamManager as AsyncMessageStreamManager
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .stream import Stream as Stream
 
 _LAZY = {
+    "StreamContext": ".context",
     "MessageAccumulator": ".accumulator",
     "MessageStream": ".message_stream",
     "AsyncMessageStream": ".message_stream",
@@ -35,7 +36,7 @@ _LAZY = {
     "IncompleteStreamError": ".core",
 }
 
-__all__ = ["StreamContext", *_LAZY]
+__all__ = [*_LAZY]
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _LAZY)

@@ -14,56 +14,9 @@ from typing import TYPE_CHECKING, Dict, Tuple
 
 from .._compat.paths import fallback_getattr
 from .._lazy import lazy_exports
-from .citations import (
-    Citation,
-    CitationCharLocation,
-    CitationContentBlockLocation,
-    CitationPageLocation,
-    CitationsSearchResultLocation,
-    CitationsWebSearchResultLocation,
-    TextCitation,
-    UnknownCitation,
-)
-from .content import (
-    BashCodeExecutionToolResultBlock,
-    CodeExecutionOutputBlock,
-    CodeExecutionResultBlock,
-    CodeExecutionToolResultBlock,
-    CodeExecutionToolResultBlockContent,
-    CodeExecutionToolResultError,
-    CompactionBlock,
-    ContainerUploadBlock,
-    ContentBlock,
-    EncryptedCodeExecutionResultBlock,
-    MCPToolResultBlock,
-    MCPToolUseBlock,
-    RedactedThinkingBlock,
-    ServerToolUseBlock,
-    TextBlock,
-    TextEditorCodeExecutionToolResultBlock,
-    ThinkingBlock,
-    ToolSearchToolResultBlock,
-    ToolUseBlock,
-    UnknownBlock,
-    WebFetchToolResultBlock,
-    WebSearchResultBlock,
-    WebSearchToolResultBlock,
-    WebSearchToolResultBlockContent,
-    WebSearchToolResultError,
-)
-from .message import (
-    CacheCreation,
-    Container,
-    Message,
-    MessageDeltaUsage,
-    MessageTokensCount,
-    OutputTokensDetails,
-    ServerToolUsage,
-    StopReason,
-    Usage,
-)
 
 if TYPE_CHECKING:
+    from ._unknown import UnknownBlock
     from .anthropic_beta_param import AnthropicBetaParam
     from .block_params import (
         Base64ImageSourceParam,
@@ -100,9 +53,33 @@ if TYPE_CHECKING:
         URLImageSourceParam,
         URLPDFSourceParam,
     )
+    from .cache_creation import CacheCreation
     from .callers import Caller, DirectCaller, ServerToolCaller
+    from .citation_locations import (
+        CitationCharLocation,
+        CitationContentBlockLocation,
+        CitationPageLocation,
+        CitationsSearchResultLocation,
+        CitationsWebSearchResultLocation,
+        UnknownCitation,
+    )
+    from .citations import Citation, TextCitation
+    from .code_execution_blocks import (
+        BashCodeExecutionToolResultBlock,
+        CodeExecutionOutputBlock,
+        CodeExecutionResultBlock,
+        CodeExecutionToolResultBlock,
+        CodeExecutionToolResultBlockContent,
+        CodeExecutionToolResultError,
+        ContainerUploadBlock,
+        EncryptedCodeExecutionResultBlock,
+        TextEditorCodeExecutionToolResultBlock,
+    )
+    from .compaction_block import CompactionBlock
     from .completion import Completion
     from .completion_create_params import CompletionCreateParams
+    from .container import Container
+    from .content import ContentBlock, TextBlock
     from .context_management import (
         AppliedEdit,
         ClearThinking20251015EditResponse,
@@ -118,6 +95,8 @@ if TYPE_CHECKING:
         MessageIterationUsage,
         UnknownIterationUsage,
     )
+    from .mcp_blocks import MCPToolResultBlock, MCPToolUseBlock
+    from .message import Message, StopReason, Usage
     from .message_param import ContentBlockParam, MessageParam
     from .model import Model
     from .model_info import ModelInfo
@@ -160,6 +139,15 @@ if TYPE_CHECKING:
         WebSearchToolRequestErrorParam,
         WebSearchToolResultBlockParam,
         WebSearchToolResultBlockParamContentParam,
+    )
+    from .server_tool_blocks import (
+        ServerToolUseBlock,
+        ToolSearchToolResultBlock,
+        WebFetchToolResultBlock,
+        WebSearchResultBlock,
+        WebSearchToolResultBlock,
+        WebSearchToolResultBlockContent,
+        WebSearchToolResultError,
     )
     from .server_tool_results import (
         Base64PDFSource,
@@ -217,6 +205,8 @@ if TYPE_CHECKING:
         UnknownEvent,
         parse_stream_event,
     )
+    from .thinking_blocks import RedactedThinkingBlock, ThinkingBlock
+    from .token_count import MessageTokensCount
     from .tool_params import (
         CodeExecutionTool20250522Param,
         CodeExecutionTool20250825Param,
@@ -243,11 +233,39 @@ if TYPE_CHECKING:
         WebFetchTool20250910Param,
         WebSearchTool20250305Param,
     )
+    from .tool_use_block import ToolUseBlock
+    from .usage_details import MessageDeltaUsage, OutputTokensDetails, ServerToolUsage
 
-#: The modules a plain ``messages.create`` does not use (the request parameter TypedDicts and
-#: aliases, which type checkers read, streaming, structured outputs, Text Completions, the
-#: Models API) load when one of their names is first used.
+#: Every name loads its module when first used, so a plain ``messages.create`` loads only what it
+#: uses: the response models its reply holds (not the request parameter TypedDicts and aliases,
+#: which type checkers read, nor streaming, structured outputs, Text Completions, the Models API,
+#: nor the blocks, citations and usage parts a plain text reply does not hold).
 _LAZY_MODULES: Dict[str, Tuple[str, ...]] = {
+    "._unknown": ("UnknownBlock",),
+    ".cache_creation": ("CacheCreation",),
+    ".citation_locations": (
+        "CitationCharLocation", "CitationContentBlockLocation", "CitationPageLocation",
+        "CitationsSearchResultLocation", "CitationsWebSearchResultLocation", "UnknownCitation",
+    ),
+    ".citations": ("Citation", "TextCitation"),
+    ".code_execution_blocks": (
+        "BashCodeExecutionToolResultBlock", "CodeExecutionOutputBlock", "CodeExecutionResultBlock",
+        "CodeExecutionToolResultBlock", "CodeExecutionToolResultBlockContent", "CodeExecutionToolResultError",
+        "ContainerUploadBlock", "EncryptedCodeExecutionResultBlock", "TextEditorCodeExecutionToolResultBlock",
+    ),
+    ".compaction_block": ("CompactionBlock",),
+    ".container": ("Container",),
+    ".content": ("ContentBlock", "TextBlock"),
+    ".mcp_blocks": ("MCPToolResultBlock", "MCPToolUseBlock"),
+    ".message": ("Message", "StopReason", "Usage"),
+    ".server_tool_blocks": (
+        "ServerToolUseBlock", "ToolSearchToolResultBlock", "WebFetchToolResultBlock", "WebSearchResultBlock",
+        "WebSearchToolResultBlock", "WebSearchToolResultBlockContent", "WebSearchToolResultError",
+    ),
+    ".thinking_blocks": ("RedactedThinkingBlock", "ThinkingBlock"),
+    ".token_count": ("MessageTokensCount",),
+    ".tool_use_block": ("ToolUseBlock",),
+    ".usage_details": ("MessageDeltaUsage", "OutputTokensDetails", "ServerToolUsage"),
     ".anthropic_beta_param": ("AnthropicBetaParam",),
     ".block_params": (
         "Base64ImageSourceParam", "Base64PDFSourceParam", "CacheControlEphemeralParam", "CitationCharLocationParam",

@@ -31,7 +31,7 @@ from typing_extensions import Annotated, Literal, get_args, get_origin
 
 from ._base import BETA, BaseModel, TwinModel
 from ._deferred import Deferred
-from ._discriminator import UNKNOWN_TAG
+from ._discriminator import UNKNOWN_TAG, given_tag
 
 __all__ = ["ResponseShapeError", "construct", "mark_beta"]
 
@@ -243,25 +243,22 @@ def _union(members: Tuple[Any, ...], tagged: bool, beta: bool) -> Optional[Conve
     return lambda value: None if value is None else inner(value)
 
 
-def _tag_of(member: Any) -> Tuple[Any, str]:
-    """``(model, tag)`` of one member of a tagged union: its ``Tag(...)``, else its ``type`` literal."""
-    if get_origin(member) is Annotated:
-        model, *extras = get_args(member)
-        for extra in extras:
-            if isinstance(extra, pydantic.Tag):
-                return model, extra.tag
-        member = model
-    values = get_args(member.__pydantic_fields__["type"].annotation)
-    return member, values[0]
+def _tag_of(member: Any) -> str:
+    """The tag of one member of a tagged union: its ``Tag(...)``, else its model's ``type`` literal."""
+    tag = given_tag(member)
+    if tag is None:
+        model = get_args(member)[0] if get_origin(member) is Annotated else member
+        tag = get_args(model.__pydantic_fields__["type"].annotation)[0]
+    return tag
 
 
 def _tagged(members: Tuple[Any, ...], beta: bool) -> Convert:
     """A union picked by the value's ``type``; one tagged :data:`UNKNOWN_TAG` takes the others.
-    In a closed union, a value of an unknown ``type`` is kept as sent."""
+    In a closed union, a value of an unknown ``type`` is kept as sent. A deferred member's model
+    loads when a value of its tag is first met."""
     table: Dict[Any, Convert] = {}
     for member in members:
-        model, tag = _tag_of(member)
-        table[tag] = _model(model, beta)
+        table[_tag_of(member)] = _converter(member, beta) or _keep
     fallback = table.pop(UNKNOWN_TAG, _keep)
 
     def build(value: Any) -> Any:

@@ -11,13 +11,18 @@ meets a value of it::
         from .callers import Caller
     else:
         Caller = deferred(".callers", "Caller")
+
+A member of a tagged union (:data:`~claude_core.types.ContentBlock`, ...) is deferred with its
+tag given up front, ``deferred(".thinking_blocks", "ThinkingBlock", tag="thinking")``, so that the
+union picks it by ``type`` without loading it; the union's test checks each tag against its model.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import Any, Optional
 
+import pydantic
 from typing_extensions import Annotated
 
 __all__ = ["Deferred", "deferred"]
@@ -42,6 +47,11 @@ class Deferred:
         return f"Deferred({self.module!r}, {self.name!r})"
 
 
-def deferred(module: str, name: str) -> Any:
-    """A field type standing for ``name`` of ``module``, loaded on first use."""
-    return Annotated[Any, Deferred(module, name)]
+def deferred(module: str, name: str, tag: Optional[str] = None) -> Any:
+    """A field type standing for ``name`` of ``module``, loaded on first use.
+
+    ``tag``: the model's ``type``, for a member of a tagged union (``Annotated[..., Tag(tag)]``).
+    """
+    if tag is None:
+        return Annotated[Any, Deferred(module, name)]
+    return Annotated[Any, Deferred(module, name), pydantic.Tag(tag)]

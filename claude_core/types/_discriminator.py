@@ -15,12 +15,12 @@ narrows to :class:`TextBlock`; :func:`open_union` adds the fallback for runtime 
 
 from __future__ import annotations
 
-from typing import Any, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
 import pydantic
-from typing_extensions import Annotated, get_args
+from typing_extensions import Annotated, get_args, get_origin
 
-__all__ = ["UNKNOWN_TAG", "type_discriminator", "open_union"]
+__all__ = ["UNKNOWN_TAG", "type_discriminator", "open_union", "given_tag"]
 
 UNKNOWN_TAG = "__unknown__"
 """The tag of the fallback member of a union built with :func:`type_discriminator`."""
@@ -51,14 +51,30 @@ def _type_literal(model: Any) -> str:
     return values[0]
 
 
+def given_tag(member: Any) -> Optional[str]:
+    """The ``Tag(...)`` a union member carries (``Annotated[Model, Tag(...)]``, a deferred member), if any."""
+    if get_origin(member) is Annotated:
+        for extra in get_args(member)[1:]:
+            if isinstance(extra, pydantic.Tag):
+                return extra.tag
+    return None
+
+
 def open_union(known: Any, fallback: Any) -> Any:
     """``Annotated[Union[...known, fallback], type_discriminator(...)]``, each member tagged by its ``type``.
 
-    ``known`` is a ``Union`` of models whose ``type`` field is a one-value ``Literal``; an input
-    with any other ``type`` validates as ``fallback`` (a model with ``type: str``), keeping every field.
+    ``known`` is a ``Union`` of models whose ``type`` field is a one-value ``Literal``, or of
+    models deferred with their tag (``deferred(module, name, tag=...)``); an input with any other
+    ``type`` validates as ``fallback`` (a model with ``type: str``, deferred or not), keeping every field.
     """
-    members = get_args(known)
-    tags = [_type_literal(member) for member in members]
-    tagged = [Annotated[member, pydantic.Tag(tag)] for member, tag in zip(members, tags)]
+    tags: List[str] = []
+    tagged: List[Any] = []
+    for member in get_args(known):
+        tag = given_tag(member)
+        if tag is None:
+            tag = _type_literal(member)
+            member = Annotated[member, pydantic.Tag(tag)]
+        tags.append(tag)
+        tagged.append(member)
     tagged.append(Annotated[fallback, pydantic.Tag(UNKNOWN_TAG)])
     return Annotated[Union[tuple(tagged)], type_discriminator(*tags)]

@@ -1,13 +1,26 @@
-"""Citations attached to text blocks in a response: where in a source the cited text comes from."""
+"""Citations attached to text blocks in a response: where in a source the cited text comes from.
+
+The citation models live in :mod:`~claude_core.types.citation_locations`, loaded when a response
+first holds a citation (or when one of their names is first read here): a plain text reply needs none.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Union
 
-from typing_extensions import Literal
-
-from ._base import BaseModel
+from .._lazy import lazy_exports
+from ._deferred import deferred
 from ._discriminator import open_union
+
+if TYPE_CHECKING:
+    from .citation_locations import (
+        CitationCharLocation,
+        CitationContentBlockLocation,
+        CitationPageLocation,
+        CitationsSearchResultLocation,
+        CitationsWebSearchResultLocation,
+        UnknownCitation,
+    )
 
 __all__ = [
     "CitationCharLocation",
@@ -20,84 +33,42 @@ __all__ = [
     "Citation",
 ]
 
-
-class CitationCharLocation(BaseModel):
-    """A character range in a plain-text document."""
-
-    cited_text: str
-    document_index: int
-    document_title: Optional[str] = None
-    end_char_index: int
-    file_id: Optional[str] = None
-    start_char_index: int
-    type: Literal["char_location"]
-
-
-class CitationPageLocation(BaseModel):
-    """A page range in a PDF document (``end_page_number`` is exclusive)."""
-
-    cited_text: str
-    document_index: int
-    document_title: Optional[str] = None
-    end_page_number: int
-    file_id: Optional[str] = None
-    start_page_number: int
-    type: Literal["page_location"]
-
-
-class CitationContentBlockLocation(BaseModel):
-    """A range of blocks in a custom-content document (``end_block_index`` is exclusive)."""
-
-    cited_text: str
-    document_index: int
-    document_title: Optional[str] = None
-    end_block_index: int
-    file_id: Optional[str] = None
-    start_block_index: int
-    type: Literal["content_block_location"]
-
-
-class CitationsWebSearchResultLocation(BaseModel):
-    """A web search result."""
-
-    cited_text: str
-    encrypted_index: str
-    title: Optional[str] = None
-    type: Literal["web_search_result_location"]
-    url: str
-
-
-class CitationsSearchResultLocation(BaseModel):
-    """A range of blocks in a ``search_result`` block from the request."""
-
-    cited_text: str
-    end_block_index: int
-    search_result_index: int
-    source: str
-    start_block_index: int
-    title: Optional[str] = None
-    type: Literal["search_result_location"]
-
-
-class UnknownCitation(BaseModel):
-    """A citation of a ``type`` this version does not know; every field is kept as sent.
-
-    The runtime fallback of :data:`TextCitation`, not a member type checkers see.
-    """
-
-    type: str
-
-
-TextCitation = Union[
-    CitationCharLocation,
-    CitationPageLocation,
-    CitationContentBlockLocation,
-    CitationsWebSearchResultLocation,
-    CitationsSearchResultLocation,
-]
+if TYPE_CHECKING:
+    TextCitation = Union[
+        CitationCharLocation,
+        CitationPageLocation,
+        CitationContentBlockLocation,
+        CitationsWebSearchResultLocation,
+        CitationsSearchResultLocation,
+    ]
+else:
+    TextCitation = open_union(
+        Union[
+            deferred(".citation_locations", "CitationCharLocation", tag="char_location"),
+            deferred(".citation_locations", "CitationPageLocation", tag="page_location"),
+            deferred(".citation_locations", "CitationContentBlockLocation", tag="content_block_location"),
+            deferred(".citation_locations", "CitationsWebSearchResultLocation", tag="web_search_result_location"),
+            deferred(".citation_locations", "CitationsSearchResultLocation", tag="search_result_location"),
+        ],
+        deferred(".citation_locations", "UnknownCitation"),
+    )
 """Any citation, narrowed by ``citation.type``; at runtime an unknown ``type`` validates as :class:`UnknownCitation`."""
-if not TYPE_CHECKING:
-    TextCitation = open_union(TextCitation, UnknownCitation)
 
 Citation = TextCitation
 """The citation carried by a ``citations_delta`` (same union as :data:`TextCitation`)."""
+
+if not TYPE_CHECKING:  # the citation models load when first named here
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        dict.fromkeys(
+            (
+                "CitationCharLocation",
+                "CitationPageLocation",
+                "CitationContentBlockLocation",
+                "CitationsWebSearchResultLocation",
+                "CitationsSearchResultLocation",
+                "UnknownCitation",
+            ),
+            "claude_core.types.citation_locations",
+        ),
+    )

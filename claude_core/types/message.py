@@ -1,26 +1,36 @@
-"""The response of ``messages.create``: :class:`Message`, its :class:`Usage`, and token counts."""
+"""The response of ``messages.create``: :class:`Message` and its :class:`Usage`.
+
+What a plain text reply leaves out loads when a response first holds it, or when its name is first
+read here: :class:`CacheCreation`, :class:`ServerToolUsage`, :class:`OutputTokensDetails` and
+:class:`MessageDeltaUsage` (:mod:`~claude_core.types.usage_details`), :class:`Container`, and
+:class:`MessageTokensCount` (the response of ``count_tokens``).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
 from typing_extensions import Literal
 
-from ._base import BaseModel, TwinModel
+from .._lazy import lazy_exports
+from ._base import TwinModel
 from ._deferred import deferred
-from .cache_creation import CacheCreation
 from .content import ContentBlock
 
-if TYPE_CHECKING:  # beta objects: their models load when a value of them is first built
-    from .context_management import ContextManagementResponse, CountTokensContextManagementResponse
+if TYPE_CHECKING:  # models a plain reply does not hold: they load when a value of them is first built
+    from .cache_creation import CacheCreation
+    from .container import Container
+    from .context_management import ContextManagementResponse
     from .iterations import IterationsUsage
-    from .skills import Skill
+    from .token_count import MessageTokensCount
+    from .usage_details import MessageDeltaUsage, OutputTokensDetails, ServerToolUsage
 else:
+    CacheCreation = deferred(".cache_creation", "CacheCreation")
+    Container = deferred(".container", "Container")
     ContextManagementResponse = deferred(".context_management", "ContextManagementResponse")
-    CountTokensContextManagementResponse = deferred(".context_management", "CountTokensContextManagementResponse")
     IterationsUsage = deferred(".iterations", "IterationsUsage")
-    Skill = deferred(".skills", "Skill")
+    OutputTokensDetails = deferred(".usage_details", "OutputTokensDetails")
+    ServerToolUsage = deferred(".usage_details", "ServerToolUsage")
 
 __all__ = [
     "StopReason",
@@ -49,22 +59,6 @@ if not TYPE_CHECKING:
     StopReason = Union[StopReason, str]
 
 
-class ServerToolUsage(TwinModel):
-    """How many server tool requests the message used."""
-
-    _lacks = frozenset({"web_fetch_requests"})
-
-    web_fetch_requests: Optional[int] = None
-    """Beta: how many ``web_fetch`` requests."""
-    web_search_requests: int
-
-
-class OutputTokensDetails(BaseModel):
-    """A breakdown of ``output_tokens``."""
-
-    thinking_tokens: int = 0
-
-
 class Usage(TwinModel):
     """Billing and rate-limit usage of one message (all counts in tokens unless named otherwise)."""
 
@@ -85,29 +79,6 @@ class Usage(TwinModel):
     speed: Optional[str] = None
     """``standard`` or ``fast`` (beta)."""
     output_tokens_details: Optional[OutputTokensDetails] = None
-
-
-class MessageDeltaUsage(TwinModel):
-    """Cumulative usage reported by a ``message_delta`` stream event."""
-
-    _lacks = frozenset({"iterations", "output_tokens_details"})
-    _beta_lacks = frozenset({"output_tokens_details"})
-
-    cache_creation_input_tokens: Optional[int] = None
-    cache_read_input_tokens: Optional[int] = None
-    input_tokens: Optional[int] = None
-    iterations: Optional[IterationsUsage] = None
-    output_tokens: int
-    server_tool_use: Optional[ServerToolUsage] = None
-    output_tokens_details: Optional[OutputTokensDetails] = None
-
-
-class Container(BaseModel):
-    """The code-execution container the message used; pass ``id`` as ``container`` to reuse it."""
-
-    id: str
-    expires_at: datetime
-    skills: Optional[List[Skill]] = None
 
 
 class Message(TwinModel):
@@ -131,11 +102,18 @@ class Message(TwinModel):
     """Details of a ``refusal`` stop (``{"type": "refusal", "category", "explanation"}``)."""
 
 
-class MessageTokensCount(TwinModel):
-    """The response of ``messages.count_tokens``."""
-
-    _lacks = frozenset({"context_management"})
-
-    context_management: Optional[CountTokensContextManagementResponse] = None
-    """The input tokens before context management edited the request (beta)."""
-    input_tokens: int
+if not TYPE_CHECKING:
+    # Above, these names were the deferred field types; read from the module, they are the models
+    # themselves, loaded on first use (pydantic has already read the fields).
+    del CacheCreation, Container, OutputTokensDetails, ServerToolUsage
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "CacheCreation": "claude_core.types.cache_creation",
+            "Container": "claude_core.types.container",
+            "MessageDeltaUsage": "claude_core.types.usage_details",
+            "MessageTokensCount": "claude_core.types.token_count",
+            "OutputTokensDetails": "claude_core.types.usage_details",
+            "ServerToolUsage": "claude_core.types.usage_details",
+        },
+    )

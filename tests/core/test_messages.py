@@ -296,7 +296,7 @@ def test_with_streaming_response_read_and_parse(api: Api) -> None:
 
 #: Modules a plain ``messages.create`` has no use for: streaming, structured outputs, the
 #: beta resources, the request parameter TypedDicts, the raw response classes, stevedore (no plugin is installed there)
-#: and difflib (no mistyped keyword). For importlib.metadata see tests/core/test_entry_scan.py.
+#: and difflib (no mistyped keyword). For importlib.metadata see tests/core/test_entry_points.py.
 _NOT_FOR_A_PLAIN_CALL = (
     "claude_core.streaming.stream",
     "claude_core._engine.readers",

@@ -14,6 +14,7 @@ from typing_extensions import get_args
 
 from claude_core import types
 from claude_core.types import beta, stream_events
+from claude_core.types._deferred import Deferred
 from claude_core.types._discriminator import UNKNOWN_TAG
 
 FULL_MESSAGE: Dict[str, Any] = {
@@ -337,7 +338,10 @@ def test_union_tags_match_model_types(union: Any) -> None:
     """Each member's Tag equals its model's ``type`` literal, and the discriminator knows every tag."""
     discriminator = get_args(union)[1]
     for member in _tagged_members(union):
-        model, tag = get_args(member)
+        model, *extras, tag = get_args(member)
+        for extra in extras:  # a member deferred with its tag: the model it loads
+            if isinstance(extra, Deferred):
+                model = extra.resolve()
         if tag.tag == UNKNOWN_TAG:
             assert discriminator.discriminator({"type": "no-such-type"}) == UNKNOWN_TAG
             continue
