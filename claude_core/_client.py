@@ -6,6 +6,7 @@ I/O of sending a request and of closing.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Sequence, Type, TypeVar, Union
@@ -121,6 +122,10 @@ class _ClientBase:
         self._plugins = tuple(plugins)
         self._disabled = tuple(disable_plugins)
         self._connection = _connection or Connection(http_client)
+        if http_client is None and _connection is None and _https(base_url):
+            from ._transport.default import load_tls_soon  # the transport module loads with the first request
+
+            load_tls_soon()
         self._pipeline_cache: Optional[Pipeline] = None
 
     # -- options ------------------------------------------------------------------
@@ -319,6 +324,12 @@ class _ClientBase:
 
 
 Parse = Callable[[httpx.Response], T]
+
+
+def _https(base_url: Union[str, httpx.URL, None]) -> bool:
+    """Whether the client will most likely talk https (the API's and the clouds' default)."""
+    url = str(base_url) if base_url is not None else os.environ.get("ANTHROPIC_BASE_URL") or "https:"
+    return not url.lower().startswith("http:")
 
 
 def _revealed(secret: Any) -> Optional[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import ssl
@@ -25,6 +26,7 @@ __all__ = [
     "DefaultAsyncHttpxClient",
     "default_transport",
     "environment_proxies",
+    "load_tls_soon",
 ]
 
 MAX_CONNECTIONS = 1000
@@ -53,6 +55,42 @@ def _socket_options() -> List[Tuple[int, int, int]]:
 _tls_lock = threading.Lock()
 _tls_context: Optional[ssl.SSLContext] = None
 _tls_ready = False
+_tls_loader: Optional[threading.Thread] = None
+
+
+def load_tls_soon() -> None:
+    """Start loading the CA certificates in a background thread, once per process.
+
+    Called when a client that will talk https through the default transport is built: OpenSSL
+    parses the CA bundle (tens of milliseconds) without holding the GIL, so by the first https
+    request, after the imports and set-up in between, the certificates are loaded. The request
+    waits for a load still running (the lock), and a load that failed is tried again by the
+    request, which raises its error.
+    """
+    global _tls_loader
+    if _tls_ready or _tls_loader is not None:
+        return
+    _tls_loader = threading.Thread(target=_load_quietly, name="claude-core-tls", daemon=True)
+    _tls_loader.start()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(AnthropicError):  # the first https request tries again and raises it
+        _load_tls_certificates()
+
+
+def _reset_after_fork() -> None:
+    """In a child process: a load the parent had running is gone with its thread (its lock may be
+    held forever, its context half loaded), so the child starts afresh."""
+    global _tls_lock, _tls_loader, _tls_context
+    _tls_lock = threading.Lock()
+    _tls_loader = None
+    if not _tls_ready:
+        _tls_context = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def _shared_tls_context() -> ssl.SSLContext:

@@ -177,3 +177,72 @@ def test_ca_certificates_that_do_not_load_fail_the_first_https_request_at_once(h
     )
     assert result.returncode == 0, result.stderr
     assert f"did not load from {missing}" in result.stdout
+
+
+#: In a fresh interpreter: an http:// client starts no CA load; an https:// one starts it in the
+#: background when built, so it is done before the first request, which then answers.
+_BUILT = """
+import json, sys, claude_core
+from claude_core._transport import default as _http
+
+params = {"model": "claude-sonnet-4-5", "max_tokens": 8, "messages": [{"role": "user", "content": "hi"}]}
+claude_core.Anthropic(api_key="k", base_url="http://127.0.0.1:9")
+after_http = [_http._tls_loader is None, _http._tls_context is None]
+client = claude_core.Anthropic(api_key="k", base_url=sys.argv[1], max_retries=0)
+loader = _http._tls_loader
+loader.join(30)
+loaded_before_the_request = _http._tls_ready
+reply = client.messages.create(**params).content[0].text
+found = {"after_http": after_http, "loader": loader.name, "loaded": loaded_before_the_request, "reply": reply}
+print(json.dumps(found))
+"""
+
+
+def test_an_https_client_loads_the_ca_certificates_in_the_background_when_built(https_url: str) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SSL_CERT_", "ANTHROPIC_", "CLAUDE_CORE_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILT, https_url],
+        capture_output=True,
+        text=True,
+        env={**environment, "SSL_CERT_FILE": str(CA)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["after_http"] == [True, True]
+    assert found["loader"] == "claude-core-tls"
+    assert found["loaded"] is True
+    assert found["reply"] == "over TLS"
+
+
+#: A process forks while the background load holds the lock (held here by hand, to be sure):
+#: the child's first https request must not wait for a thread the fork did not copy.
+_FORKED = """
+import os, sys, claude_core
+from claude_core._transport import default as _http
+
+params = {"model": "claude-sonnet-4-5", "max_tokens": 8, "messages": [{"role": "user", "content": "hi"}]}
+_http._tls_lock.acquire()
+claude_core.Anthropic(api_key="k", base_url=sys.argv[1], max_retries=0)
+pid = os.fork()
+if pid == 0:
+    client = claude_core.Anthropic(api_key="k", base_url=sys.argv[1], max_retries=0, timeout=10)
+    os._exit(0 if client.messages.create(**params).content[0].text == "over TLS" else 3)
+_http._tls_lock.release()
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_child_forked_during_the_background_load_talks_https(https_url: str) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SSL_CERT_", "ANTHROPIC_", "CLAUDE_CORE_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", _FORKED, https_url],
+        capture_output=True,
+        text=True,
+        env={**environment, "SSL_CERT_FILE": str(CA)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
