@@ -191,3 +191,14 @@ def test_every_name_of_the_split_modules_is_the_package_s_object(module: Any) ->
         assert name in dir(module)
     with pytest.raises(AttributeError, match="no_such_name"):
         assert module.no_such_name is None
+
+
+def test_type_hints_of_a_model_with_deferred_fields_resolve() -> None:
+    # typing.get_type_hints reads a class's annotations in its module: the deferred field types'
+    # names there are the real models now, so the classes keep their annotations as objects
+    import typing
+
+    for model in (claude_core.types.Usage, claude_core.types.Message):
+        hints = typing.get_type_hints(model)
+        assert set(model.model_fields) <= set(hints)
+    assert message.CacheCreation is claude_core.types.CacheCreation
