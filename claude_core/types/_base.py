@@ -1,8 +1,6 @@
 """The base of every response model."""
 
-from __future__ import annotations
-
-from typing import Any, ClassVar, Dict, FrozenSet, Optional
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional
 
 import pydantic
 from typing_extensions import Literal, Protocol
@@ -21,30 +19,32 @@ def is_beta(model: pydantic.BaseModel) -> bool:
     return private is not None and private.get("__twin__") == "beta"
 
 
-class _Dumps(Protocol):
-    """What :class:`OfficialDumps` needs: pydantic's two dump methods (the keywords it passes)."""
+if TYPE_CHECKING:
 
-    def model_dump(
-        self,
-        *,
-        mode: Any = ...,
-        by_alias: Any = ...,
-        exclude_unset: bool = ...,
-        exclude_defaults: bool = ...,
-        exclude_none: bool = ...,
-        warnings: Any = ...,
-    ) -> Dict[str, Any]: ...
+    class _Dumps(Protocol):
+        """What :class:`OfficialDumps` needs: pydantic's two dump methods (the keywords it passes)."""
 
-    def model_dump_json(
-        self,
-        *,
-        indent: Optional[int] = ...,
-        by_alias: Any = ...,
-        exclude_unset: bool = ...,
-        exclude_defaults: bool = ...,
-        exclude_none: bool = ...,
-        warnings: Any = ...,
-    ) -> str: ...
+        def model_dump(
+            self,
+            *,
+            mode: Any = ...,
+            by_alias: Any = ...,
+            exclude_unset: bool = ...,
+            exclude_defaults: bool = ...,
+            exclude_none: bool = ...,
+            warnings: Any = ...,
+        ) -> Dict[str, Any]: ...
+
+        def model_dump_json(
+            self,
+            *,
+            indent: Optional[int] = ...,
+            by_alias: Any = ...,
+            exclude_unset: bool = ...,
+            exclude_defaults: bool = ...,
+            exclude_none: bool = ...,
+            warnings: Any = ...,
+        ) -> str: ...
 
 
 class OfficialDumps:
@@ -53,7 +53,7 @@ class OfficialDumps:
     __slots__ = ()
 
     def to_dict(
-        self: _Dumps,
+        self: "_Dumps",
         *,
         mode: Literal["json", "python"] = "python",
         use_api_names: bool = True,
@@ -77,7 +77,7 @@ class OfficialDumps:
         )
 
     def to_json(
-        self: _Dumps,
+        self: "_Dumps",
         *,
         indent: Optional[int] = 2,
         use_api_names: bool = True,
@@ -124,7 +124,7 @@ class TwinModel(BaseModel):
     _beta_lacks: ClassVar[FrozenSet[str]] = frozenset()
 
     @pydantic.model_serializer(mode="wrap")
-    def _dump_as_official(self, handler: pydantic.SerializerFunctionWrapHandler) -> Any:
+    def _dump_as_official(self, handler: "pydantic.SerializerFunctionWrapHandler") -> Any:
         data = handler(self)
         if not isinstance(self, TwinModel):  # a value of another type where this model is expected
             return data

@@ -7,8 +7,6 @@ A plain text reply holds only :class:`TextBlock`. Every other block lives in a m
 response first holds a block of it or when its name is first read here.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Literal

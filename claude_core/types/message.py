@@ -6,11 +6,9 @@ read here: :class:`CacheCreation`, :class:`ServerToolUsage`, :class:`OutputToken
 :class:`MessageTokensCount` (the response of ``count_tokens``).
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
-from typing_extensions import Literal, get_type_hints
+from typing_extensions import Literal
 
 from .._lazy import lazy_exports
 from ._base import TwinModel
@@ -104,12 +102,8 @@ class Message(TwinModel):
 
 if not TYPE_CHECKING:
     # Above, these names were the deferred field types; read from the module, they are the models
-    # themselves, loaded on first use (pydantic has already read the fields). The classes keep
-    # their annotations as objects, so typing.get_type_hints needs none of the names deleted here.
-    for _model in (Usage, Message):
-        _hints = get_type_hints(_model, include_extras=True)
-        _model.__annotations__ = {name: _hints[name] for name in _model.__annotations__}  # its own: both define fields
-    del CacheCreation, Container, OutputTokensDetails, ServerToolUsage, _model, _hints
+    # themselves, loaded on first use (pydantic has already read the fields).
+    del CacheCreation, Container, OutputTokensDetails, ServerToolUsage
     __getattr__, __dir__ = lazy_exports(
         __name__,
         {
