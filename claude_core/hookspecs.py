@@ -165,6 +165,29 @@ def claude_retry_policy(options: ClientOptions) -> Optional[RetryPolicy]:
 # -- once per call ------------------------------------------------------------------
 
 
+@hookspec(firstresult=True)
+def claude_route_call(call: CallInfo) -> Optional[Union[Provider, str]]:
+    """Choose the deployment a call's first attempt goes to.
+
+    Called when a call starts (every endpoint, streamed or not, sync or async), before
+    its first attempt and before its credentials are looked for, with the same
+    :class:`~claude_core.observers.CallInfo` observers get. Fallback routing uses it to
+    start a call past a deployment it knows is down (a circuit breaker); later attempts
+    move on through :class:`~claude_core.retries.RetryDecision` ``provider``. The client
+    checks once whether any plugin implements this hook and does none of this work otherwise.
+
+    :param call: the call that is starting: endpoint, the client's provider, model,
+        whether it streams, whether the client is async, the client's options, the body.
+    :returns: a :class:`~claude_core.providers.Provider` instance (made once and reused:
+        the client keeps what it resolves per instance) or a provider name (made with the
+        client's options), or None to start at the client's own deployment. A provider
+        that does not serve the call's endpoint fails the call with
+        :class:`~claude_core.UnsupportedEndpointError`.
+
+    The first non-None answer wins.
+    """
+
+
 @hookspec
 def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
     """Watch one call: its attempts, and how it ends.

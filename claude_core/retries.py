@@ -42,6 +42,12 @@ class Attempt:
     max_retries: int
     response: Optional[httpx.Response] = None
     error: Optional[BaseException] = None
+    provider: Optional[Provider] = None
+    """The deployment the attempt went to (None only in an ``Attempt`` made by hand)."""
+    endpoint: Optional[str] = None
+    """The operation of the call (``"messages.create"``, ``"messages.batches.create"``...)."""
+    provider_retries: int = 0
+    """Retries taken at ``provider`` since the call moved there (``retries_taken`` counts them all)."""
 
 
 @dataclasses.dataclass(frozen=True)

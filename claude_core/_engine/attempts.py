@@ -34,7 +34,7 @@ from ..types._construct import construct
 from .parsing import beta_call, stamp, validating
 
 if TYPE_CHECKING:
-    from ..observers import CallObserver
+    from ..observers import CallInfo, CallObserver
     from ..streaming.accumulator import MessageAccumulator
     from ..streaming.context import StreamContext
     from ..streaming.core import StreamCore
@@ -76,12 +76,18 @@ class Call:
         #: (off the event loop in the async client: preparing may need them, e.g. a project id).
         self.prepared: Optional[APIRequest] = None
         self.retries_taken = 0
+        self.provider_retries = 0  # retries taken at the current deployment
         self.attempts = 0  # requests sent: retries, and the repeat after a refresh for rejected credentials
         self.read_body = read_body and stream is None
         self.opts = opts
         timeout = pipeline.timeout_for(opts)
         #: For a plain call the read timeout bounds the whole body, not just each read.
         self.body_timeout = timeout.read if self.read_body else None
+        self._info: Optional[CallInfo] = None
+        if pipeline.routing:
+            target = pipeline.relay.call("claude_route_call", call=self.info())
+            if target is not None:
+                self._reroute(target)
         self.observers: List[CallObserver] = self._observers() if pipeline.observing else []
         self.started = time.monotonic() if self.observers else 0.0
         self.ended = False
@@ -96,20 +102,26 @@ class Call:
     def provider(self) -> Provider:
         return self.deployment.provider
 
-    def _observers(self) -> List[CallObserver]:
-        from ..observers import CallInfo  # the observers' records load only for a call that has observers
+    def info(self) -> CallInfo:
+        """The call as routing plugins and observers see it, made once."""
+        info = self._info
+        if info is None:
+            from ..observers import CallInfo  # only a call that is routed or observed needs it
 
-        body = self.original.body
-        info = CallInfo(
-            endpoint=self.original.endpoint,
-            provider=self.pipeline.provider,
-            model=body.get("model") if body else None,
-            stream=self.original.stream,
-            is_async=self.pipeline.is_async,
-            options=self.pipeline.options,
-            body=body,
-        )
-        found = self.pipeline.relay.call("claude_call_observer", call=info)
+            body = self.original.body
+            info = self._info = CallInfo(
+                endpoint=self.original.endpoint,
+                provider=self.pipeline.provider,
+                model=body.get("model") if body else None,
+                stream=self.original.stream,
+                is_async=self.pipeline.is_async,
+                options=self.pipeline.options,
+                body=body,
+            )
+        return info
+
+    def _observers(self) -> List[CallObserver]:
+        found = self.pipeline.relay.call("claude_call_observer", call=self.info())
         return [observer for observer in found if observer is not None]
 
     def _for_provider(self) -> APIRequest:
@@ -166,13 +178,21 @@ class Call:
                     yield deployment.refresher(generation)
                     continue
                 max_retries = pipeline.options.max_retries
-                attempt = Attempt(request, self.retries_taken, max_retries, response=response, error=error)
+                attempt = Attempt(
+                    request,
+                    self.retries_taken,
+                    max_retries,
+                    response=response,
+                    error=error,
+                    provider=deployment.provider,
+                    endpoint=self.original.endpoint,
+                    provider_retries=self.provider_retries,
+                )
                 decision = pipeline.retry_policy.decide(attempt)
                 self._record(request, response, error, decision)
                 if not decision.retry:
                     raise deployment.provider.status_error(response) if response is not None else error  # type: ignore[misc]
-                if decision.provider is not None:
-                    self._reroute(decision.provider)
+                moved = decision.provider is not None and self._reroute(decision.provider)
                 logger.info(
                     "Retrying %s %s in %.3f s (retry %d)",
                     request.method,
@@ -182,18 +202,23 @@ class Call:
                 )
                 yield float(max(decision.delay, 0.0))
                 self.retries_taken += 1
+                self.provider_retries = 0 if moved else self.provider_retries + 1
         except GeneratorExit:
             raise
         except BaseException as exc:
             self.end(error=exc)
             raise
 
-    def _reroute(self, target: Union[Provider, str]) -> None:
+    def _reroute(self, target: Union[Provider, str]) -> bool:
+        """Move the call to ``target``'s deployment; whether it moved."""
         deployment = self.pipeline.deployment(target)
         if deployment is not self.deployment:
             deployment.provider.check_supported(self.original)
             self.prepared = None
             self.deployment = deployment
+            self.provider_retries = 0
+            return True
+        return False
 
     # -- observers --------------------------------------------------------------------
 

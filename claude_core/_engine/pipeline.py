@@ -46,6 +46,7 @@ class Pipeline:
         # Hooks nobody implements cost nothing per call: checked once here.
         self.stream_hooks = relay.has_implementations("claude_stream_event")
         self.observing = relay.has_implementations("claude_call_observer")
+        self.routing = relay.has_implementations("claude_route_call")
         self._deployments: Dict[Any, Deployment] = {}
         self.primary = self.deployment(load_provider(options.provider)(options))
         self._tools: Optional[ToolRegistry] = None

@@ -11,7 +11,7 @@ from claude_core import hookspecs
 HOOKS = [name for name in dir(hookspecs) if name.startswith("claude_")]
 
 
-def test_the_nine_hooks_exist() -> None:
+def test_the_ten_hooks_exist() -> None:
     assert sorted(HOOKS) == sorted(
         [
             "claude_credentials",
@@ -19,6 +19,7 @@ def test_the_nine_hooks_exist() -> None:
             "claude_sign_request",
             "claude_transport",
             "claude_wrap_transport",
+            "claude_route_call",
             "claude_call_observer",
             "claude_retry_policy",
             "claude_stream_event",
