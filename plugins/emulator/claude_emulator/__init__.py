@@ -1,8 +1,9 @@
 """claude-emulator: a faithful, offline Claude API for demos and tests.
 
 ``Emulator`` serves it over real HTTP on 127.0.0.1; ``EmulatorTransport`` serves it
-in-process to an httpx client; ``EmulatorApp`` is the handler both use. The provider and
-hook modules are loaded by claude_core through entry points, never from here.
+in-process to an httpx client; ``EmulatorApp`` is the handler both use, and ``RateLimits``
+gives it the API's per-key rate limits. The provider and hook modules are loaded by
+claude_core through entry points, never from here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._eventstream import encode_message as encode_eventstream_message
+    from ._ratelimits import RateLimits
     from ._wire import DISCONNECT, EmulatorRequest, Pause, RecordedRequest, Reply
     from .app import (
         EMULATOR_API_KEY,
@@ -27,6 +29,7 @@ __all__ = [
     "Emulator",
     "EmulatorApp",
     "EmulatorTransport",
+    "RateLimits",
     "EmulatorRequest",
     "RecordedRequest",
     "Reply",
@@ -47,6 +50,7 @@ _LAZY = {
     "Emulator": ".server",
     "EmulatorApp": ".app",
     "EmulatorTransport": ".transport",
+    "RateLimits": "._ratelimits",
     "EmulatorRequest": "._wire",
     "RecordedRequest": "._wire",
     "Reply": "._wire",

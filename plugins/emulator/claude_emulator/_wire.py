@@ -131,12 +131,19 @@ class Reply:
 
 
 class APIErrorReply(Exception):
-    """Raised inside handlers; the app turns it into the API's error body."""
+    """Raised inside handlers; the app turns it into the API's error body, with ``headers`` added."""
 
-    def __init__(self, status: int, message: str, error_type: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        error_type: Optional[str] = None,
+        headers: Iterable[Tuple[str, str]] = (),
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = list(headers)
         fallback = "api_error" if status >= 500 else "invalid_request_error"
         self.error_type = error_type or ERROR_TYPES.get(status, fallback)
 

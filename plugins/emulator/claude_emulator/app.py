@@ -38,6 +38,7 @@ from . import (
     _vertex,
 )
 from ._bedrock import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY, EMULATOR_BEDROCK_API_KEY
+from ._ratelimits import RateLimiter, RateLimits, Reservation, SettleOnEnd
 from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
 
 __all__ = [
@@ -92,6 +93,9 @@ class EmulatorApp:
         token). A session token, when given, must come as ``X-Amz-Security-Token``.
     :param bedrock_api_keys: the Bedrock API keys accepted as ``Authorization: Bearer`` on the
         Bedrock routes (default: :data:`EMULATOR_BEDROCK_API_KEY` only).
+    :param rate_limits: per-minute limits of requests, input and output tokens per API key on
+        the Messages endpoints, with the API's ``anthropic-ratelimit-*`` headers and 429s (see
+        :mod:`._ratelimits`; default: None, no limits and no such headers).
     """
 
     def __init__(
@@ -104,7 +108,12 @@ class EmulatorApp:
         batch_step: int = 1,
         aws_credentials: Optional[Sequence[Optional[str]]] = None,
         bedrock_api_keys: Optional[Iterable[str]] = None,
+        rate_limits: Optional[RateLimits] = None,
     ) -> None:
+        if rate_limits is not None and not isinstance(rate_limits, RateLimits):
+            raise TypeError(
+                f"rate_limits should be a claude_emulator.RateLimits(...) or None, not {type(rate_limits).__name__}"
+            )
         if isinstance(batch_step, bool) or not isinstance(batch_step, int) or batch_step < 1:
             raise ValueError(f"batch_step should be a positive integer, not {batch_step!r}")
         #: The accepted keys and tokens; both None (the default) accepts any non-empty one.
@@ -122,6 +131,7 @@ class EmulatorApp:
         )
         self.event_delay = float(event_delay)
         self.event_chunks = bool(event_chunks)
+        self._limiter = None if rate_limits is None else RateLimiter(rate_limits)
         self._lock = threading.Lock()
         self._requests: List[RecordedRequest] = []
         self._faults: Deque[_Fault] = collections.deque()
@@ -157,6 +167,11 @@ class EmulatorApp:
     def strict(self) -> bool:
         """Whether only the given ``api_keys`` / ``auth_tokens`` are accepted (else any non-empty one)."""
         return self.api_keys is not None or self.auth_tokens is not None
+
+    @property
+    def rate_limits(self) -> Optional[RateLimits]:
+        """The rate limits applied to the Messages endpoints (None: none)."""
+        return None if self._limiter is None else self._limiter.limits
 
     # -- test helpers -----------------------------------------------------------------
 
@@ -230,6 +245,8 @@ class EmulatorApp:
     def reset(self) -> None:
         """Forget recorded requests, queued faults, message batches and uploaded files; zero ``vertex_token_grants``.
 
+        Every rate-limit bucket is full again.
+
         Service accounts and the access tokens already issued stay valid.
         """
         with self._lock:
@@ -238,6 +255,8 @@ class EmulatorApp:
         self._batches.clear()
         self._files.clear()
         self._tokens.reset_grants()
+        if self._limiter is not None:
+            self._limiter.reset()
 
     def vertex_service_account(
         self,
@@ -299,6 +318,7 @@ class EmulatorApp:
             reply = self._route(request, number, fault.script if fault is not None else _NO_SCRIPT)
         except APIErrorReply as exc:
             reply = json_reply(exc.status, error_body(exc.error_type, exc.message, _rid(number)), _rid(number))
+            reply.headers.extend(exc.headers)
         except _vertex.GoogleError as exc:
             reply = _vertex.error_reply(exc)
         return reply if fault is None else self._with_fault(reply, fault)
@@ -355,7 +375,7 @@ class EmulatorApp:
         translated = _vertex.first_party_request(request, route)
         if route.count_tokens:
             return self._count_tokens(translated, number, script)
-        return self._messages(translated, number, script, "msg_vrtx_emu_")
+        return self._messages(translated, number, script, "msg_vrtx_emu_", limit_key="vertex")
 
     def _handle_bedrock(self, request: EmulatorRequest, number: int, fault: Optional[_Fault]) -> Reply:
         rid = _bedrock.request_id(number)
@@ -412,7 +432,10 @@ class EmulatorApp:
         knobs = _content.knobs_from_headers(request.headers)
         generated = _content.generate(params, knobs)
         message = _messages.build_message(params, f"msg_bdrk_emu_{number}", generated, input_tokens)
+        reservation = self._admit("bedrock", request, input_tokens, params)
         if not stream:
+            if reservation is not None:
+                reservation.settle(generated.output_tokens)
             return Reply(200, _bedrock.invoke_headers(rid, message), [dumps(message)])
         frames = _stream.Reframed(_bedrock.stream_events(message, generated), _bedrock.chunk_frame)
         body = _stream.stream_body(
@@ -423,6 +446,8 @@ class EmulatorApp:
             ("x-amzn-requestid", rid),
             ("x-amzn-bedrock-content-type", "application/json"),
         ]
+        if reservation is not None:
+            return Reply(200, headers, SettleOnEnd(body, reservation, generated.output_tokens))
         return Reply(200, headers, iter(body))
 
     def _check_auth(self, request: EmulatorRequest) -> None:
@@ -453,17 +478,42 @@ class EmulatorApp:
         return params, input_tokens
 
     def _messages(
-        self, request: EmulatorRequest, number: int, script: _stream.StreamScript, id_prefix: str = "msg_emu_"
+        self,
+        request: EmulatorRequest,
+        number: int,
+        script: _stream.StreamScript,
+        id_prefix: str = "msg_emu_",
+        limit_key: Optional[str] = None,
     ) -> Reply:
         betas = request.headers.get("anthropic-beta", "")
         params, input_tokens = self._check_message(_parse_body(request), _is_beta(request), betas)
         knobs = _content.knobs_from_headers(request.headers)
         generated = _content.generate(params, knobs)
         message = _messages.build_message(params, f"{id_prefix}{number}", generated, input_tokens)
+        reservation = self._admit(limit_key, request, input_tokens, params)
         if not params.get("stream"):
-            return json_reply(200, message, _rid(number))
+            reply = json_reply(200, message, _rid(number))
+            if reservation is not None:
+                reply.headers.extend(reservation.settle(generated.output_tokens))
+            return reply
         frames = _stream.render_events(message, generated, pings=knobs.pings)
-        return self._stream_reply(frames, script, number)
+        reply = self._stream_reply(frames, script, number)
+        if reservation is not None:
+            reply.headers.extend(reservation.headers)
+            reply.body = SettleOnEnd(reply.body, reservation, generated.output_tokens)
+        return reply
+
+    def _admit(
+        self, key: Optional[str], request: EmulatorRequest, input_tokens: int, params: Mapping[str, Any]
+    ) -> Optional[Reservation]:
+        """Take a Messages request's cost from the rate limits of ``key`` (None: the request's credential).
+
+        None when no limits are set; raises a 429 when the request does not fit.
+        """
+        if self._limiter is None:
+            return None
+        key = key if key is not None else _limit_key(request)
+        return self._limiter.admit(key, input_tokens, int(params["max_tokens"]))
 
     def _count_tokens(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         params = _messages.validate_params(_parse_body(request), need_max_tokens=False, beta=_is_beta(request))
@@ -581,6 +631,15 @@ def _credentials(name: str, values: Iterable[str]) -> Tuple[str, ...]:
     if not all(isinstance(value, str) and value for value in result):
         raise ValueError(f"{name} should hold non-empty strings")
     return result
+
+
+def _limit_key(request: EmulatorRequest) -> str:
+    """Whose rate limits a first-party request draws on: its ``x-api-key``, else its bearer token."""
+    api_key: str = request.headers.get("x-api-key", "").strip()
+    if api_key:
+        return f"x-api-key {api_key}"
+    authorization: str = request.headers.get("authorization", "").strip()
+    return f"authorization {authorization}"
 
 
 def _base_url(request: EmulatorRequest) -> str:

@@ -4,7 +4,8 @@ Once listening it prints the banner, then the ``export`` lines that point ``Anth
 ``AnthropicBedrock()`` and ``AnthropicVertex()`` at it (see :mod:`._shell`): the Vertex
 service-account key file and, with ``--aws-profile``, the AWS config files are written to
 ``--config-dir`` (default: a temporary directory, deleted on exit). Every request is logged to
-stderr unless ``--quiet``.
+stderr unless ``--quiet``. ``--rpm``, ``--itpm`` and ``--otpm`` set per-key rate limits (see
+:class:`~claude_emulator.RateLimits`), ``--rate-limit-time-scale`` speeds their minutes up.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from types import FrameType
 from typing import Iterator, List, Optional, Sequence
 
 from . import _shell
+from ._ratelimits import RateLimits
 from .app import EMULATOR_API_KEY, EmulatorApp
 from .server import Emulator
 
@@ -41,6 +43,26 @@ def _port(value: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"port must be from 0 to 65535, not {port}")
     return port
+
+
+def _per_minute(value: str) -> int:
+    try:
+        limit = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if limit < 1:
+        raise argparse.ArgumentTypeError(f"a rate limit must be at least 1 per minute, not {limit}")
+    return limit
+
+
+def _time_scale(value: str) -> float:
+    try:
+        scale = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < scale < float("inf"):
+        raise argparse.ArgumentTypeError(f"the time scale must be a positive number, not {value}")
+    return scale
 
 
 def _profile(value: str) -> str:
@@ -93,6 +115,31 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="send each stream event as its own HTTP chunk, as the API does (default: 64 KiB chunks)",
     )
+    serve.add_argument(
+        "--rpm",
+        type=_per_minute,
+        metavar="N",
+        help="rate limit: N Messages requests per minute per API key, answered with 429 beyond (default: none)",
+    )
+    serve.add_argument(
+        "--itpm",
+        type=_per_minute,
+        metavar="N",
+        help="rate limit: N input tokens per minute per API key (default: none)",
+    )
+    serve.add_argument(
+        "--otpm",
+        type=_per_minute,
+        metavar="N",
+        help="rate limit: N output tokens per minute per API key; max_tokens is reserved, the unused rest "
+        "given back (default: none)",
+    )
+    serve.add_argument(
+        "--rate-limit-time-scale",
+        type=_time_scale,
+        metavar="X",
+        help="rate-limit minutes pass X times faster: 60 makes a minute last one second (default: 1)",
+    )
     serve.add_argument("--quiet", action="store_true", help="do not log each request to stderr")
     serve.add_argument(
         "--config-dir",
@@ -129,12 +176,13 @@ def _reason(exc: OSError) -> str:
 
 
 def _describe(app: EmulatorApp) -> str:
+    limits = "" if app.rate_limits is None else f"; {app.rate_limits.describe()}"
     if not app.require_auth:
-        return "no credentials needed"
+        return "no credentials needed" + limits
     if not app.strict:
-        return "any API key accepted"
+        return "any API key accepted" + limits
     keys, tokens = len(app.api_keys or ()), len(app.auth_tokens or ())
-    return f"strict: {keys} API key(s) and {tokens} bearer token(s) accepted"
+    return f"strict: {keys} API key(s) and {tokens} bearer token(s) accepted{limits}"
 
 
 @contextlib.contextmanager
@@ -177,9 +225,16 @@ def serve(
     config_dir: Optional[pathlib.Path] = None,
     aws_profile: Optional[str] = None,
     env_file: Optional[pathlib.Path] = None,
+    rate_limits: Optional[RateLimits] = None,
 ) -> int:
     """Serve until SIGINT or SIGTERM; return the exit status (1 when the address cannot be bound)."""
-    app = EmulatorApp(api_keys=api_keys, auth_tokens=auth_tokens, require_auth=require_auth, event_chunks=event_chunks)
+    app = EmulatorApp(
+        api_keys=api_keys,
+        auth_tokens=auth_tokens,
+        require_auth=require_auth,
+        event_chunks=event_chunks,
+        rate_limits=rate_limits,
+    )
     try:
         emulator = Emulator(app, host=host, port=port, log=None if quiet else sys.stderr).start()
     except OSError as exc:
@@ -218,6 +273,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "serve":
         if args.no_auth and (args.api_key or args.auth_token):
             parser.error("--no-auth accepts every request; it cannot be combined with --api-key or --auth-token")
+        limits = (args.rpm, args.itpm, args.otpm)
+        if args.rate_limit_time_scale is not None and all(limit is None for limit in limits):
+            parser.error("--rate-limit-time-scale speeds up rate limits; give --rpm, --itpm or --otpm with it")
+        rate_limits = None
+        if any(limit is not None for limit in limits):
+            scale = 1.0 if args.rate_limit_time_scale is None else args.rate_limit_time_scale
+            rate_limits = RateLimits(*limits, time_scale=scale)
         return serve(
             args.host,
             args.port,
@@ -229,6 +291,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             config_dir=args.config_dir,
             aws_profile=args.aws_profile,
             env_file=args.env_file,
+            rate_limits=rate_limits,
         )
     return 0
 

@@ -41,6 +41,7 @@ from urllib.parse import parse_qsl, unquote
 
 import httpx
 
+from ._ratelimits import RateLimits
 from ._wire import MISSING, BodyPart, Disconnect, EmulatorRequest, Pause, RecordedRequest, Reply, close_body
 from .app import EMULATOR_API_KEY, EMULATOR_AUTH_TOKEN, EmulatorApp
 
@@ -260,7 +261,9 @@ class Emulator:
     Any non-empty key or bearer token is accepted unless ``api_keys`` or ``auth_tokens``
     turn on strict checking (see :class:`EmulatorApp`); ``batch_step`` is how many requests
     of a message batch finish at each poll (default 1); ``aws_credentials`` and
-    ``bedrock_api_keys`` are what the Bedrock routes accept. Pass those or ``app``, not both.
+    ``bedrock_api_keys`` are what the Bedrock routes accept; ``rate_limits`` (a
+    :class:`RateLimits`) limits the Messages endpoints per key as the API does. Pass those or
+    ``app``, not both.
     With ``log`` (a text stream, e.g. ``sys.stderr``) every request gets a line there once
     answered: method, path, status and the time taken in milliseconds.
     The Vertex AI routes accept the access tokens of the local token endpoint
@@ -279,13 +282,14 @@ class Emulator:
         batch_step: Optional[int] = None,
         aws_credentials: Optional[Sequence[Optional[str]]] = None,
         bedrock_api_keys: Optional[Iterable[str]] = None,
+        rate_limits: Optional[RateLimits] = None,
         log: Optional[TextIO] = None,
     ) -> None:
-        options = (api_keys, auth_tokens, batch_step, aws_credentials, bedrock_api_keys)
+        options = (api_keys, auth_tokens, batch_step, aws_credentials, bedrock_api_keys, rate_limits)
         if app is not None and any(option is not None for option in options):
             raise TypeError(
-                "pass api_keys=, auth_tokens=, batch_step=, aws_credentials= and bedrock_api_keys= to the "
-                "EmulatorApp given as app=, not to Emulator"
+                "pass api_keys=, auth_tokens=, batch_step=, aws_credentials=, bedrock_api_keys= and rate_limits= "
+                "to the EmulatorApp given as app=, not to Emulator"
             )
         if app is None:
             step = 1 if batch_step is None else batch_step
@@ -295,6 +299,7 @@ class Emulator:
                 batch_step=step,
                 aws_credentials=aws_credentials,
                 bedrock_api_keys=bedrock_api_keys,
+                rate_limits=rate_limits,
             )
         self.app = app
         self.host = host
