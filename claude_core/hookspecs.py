@@ -141,13 +141,15 @@ def claude_wrap_transport(
 
 
 @hookspec(firstresult=True)
-def claude_retry_policy(options: ClientOptions) -> Optional[RetryPolicy]:
+def claude_retry_policy(options: ClientOptions, provider: Provider) -> Optional[RetryPolicy]:
     """Choose how a client retries failed attempts.
 
     Called once per client, on its first request.
 
     :param options: the client's :class:`~claude_core.ClientOptions`;
         ``options.max_retries`` is the user's limit.
+    :param provider: the client's own :class:`~claude_core.providers.Provider`: a decision
+        naming this instance sends the call back to the client's deployment.
     :returns: an object with ``decide(attempt) -> RetryDecision`` (see
         :mod:`claude_core.retries`), or None to let the next plugin answer. ``decide``
         is called after every failed attempt, with the response or the connection

@@ -46,6 +46,8 @@ class Attempt:
     """The deployment the attempt went to (None only in an ``Attempt`` made by hand)."""
     endpoint: Optional[str] = None
     """The operation of the call (``"messages.create"``, ``"messages.batches.create"``...)."""
+    model: Optional[str] = None
+    """The model the call asked for, as the caller named it (before any deployment mapped it)."""
     provider_retries: int = 0
     """Retries taken at ``provider`` since the call moved there (``retries_taken`` counts them all)."""
 

@@ -120,6 +120,11 @@ class Call:
             )
         return info
 
+    def _model(self) -> Optional[str]:
+        body = self.original.body
+        model = body.get("model") if body else None
+        return model if isinstance(model, str) else None
+
     def _observers(self) -> List[CallObserver]:
         found = self.pipeline.relay.call("claude_call_observer", call=self.info())
         return [observer for observer in found if observer is not None]
@@ -186,6 +191,7 @@ class Call:
                     error=error,
                     provider=deployment.provider,
                     endpoint=self.original.endpoint,
+                    model=self._model(),
                     provider_retries=self.provider_retries,
                 )
                 decision = pipeline.retry_policy.decide(attempt)

@@ -40,7 +40,6 @@ class Pipeline:
         self.options = options
         self.relay = relay
         self.is_async = is_async
-        self.retry_policy: RetryPolicy = relay.call("claude_retry_policy", options=options)
         self.timeout = as_timeout(options.timeout)
         self.query = {k: v for k, v in options.default_query.items() if v is not None and not isinstance(v, Omit)}
         # Hooks nobody implements cost nothing per call: checked once here.
@@ -49,6 +48,7 @@ class Pipeline:
         self.routing = relay.has_implementations("claude_route_call")
         self._deployments: Dict[Any, Deployment] = {}
         self.primary = self.deployment(load_provider(options.provider)(options))
+        self.retry_policy: RetryPolicy = relay.call("claude_retry_policy", options=options, provider=self.provider)
         self._tools: Optional[ToolRegistry] = None
 
     @property

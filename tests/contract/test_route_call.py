@@ -113,5 +113,35 @@ def test_each_attempt_names_its_deployment_endpoint_and_retries_there(api: Api, 
         (True, 0, 3),
         (True, 1, 4),
     ]
-    assert {a.endpoint for a in policy.seen} == {"messages.create"}
+    assert {(a.endpoint, a.model) for a in policy.seen} == {("messages.create", MODEL)}
     assert len(api.emulator.requests) == 3 and len(second.requests) == 2
+
+
+class BackHome:
+    """Starts calls at ``away``; after a failure there, sends the call back to the client's own deployment."""
+
+    def __init__(self, away: Provider) -> None:
+        self.away = away
+        self.home: Optional[Provider] = None
+
+    @hookimpl
+    def claude_route_call(self, call: CallInfo) -> Provider:
+        return self.away
+
+    @hookimpl
+    def claude_retry_policy(self, provider: Provider) -> "BackHome":
+        self.home = provider
+        return self
+
+    def decide(self, attempt: Attempt) -> RetryDecision:
+        return RetryDecision(attempt.provider is self.away, 0.0, provider=self.home)
+
+
+def test_the_retry_policy_hook_gets_the_clients_own_provider(api: Api, second: Emulator) -> None:
+    away = AnthropicProvider(ClientOptions(base_url=second.base_url, api_key=SECOND_KEY))
+    policy = BackHome(away)
+    client = api.make(plugins=[policy])
+    second.enqueue(status=529)
+    message = api(lambda c: c.messages.create(**PARAMS), client)
+    assert policy.home is not None and message._provider is policy.home  # the client's own deployment, not a copy
+    assert len(second.requests) == 1 and len(api.emulator.requests) == 1
