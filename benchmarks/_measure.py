@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from _servers import emulator_process
+from _servers import emulator_process, redis_process
 from _targets import BULK, CORE_ALL, EVENT, OFFICIAL_ALL, RAW_IN_CORE, RAW_LINES
 from _venvs import PLUGIN_MODULES, PLUGINS, ROOT, Venv
 from claude_emulator import EMULATOR_API_KEY, EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY
@@ -73,6 +73,7 @@ class Settings:
     batch_lines: int
     batch_rss_lines: List[int]
     file_mib: int
+    limiter_calls: int
 
 
 FULL = Settings(
@@ -92,6 +93,7 @@ FULL = Settings(
     batch_lines=200_000,
     batch_rss_lines=[50_000, 200_000],
     file_mib=200,
+    limiter_calls=500,
 )
 QUICK = Settings(
     quick=True,
@@ -110,6 +112,7 @@ QUICK = Settings(
     batch_lines=20_000,
     batch_rss_lines=[5_000, 20_000],
     file_mib=20,
+    limiter_calls=50,
 )
 
 
@@ -125,6 +128,7 @@ def worker(
     event_chunks: bool = False,
     tls: bool = False,
     event_delay: float = 0.0,
+    rate_limits: bool = False,
     **options: Any,
 ) -> Dict[str, Any]:
     """Run ``workers/<script>.py`` in ``venv`` against a fresh emulator; return its JSON.
@@ -135,7 +139,7 @@ def worker(
     """
     started = time.perf_counter()
     client = client or CONTENDERS[venv.name][1]
-    with emulator_process(event_chunks, tls=tls, event_delay=event_delay) as base_url:
+    with emulator_process(event_chunks, tls=tls, event_delay=event_delay, rate_limits=rate_limits) as base_url:
         args = [str(WORKERS / f"{script}.py"), "--client", client, "--base-url", base_url]
         args += ["--api-key", EMULATOR_API_KEY]
         for name, value in options.items():
@@ -413,6 +417,19 @@ def _batch_results(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"batch_results_lines_per_second": rates, "batch_results_peak_rss_mib": rss}
 
 
+def _limiter(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    with redis_process() as redis_url:
+        report = worker(
+            envs["core-all"],
+            "ratelimit_overhead",
+            client="core",
+            rate_limits=True,
+            redis_url=redis_url,
+            calls=settings.limiter_calls,
+        )
+    return {"ratelimit_overhead": report}
+
+
 def _file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"file_transfer": file_transfer(_some(envs, BASE), settings)}
 
@@ -432,6 +449,7 @@ STEPS: Dict[str, Step] = {
     "memory": _memory,
     "batch_results": _batch_results,
     "file_transfer": _file_transfer,
+    "limiter": _limiter,
 }
 
 

@@ -210,12 +210,40 @@ def _file_rows(report: Dict[str, Any]) -> List[str]:
     ]
 
 
+def _limiter_rows(report: Dict[str, Any]) -> List[str]:
+    settings, limiter = report["settings"], report["ratelimit_overhead"]
+    kinds = [kind for kind in ("in_process", "redis") if limiter[kind] is not None]
+    names = {"in_process": "in-process limiter", "redis": "Redis limiter"}
+
+    def cells(mode: str) -> List[str]:
+        plain = limiter["plain"][mode] * 1e6
+        found = [f"{plain:,.0f}"]
+        for kind in kinds:
+            value = limiter[kind][mode] * 1e6
+            found.append(f"{value:,.0f} ({value - plain:+,.0f})")
+        return found
+
+    return [
+        "",
+        _row(
+            f"claude-ratelimit: µs per messages.create, emulator sending rate-limit headers "
+            f"(best of 3 rounds of {settings['limiter_calls']:,} calls; the limiter's cost in brackets)",
+            "plain client",
+            *(names[kind] for kind in kinds),
+        ),
+        "|---|" + "---|" * (1 + len(kinds)),
+        _row("sync, one at a time", *cells("sequential")),
+        _row("async, 16 in flight", *cells("concurrent")),
+    ]
+
+
 #: The plain-http tables after the main one, each with the report key it needs.
 _TABLES = (
     ("stream_events_per_second", _stream_rows),
     ("tool_input_seconds", _tool_rows),
     ("batch_results_lines_per_second", _batch_rows),
     ("file_transfer", _file_rows),
+    ("ratelimit_overhead", _limiter_rows),
 )
 
 

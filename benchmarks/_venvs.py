@@ -6,7 +6,8 @@
 * ``httpx``: httpx and its own dependencies, pinned to the versions the core env resolved;
 * ``core-all``: every distribution of the repo, ``pip install <repo root>
   <repo root>/provider_bedrock <repo root>/provider_vertex <repo root>/plugins/keyring
-  <repo root>/plugins/emulator`` (with boto3, botocore, google-auth, keyring, cryptography);
+  <repo root>/plugins/emulator <repo root>/plugins/fallback <repo root>/plugins/ratelimit[redis]``
+  (with boto3, botocore, google-auth, keyring, cryptography, redis);
 * ``official-all``: ``pip install anthropic[bedrock,vertex]==0.79.0``.
 
 The plain ``core`` and ``official`` envs hold no provider plugin, as a user of the first-party
@@ -36,9 +37,28 @@ from _servers import TEST_CA
 ROOT = Path(__file__).resolve().parent.parent
 VENVS = ROOT / "benchmarks" / ".venvs"
 #: The repo's distributions besides claude-core itself, as the ``core-all`` env installs them.
-PLUGINS = [ROOT / path for path in ("provider_bedrock", "provider_vertex", "plugins/keyring", "plugins/emulator")]
+PLUGINS = [
+    ROOT / path
+    for path in (
+        "provider_bedrock",
+        "provider_vertex",
+        "plugins/keyring",
+        "plugins/emulator",
+        "plugins/fallback",
+        "plugins/ratelimit",
+    )
+]
 #: The import package of each distribution of :data:`PLUGINS`, in that order.
-PLUGIN_MODULES = ("provider_bedrock", "provider_vertex", "claude_keyring", "claude_emulator")
+PLUGIN_MODULES = (
+    "provider_bedrock",
+    "provider_vertex",
+    "claude_keyring",
+    "claude_emulator",
+    "claude_fallback",
+    "claude_ratelimit",
+)
+#: Extras the ``core-all`` env installs a distribution with: what a user of every feature installs.
+_EXTRAS = {"plugins/ratelimit": "[redis]"}
 OFFICIAL = "anthropic==0.79.0"
 OFFICIAL_ALL = "anthropic[bedrock,vertex]==0.79.0"
 _STAMP = "bench-stamp.json"
@@ -176,6 +196,7 @@ def prepare() -> Dict[str, Venv]:
     httpx = _ensure("httpx", _digest(python, *pins), pins)
     every = [ROOT, *PLUGINS]
     key = _digest(python, *((path / "pyproject.toml").read_text() for path in every))
-    core_all = _ensure("core-all", key, [str(path) for path in every], source, local=len(every))
+    requirements = [str(path) + _EXTRAS.get(path.relative_to(ROOT).as_posix(), "") for path in every]
+    core_all = _ensure("core-all", key, requirements, source, local=len(every))
     official_all = _ensure("official-all", _digest(python, OFFICIAL_ALL), [OFFICIAL_ALL])
     return {"core": core, "official": official, "httpx": httpx, "core-all": core_all, "official-all": official_all}

@@ -33,7 +33,10 @@ then over plain http, unpaced, as every measurement was made before:
 * peak RSS of a fresh interpreter after 2,000 sequential calls;
 * lines per second reading a message batch's results file of 200,000 lines, and peak RSS
   after reading 50,000 and 200,000 of them;
-* seconds and peak RSS to upload a 200 MiB file with the Files API and download it to disk.
+* seconds and peak RSS to upload a 200 MiB file with the Files API and download it to disk;
+* what claude-ratelimit adds per ``messages.create`` (in-process, and with a Redis server of its
+  own) beside the plain client, sync one at a time and async 16 in flight, against an emulator
+  whose rate limits are far above the load (so every answer carries the headers).
 
 ``--only batch_results,file_transfer`` makes some of the measurements alone (names in
 ``_measure.STEPS``); such a run writes ``results/only.json`` (``quick-only.json``).

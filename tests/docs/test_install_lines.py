@@ -67,6 +67,35 @@ def _distributions() -> Dict[str, Path]:
 
 
 DISTRIBUTIONS = _distributions()
+_EXTRAS = re.compile(r"\[([\w,\s-]+)\]\Z")
+
+
+def _extras(folder: Path) -> List[str]:
+    """The extras a distribution's ``[project.optional-dependencies]`` declares."""
+    names: List[str] = []
+    inside = False
+    for line in (folder / "pyproject.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            inside = line.strip() == "[project.optional-dependencies]"
+        elif inside and "=" in line:
+            names.append(line.split("=", 1)[0].strip().strip('"'))
+    return names
+
+
+def _split_extras(word: str) -> Tuple[str, List[str]]:
+    """``./plugins/ratelimit[redis]`` -> (``./plugins/ratelimit``, [``redis``])."""
+    match = _EXTRAS.search(word)
+    if match is None:
+        return word, []
+    return word[: match.start()], [extra.strip() for extra in match.group(1).split(",")]
+
+
+def _unknown_extras(requirement: str, folder: Path, extras: List[str]) -> List[str]:
+    declared = _extras(folder)
+    unknown = [extra for extra in extras if extra not in declared]
+    return [f"{requirement}: no extra {extra!r} (it has {declared or 'none'})" for extra in unknown]
+
+
 #: The repository URL the metadata records (every distribution's ``Source``).
 REPOSITORY = _project(ROOT)["urls"]["Source"]
 
@@ -95,9 +124,12 @@ def check_install_line(command: str, document: Optional[str] = None) -> List[str
         if " @ " in word:
             problems += _check_url(word)
         elif word == "." or word.startswith(("./", "../", "/")):
-            folder = (ROOT / word).resolve()
-            defined = document is not None and f"\n{Path(word).name}/\n" in document
-            if not (folder / "pyproject.toml").is_file() and not defined:
+            path, extras = _split_extras(word)
+            folder = (ROOT / path).resolve()
+            defined = document is not None and f"\n{Path(path).name}/\n" in document
+            if (folder / "pyproject.toml").is_file():
+                problems += _unknown_extras(word, folder, extras)
+            elif not defined:
                 problems.append(f"{word}: no distribution in that folder of the repository")
         elif word.lower().startswith("claude"):
             problems.append(f"{word}: not on PyPI; install it from a clone (./folder) or a git+ URL")
@@ -107,7 +139,8 @@ def check_install_line(command: str, document: Optional[str] = None) -> List[str
 
 
 def _check_url(requirement: str) -> List[str]:
-    name, _, url = (part.strip() for part in requirement.partition(" @ "))
+    named, _, url = (part.strip() for part in requirement.partition(" @ "))
+    name, extras = _split_extras(named)
     match = re.fullmatch(r"git\+(\S+?)(?:#subdirectory=(\S+))?", url)
     if match is None:
         return [f"{requirement}: not a git+ URL"]
@@ -118,6 +151,8 @@ def _check_url(requirement: str) -> List[str]:
         problems.append(f"{requirement}: the repository is {REPOSITORY}")
     if DISTRIBUTIONS.get(name) != folder.resolve():
         problems.append(f"{requirement}: {name!r} is not the distribution in {subdirectory or 'the root'}")
+    else:
+        problems += _unknown_extras(requirement, folder, extras)
     return problems
 
 
@@ -189,6 +224,8 @@ def test_every_install_line_works(where: str, command: str, document: Optional[s
         ' "claude-keyring @ git+https://github.com/claude-core/claude-core#subdirectory=plugins/emulator"',
         ' "claude-emulator @ git+https://github.com/someone/else#subdirectory=plugins/emulator"',
         " -e",
+        ' "./plugins/ratelimit[nothing]"',
+        ' "claude-fallback[redis] @ git+https://github.com/claude-core/claude-core#subdirectory=plugins/fallback"',
     ],
 )
 def test_a_line_that_cannot_work_is_caught(command: str) -> None:
