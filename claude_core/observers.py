@@ -51,7 +51,9 @@ class AttemptRecord:
     """One finished attempt: exactly one of ``response`` and ``error`` is set.
 
     ``number`` counts the requests sent from 0 (retries, and the repeat after a
-    credentials refresh for a 401). ``provider`` is the deployment the attempt went
+    credentials refresh for a 401). ``request`` is the very object the client's transport
+    was handed, so a transport wrapper (:func:`~claude_core.hookspecs.claude_wrap_transport`)
+    can leave a note for the call's observer in ``request.extensions``. ``provider`` is the deployment the attempt went
     to (it differs from the client's when a retry rerouted the call). ``decision`` is
     the retry policy's answer after a failed attempt, None after a successful one. A
     stream that failed before any content reached the caller is recorded as a second

@@ -244,3 +244,43 @@ def test_an_observer_that_fails_is_named(api: Api) -> None:
         api(lambda c: c.messages.create(**PARAMS), client)
     assert caught.value.plugin == "Failing" and caught.value.hook == "CallObserver.end"
     assert isinstance(caught.value.__cause__, RuntimeError)
+
+
+class NoteTaker:
+    """A transport wrapper that leaves a note on each request, and an observer that reads it back."""
+
+    def __init__(self) -> None:
+        self.notes: List[Any] = []
+
+    @hookimpl
+    def claude_wrap_transport(self, transport: Any, is_async: bool) -> Any:
+        import httpx
+
+        class Noting(httpx.AsyncBaseTransport if is_async else httpx.BaseTransport):  # type: ignore[misc]
+            def handle_request(self, request: httpx.Request) -> httpx.Response:
+                request.extensions["note"] = id(request)
+                return transport.handle_request(request)  # type: ignore[no-any-return]
+
+            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+                request.extensions["note"] = id(request)
+                return await transport.handle_async_request(request)  # type: ignore[no-any-return]
+
+        return Noting()
+
+    @hookimpl
+    def claude_call_observer(self, call: CallInfo) -> CallObserver:
+        notes = self.notes
+
+        class Reader(CallObserver):
+            def attempt(self, record: AttemptRecord) -> None:
+                notes.append((record.request.extensions.get("note"), id(record.request)))
+
+        return Reader()
+
+
+def test_an_attempt_record_holds_the_request_the_transport_was_handed(api: Api) -> None:
+    taker = NoteTaker()
+    client = api.make(plugins=[taker])
+    api.emulator.enqueue(status=529)
+    api(lambda c: c.messages.create(**PARAMS), client)
+    assert len(taker.notes) == 2 and all(note == seen for note, seen in taker.notes)
