@@ -199,8 +199,9 @@ def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
     of every attempt (:meth:`~claude_core.observers.CallObserver.attempt`: the request,
     the response or the error, the retry decision, the deployment) and once of its end
     (:meth:`~claude_core.observers.CallObserver.end`: the value or the error, usage, stop
-    reason, request id, the deployment that answered). A stream ends when it is read to
-    its end, fails, or is closed.
+    reason, request id, the deployment that answered), and, when it overrides
+    :meth:`~claude_core.observers.CallObserver.event`, of each event of the call's streamed
+    response. A stream ends when it is read to its end, fails, or is closed.
 
     Observers run on the caller's thread or event loop: keep them quick and non-blocking
     (hand slow exports to a queue). An exception in an observer fails the call with a

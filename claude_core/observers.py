@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .retries import RetryDecision
     from .types import Usage
 
-__all__ = ["CallInfo", "AttemptRecord", "CallResult", "CallObserver", "tell"]
+__all__ = ["CallInfo", "AttemptRecord", "CallResult", "CallObserver", "tell", "watches_events"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,20 +100,36 @@ class CallResult:
 
 
 class CallObserver:
-    """Base class of observers; override what you need. Both methods do nothing here."""
+    """Base class of observers; override what you need. Every method does nothing here."""
 
     def attempt(self, record: AttemptRecord) -> None:
         """An attempt finished (a response arrived, or the send failed)."""
+
+    def event(self, event: Any, snapshot: Any) -> None:
+        """An event of the call's streamed Messages response is handed to the caller.
+
+        ``snapshot`` is the :class:`~claude_core.streaming.accumulator.MessageAccumulator`
+        of the message so far, this event included. Only observers that override this
+        method are told, so a call whose observers do not pays nothing per event; unlike
+        the process-wide :func:`~claude_core.hookspecs.claude_stream_event` hook, it
+        reaches only the calls this observer watches (time to first chunk, per-call
+        stream metrics).
+        """
 
     def end(self, result: CallResult) -> None:
         """The call ended; called exactly once."""
 
 
-def tell(observers: Sequence[CallObserver], method: str, news: Any) -> None:
+def watches_events(observer: CallObserver) -> bool:
+    """Whether ``observer`` overrides :meth:`CallObserver.event`."""
+    return type(observer).event is not CallObserver.event
+
+
+def tell(observers: Sequence[CallObserver], method: str, *news: Any) -> None:
     """Call ``method`` of every observer; a failure is raised naming the observer."""
     for observer in observers:
         try:
-            getattr(observer, method)(news)
+            getattr(observer, method)(*news)
         except AnthropicError:
             raise
         except Exception as exc:

@@ -360,6 +360,11 @@ class Call:
             deadline=self.deadline_at,
         )
         pipeline = self.pipeline
+        watchers: List[CallObserver] = []
+        if self.observers:
+            from ..observers import tell, watches_events  # observers only
+
+            watchers = [observer for observer in self.observers if watches_events(observer)]
         if pipeline.stream_hooks:
             relay = pipeline.relay
             model = (self.original.body or {}).get("model")
@@ -368,6 +373,8 @@ class Call:
             contexts: Dict[int, StreamContext] = {}
 
             def observer(event: Any, snapshot: MessageAccumulator) -> None:
+                if watchers:
+                    tell(watchers, "event", event, snapshot)
                 context = contexts.get(id(core.response))
                 if context is None:  # one per attempt: a retry may have gone to another deployment
                     provider = core.provider
@@ -376,6 +383,12 @@ class Call:
                 relay.call("claude_stream_event", event=event, snapshot=snapshot, context=context)
 
             core.observer = observer
+        elif watchers:
+
+            def told(event: Any, snapshot: MessageAccumulator) -> None:
+                tell(watchers, "event", event, snapshot)
+
+            core.observer = told
         return core
 
 

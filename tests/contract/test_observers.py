@@ -196,7 +196,7 @@ def test_usage_tally_counts_plain_and_streamed_calls(api: Api) -> None:
 
 
 def test_no_observer_means_no_observing_work(api: Api) -> None:
-    client = api.make(disable_plugins=["observer"])
+    client = api.make(disable_plugins=["observer", "otel"])  # every installed plugin that observes calls
     api(lambda c: c.messages.create(**PARAMS), client)
     assert client._pipeline.observing is False
     observing = api.make(provider_options={"observer": []})
@@ -284,3 +284,51 @@ def test_an_attempt_record_holds_the_request_the_transport_was_handed(api: Api) 
     api.emulator.enqueue(status=529)
     api(lambda c: c.messages.create(**PARAMS), client)
     assert len(taker.notes) == 2 and all(note == seen for note, seen in taker.notes)
+
+
+class EventWatcher:
+    """An observer that overrides ``event``: told each event of its own call's stream, with the snapshot."""
+
+    def __init__(self) -> None:
+        self.seen: List[Tuple[str, str]] = []
+
+    @hookimpl
+    def claude_call_observer(self, call: CallInfo) -> CallObserver:
+        seen = self.seen
+
+        class Watching(CallObserver):
+            def event(self, event: Any, snapshot: Any) -> None:
+                text = "".join(getattr(block, "text", "") for block in snapshot.message.content)
+                seen.append((event.type, text))
+
+        return Watching()
+
+
+def test_an_observer_that_overrides_event_is_told_each_event_of_its_stream(api: Api) -> None:
+    watcher = EventWatcher()
+    client = api.make(plugins=[watcher])
+
+    def read(c: Any) -> Any:
+        if api.is_async:
+
+            async def go() -> str:
+                async with c.messages.stream(**PARAMS) as stream:
+                    return await stream.get_final_text()  # type: ignore[no-any-return]
+
+            return go()
+        with c.messages.stream(**PARAMS) as stream:
+            return stream.get_final_text()
+
+    text = api(read, client)
+    types = [kind for kind, _ in watcher.seen]
+    assert types[0] == "message_start" and types[-1] == "message_stop"
+    assert "content_block_delta" in types and watcher.seen[-1][1] == text  # the snapshot includes the event
+    api(lambda c: c.messages.create(**PARAMS), client)
+    assert len(watcher.seen) == len(types)  # a plain call has no events
+
+
+def test_observers_that_do_not_override_event_are_not_told() -> None:
+    from claude_core.observers import watches_events
+
+    assert not watches_events(CallObserver()) and not watches_events(UsageTally())
+    assert watches_events(EventWatcher().claude_call_observer(None))  # type: ignore[arg-type]

@@ -38,9 +38,23 @@ HEAVY = (
     "provider_vertex._google_transport",
     "claude_emulator.app",
     "stevedore",
+    "redis",
+    "opentelemetry",
+    "aiohttp",
+    "claude_fallback.routing",
+    "claude_ratelimit.limiter",
+    "claude_otel._spans",
 )
 #: The plugin modules of this repository's distributions, which every client's first request loads.
-PLUGINS = ("provider_bedrock.plugin", "provider_vertex.plugin", "claude_keyring.plugin", "claude_emulator.plugin")
+PLUGINS = (
+    "provider_bedrock.plugin",
+    "provider_vertex.plugin",
+    "claude_keyring.plugin",
+    "claude_emulator.plugin",
+    "claude_fallback.plugin",
+    "claude_ratelimit.plugin",
+    "claude_otel.plugin",
+)
 STORED_KEY = "sk-ant-api03-stored-in-the-keyring-plugin-costs"
 BEDROCK_MODEL = "anthropic.claude-sonnet-4-5-20250929-v1:0"
 VERTEX_MODEL = "claude-sonnet-4-5@20250929"
