@@ -152,8 +152,9 @@ class Call:
                 if deployment.needs_refresh():
                     yield deployment.refresher(None)
                 generation = deployment.generation
-                request = pipeline.build(self.http, deployment, self.prepared, self.opts)
-                if not deployment.builtin_signing:
+                builtin_signing = deployment.builtin_signing  # once: a thread may settle the signer meanwhile
+                request = pipeline.build(self.http, deployment, self.prepared, self.opts, builtin_signing)
+                if not builtin_signing:
                     request = deployment.sign(request)
                 if logger.isEnabledFor(10):
                     logger.debug(

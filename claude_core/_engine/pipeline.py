@@ -90,7 +90,11 @@ class Pipeline:
         base = self.relay.call("claude_transport", **kwargs)
         return self.relay.wrap("claude_wrap_transport", "transport", base, **kwargs)  # type: ignore[no-any-return]
 
-    def build(self, http: HttpClient, deployment: Deployment, call: APIRequest, opts: CallOptions) -> httpx.Request:
+    def build(
+        self, http: HttpClient, deployment: Deployment, call: APIRequest, opts: CallOptions, builtin_signing: bool
+    ) -> httpx.Request:
+        """The attempt's request; with ``builtin_signing`` (read once by the caller, which then
+        signs only without it: another thread may settle the signer meanwhile) the key's headers too."""
         headers = merge_headers(deployment.headers, call.headers)
         if opts.extra_headers:
             headers = merge_headers(headers, opts.extra_headers)
@@ -109,7 +113,7 @@ class Pipeline:
             headers.pop("content-type", None)  # as the official SDK: a GET never says it carries JSON
         elif call.files is None:
             headers.setdefault("content-type", "application/json")  # bodyless POST/DELETE too, as the official SDK
-        if deployment.builtin_signing:
+        if builtin_signing:
             credentials = deployment.credentials
             if isinstance(credentials, APIKeyCredentials):
                 credentials.add_headers(headers)

@@ -4,6 +4,7 @@ elsewhere; discovery and refresh run off the event loop; a 401 refreshes once an
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
 from typing import Any, Callable, List, Optional
@@ -244,3 +245,35 @@ def test_an_auth_header_of_the_callers_own_needs_no_credentials(api: Api) -> Non
     client = api.make(api_key=None, default_headers={"x-api-key": api.emulator.api_key}, plugins=[Places("x")])
     api(lambda c: c.messages.create(**PARAMS), client)
     assert api.emulator.requests[-1].headers["x-api-key"] == api.emulator.api_key
+
+
+class Declining:
+    """A signer that signs nothing: the client asks every signer on its first requests, then settles."""
+
+    @hookimpl(tryfirst=True)
+    def claude_sign_request(self, request: httpx.Request) -> Optional[httpx.Request]:
+        return None
+
+
+def test_every_first_request_is_signed_while_threads_settle_the_signer(emulator: Emulator) -> None:
+    emulator.reset()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns between any two lines: a flag read twice shows it
+    try:
+        _first_requests_from_threads(emulator)
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(request.headers.get("x-api-key") == emulator.api_key for request in emulator.requests)
+
+
+def _first_requests_from_threads(emulator: Emulator) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(10):  # each client starts with its signer unsettled
+        client = claude_core.Anthropic(
+            api_key=emulator.api_key, base_url=emulator.base_url, plugins=[Declining()], max_retries=0
+        )
+        with client, ThreadPoolExecutor(8) as pool:
+            calls = [pool.submit(client.messages.create, model=MODEL, max_tokens=8, messages=USER) for _ in range(8)]
+            for call in calls:
+                assert call.result().content  # a request built unsigned would be a 401

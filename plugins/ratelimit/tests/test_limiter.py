@@ -235,7 +235,7 @@ def test_count_tokens_reserves_the_exact_input_tokens(run: Runner) -> None:
 def test_redis_unreachable_is_one_warning_and_limits_in_process(run: Runner, caplog: pytest.LogCaptureFixture) -> None:
     nowhere = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     with Emulator(rate_limits=RateLimits(requests_per_minute=20, time_scale=20)) as emu:
-        limiter = RateLimiter(redis_url=nowhere, redis_timeout=0.2, redis_retry=0.3, minute=3.0)
+        limiter = RateLimiter(redis_url=nowhere, redis_timeout=0.2, redis_retry=60.0, minute=3.0)  # not retried here
         client = client_for(run.mode, emu, limiter)
         with caplog.at_level(logging.WARNING, logger="claude_core.ratelimit"):
             results = run.burst(client, 30)
