@@ -1,4 +1,4 @@
-"""Fixtures for the fault tests: a fresh fault server per test, and the SDK caller: sync, async, async over aiohttp."""
+"""Fixtures for the fault tests: a fresh fault server per test, and the SDK caller in sync and async flavours."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from typing import Iterator
 
 import pytest
 
-from ..conftest import TRANSPORT_MODES
 from .calls import Caller
 from .server import FaultServer
 
@@ -17,6 +16,6 @@ def fault_server() -> Iterator[FaultServer]:
         yield server
 
 
-@pytest.fixture(params=TRANSPORT_MODES)
+@pytest.fixture(params=["sync", "async"])
 def call(request: pytest.FixtureRequest, fault_server: FaultServer) -> Caller:
     return Caller(request.param, fault_server.base_url)
