@@ -14,39 +14,10 @@ limiter; without it ``redis`` is null. Needs claude-core and claude-ratelimit (`
 from __future__ import annotations
 
 import asyncio
-import time
-from typing import Any, Awaitable, Callable, Dict, List, Optional
+from typing import Dict, List, Optional
 
 from _common import BODY, emit, parser
-
-
-def per_call(call: Callable[[], Any], n: int, rounds: int) -> float:
-    """Seconds per call: best of ``rounds`` rounds of ``n`` calls, after a warm-up."""
-    for _ in range(min(50, n)):
-        call()
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(n):
-            call()
-        best = min(best, (time.perf_counter() - start) / n)
-    return best
-
-
-async def in_flight(call: Callable[[], Awaitable[Any]], total: int, width: int, rounds: int) -> float:
-    """Seconds per call with ``width`` calls in flight: best of ``rounds`` rounds of ``total`` calls."""
-
-    async def worker(count: int) -> None:
-        for _ in range(count):
-            await call()
-
-    await asyncio.gather(*(worker(2) for _ in range(width)))  # warm up the pool (and the budget)
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        await asyncio.gather(*(worker(total // width) for _ in range(width)))
-        best = min(best, (time.perf_counter() - start) / (total // width * width))
-    return best
+from roundtrips import per_call, throughput
 
 
 def measure(
@@ -59,7 +30,7 @@ def measure(
 
     async def concurrent() -> float:
         async with claude_core.AsyncAnthropic(api_key=api_key, base_url=base_url, plugins=plugins) as client:
-            return await in_flight(lambda: client.messages.create(**BODY), calls, width, rounds)
+            return await throughput(lambda: client.messages.create(**BODY), calls, width, rounds)
 
     return {"sequential": sequential, "concurrent": asyncio.run(concurrent())}
 
