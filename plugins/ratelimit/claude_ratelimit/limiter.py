@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Set, Tuple, Union
 from urllib.parse import urlsplit
@@ -134,6 +135,7 @@ class RateLimiter:
         self._redis_options = (redis_prefix, key_ttl, redis_timeout)
         self._redis_retry = redis_retry
         self._redis: Optional[RedisStore] = None
+        self._redis_state_lock = threading.Lock()
         self._redis_down_until: Optional[float] = None
         self._clock = clock
         self._last_key: Optional[str] = None
@@ -307,7 +309,10 @@ class RateLimiter:
         return self._redis
 
     def _redis_failed(self, exc: BaseException) -> None:
-        if self._redis_down_until is None:
+        with self._redis_state_lock:  # threads failing together warn once
+            first = self._redis_down_until is None
+            self._redis_down_until = time.monotonic() + self._redis_retry
+        if first:
             logger.warning(
                 "Redis at %s failed (%s: %s): rate limits are budgeted in this process alone until it is back "
                 "(tried again every %g s)",
@@ -316,11 +321,14 @@ class RateLimiter:
                 exc,
                 self._redis_retry,
             )
-        self._redis_down_until = time.monotonic() + self._redis_retry
 
     def _redis_ok(self) -> None:
-        if self._redis_down_until is not None:
+        if self._redis_down_until is None:
+            return
+        with self._redis_state_lock:
+            back = self._redis_down_until is not None
             self._redis_down_until = None
+        if back:
             logger.warning(
                 "Redis at %s is back: rate limits are budgeted fleet-wide again", _where(self.redis_url or "")
             )
