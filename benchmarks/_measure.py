@@ -74,6 +74,7 @@ class Settings:
     batch_rss_lines: List[int]
     file_mib: int
     limiter_calls: int
+    aiohttp_calls: int
 
 
 FULL = Settings(
@@ -94,6 +95,7 @@ FULL = Settings(
     batch_rss_lines=[50_000, 200_000],
     file_mib=200,
     limiter_calls=500,
+    aiohttp_calls=1280,
 )
 QUICK = Settings(
     quick=True,
@@ -113,6 +115,7 @@ QUICK = Settings(
     batch_rss_lines=[5_000, 20_000],
     file_mib=20,
     limiter_calls=50,
+    aiohttp_calls=320,
 )
 
 
@@ -430,12 +433,32 @@ def _limiter(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"ratelimit_overhead": report}
 
 
+def _aiohttp_transport(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    """The async client over httpx's transport and over claude-aiohttp's, in the core-all env, over https:
+    64 calls in flight, a back-to-back stream and a paced one, each event its own HTTP chunk."""
+    with emulator_process(True, tls=True, event_delay=settings.event_delay) as paced_url:
+        report = worker(
+            envs["core-all"],
+            "aiohttp_transport",
+            client="core",
+            event_chunks=True,
+            tls=True,
+            paced_base_url=paced_url,
+            calls=settings.aiohttp_calls,
+            width=64,
+            rounds=settings.passes,
+            deltas=settings.paced_deltas,
+            repeat=settings.paced_repeat,
+        )
+    return {"aiohttp_transport": report}
+
+
 def _file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"file_transfer": file_transfer(_some(envs, BASE), settings)}
 
 
 #: Every measurement, in the order a run makes them: its name (for ``run.py --only``) and what it adds to the
-#: report. The first five talk https; the others plain http, as every measurement did before.
+#: report. The first five and the last talk https; the others plain http, as every measurement did before.
 STEPS: Dict[str, Step] = {
     "first_response": _first_response,
     "round_trips_https": _round_trips_https,
@@ -450,6 +473,7 @@ STEPS: Dict[str, Step] = {
     "batch_results": _batch_results,
     "file_transfer": _file_transfer,
     "limiter": _limiter,
+    "aiohttp_transport": _aiohttp_transport,
 }
 
 

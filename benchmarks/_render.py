@@ -237,6 +237,38 @@ def _limiter_rows(report: Dict[str, Any]) -> List[str]:
     ]
 
 
+def _aiohttp_rows(report: Dict[str, Any]) -> List[str]:
+    settings, figures = report["settings"], report["aiohttp_transport"]
+    httpx, aiohttp = figures["httpx"], figures["aiohttp"]
+    rows = [
+        ("µs per messages.create, 64 in flight", 1e6, "in_flight", "{:,.0f}"),
+        (f"events/s, back-to-back stream of {settings['paced_deltas']:,} deltas", 1.0, "events_per_s", "{:,.0f}"),
+        (f"client CPU µs per event, {settings['event_delay'] * 1e3:g} ms apart", 1.0, "cpu_us_per_event", "{:.1f}"),
+    ]
+    return [
+        "",
+        _row(
+            f"async client over claude-aiohttp and over httpx's transport (core-all env, {EVENT}, best of "
+            f"{settings['passes']} rounds of {settings['aiohttp_calls']:,} calls "
+            f"and of {settings['paced_repeat']} reads)",
+            "httpx transport",
+            "aiohttp transport",
+            "aiohttp / httpx",
+        ),
+        "|---|---|---|---|",
+        *(
+            _row(
+                name,
+                form.format(httpx[key] * scale),
+                form.format(aiohttp[key] * scale),
+                f"{aiohttp[key] / httpx[key]:.2f}",
+            )
+            for name, scale, key, form in rows
+            if httpx[key] is not None and aiohttp[key] is not None
+        ),
+    ]
+
+
 #: The plain-http tables after the main one, each with the report key it needs.
 _TABLES = (
     ("stream_events_per_second", _stream_rows),
@@ -253,6 +285,7 @@ def figures(report: Dict[str, Any]) -> str:
     realistic = _https_rows(report)
     realistic += _paced_rows(report) if "paced_stream_cpu_us_per_event" in report else []
     realistic += _bedrock_rows(report) if "bedrock_stream_events_per_second" in report else []
+    realistic += _aiohttp_rows(report) if "aiohttp_transport" in report else []
     if realistic:
         lines += ["", "### As users run it: https, first response, paced streams", *realistic]
     plain = _call_rows(report)

@@ -6,8 +6,9 @@
 * ``httpx``: httpx and its own dependencies, pinned to the versions the core env resolved;
 * ``core-all``: every distribution of the repo, ``pip install <repo root>
   <repo root>/provider_bedrock <repo root>/provider_vertex <repo root>/plugins/keyring
-  <repo root>/plugins/emulator <repo root>/plugins/fallback <repo root>/plugins/ratelimit[redis]``
-  (with boto3, botocore, google-auth, keyring, cryptography, redis);
+  <repo root>/plugins/emulator <repo root>/plugins/fallback <repo root>/plugins/ratelimit[redis]
+  <repo root>/plugins/otel <repo root>/plugins/aiohttp`` (with boto3, botocore, google-auth,
+  keyring, cryptography, redis, opentelemetry-api, aiohttp);
 * ``official-all``: ``pip install anthropic[bedrock,vertex]==0.79.0``.
 
 The plain ``core`` and ``official`` envs hold no provider plugin, as a user of the first-party
@@ -46,6 +47,8 @@ PLUGINS = [
         "plugins/emulator",
         "plugins/fallback",
         "plugins/ratelimit",
+        "plugins/otel",
+        "plugins/aiohttp",
     )
 ]
 #: The import package of each distribution of :data:`PLUGINS`, in that order.
@@ -56,6 +59,8 @@ PLUGIN_MODULES = (
     "claude_emulator",
     "claude_fallback",
     "claude_ratelimit",
+    "claude_otel",
+    "claude_aiohttp",
 )
 #: Extras the ``core-all`` env installs a distribution with: what a user of every feature installs.
 _EXTRAS = {"plugins/ratelimit": "[redis]"}

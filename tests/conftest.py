@@ -37,17 +37,19 @@ class Api:
     def __init__(self, mode: str, emulator: Emulator) -> None:
         self.mode = mode
         self.emulator = emulator
-        self.loop = asyncio.new_event_loop() if mode == "async" else None
+        self.loop = asyncio.new_event_loop() if mode != "sync" else None
         self._clients: List[Any] = []
         self.client = self.make()
 
     @property
     def is_async(self) -> bool:
-        return self.mode == "async"
+        return self.mode != "sync"
 
     def make(self, **kwargs: Any) -> Any:
         kwargs.setdefault("api_key", self.emulator.api_key)
         kwargs.setdefault("base_url", self.emulator.base_url)
+        if self.mode == "async-aiohttp":
+            kwargs["plugins"] = [*kwargs.get("plugins", ()), aiohttp_transport()]
         cls = claude_core.AsyncAnthropic if self.is_async else claude_core.Anthropic
         client = cls(**kwargs)
         self._clients.append(client)
@@ -86,6 +88,25 @@ async def _await(value: Any) -> Any:
 
 @pytest.fixture(params=["sync", "async"])
 def api(request: pytest.FixtureRequest, emulator: Emulator) -> Iterator[Api]:
+    driver = Api(request.param, emulator)
+    yield driver
+    driver.close()
+
+
+#: ``api`` modes for the suites that also run over the other async transports (claude-aiohttp's).
+TRANSPORT_MODES = ["sync", "async", "async-aiohttp"]
+
+
+def aiohttp_transport() -> Any:
+    """claude-aiohttp's plugin; a test that needs it is skipped where that distribution is not installed."""
+    return pytest.importorskip("claude_aiohttp").AiohttpTransport()
+
+
+@pytest.fixture(params=TRANSPORT_MODES)
+def api_over_transports(request: pytest.FixtureRequest, emulator: Emulator) -> Iterator[Api]:
+    """``api``, plus async clients over aiohttp: a suite's conftest renames it ``api`` to run over both transports."""
+    if request.param == "async-aiohttp":
+        aiohttp_transport()  # skipped before a loop is made
     driver = Api(request.param, emulator)
     yield driver
     driver.close()

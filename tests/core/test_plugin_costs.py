@@ -54,6 +54,7 @@ PLUGINS = (
     "claude_fallback.plugin",
     "claude_ratelimit.plugin",
     "claude_otel.plugin",
+    "claude_aiohttp.plugin",
 )
 STORED_KEY = "sk-ant-api03-stored-in-the-keyring-plugin-costs"
 BEDROCK_MODEL = "anthropic.claude-sonnet-4-5-20250929-v1:0"

@@ -20,6 +20,8 @@ import httpx
 
 import claude_core
 
+from ..conftest import aiohttp_transport
+
 __all__ = ["SHAPES", "Caller", "Outcome"]
 
 SHAPES = ("create", "create_stream", "stream")
@@ -65,7 +67,8 @@ class Outcome:
 
 
 class Caller:
-    """Makes one call of a shape with a fresh sync or async client pointed at ``base_url``."""
+    """Makes one call of a shape with a fresh sync or async client (over aiohttp in mode
+    ``async-aiohttp``) pointed at ``base_url``."""
 
     def __init__(self, mode: str, base_url: str) -> None:
         self.mode = mode
@@ -74,7 +77,9 @@ class Caller:
     def __call__(self, shape: str, **client_options: Any) -> Outcome:
         assert shape in SHAPES, shape
         options = {"api_key": "sk-ant-fault-tests", "base_url": self.base_url, **client_options}
-        if self.mode == "async":
+        if self.mode == "async-aiohttp":
+            options["plugins"] = [*options.get("plugins", ()), aiohttp_transport()]
+        if self.mode != "sync":
             return asyncio.run(_async_outcome(shape, options))
         return _sync_outcome(shape, options)
 

@@ -1,4 +1,4 @@
-"""Fixtures for the fault tests: a fresh fault server per test, and the SDK caller in sync and async flavours."""
+"""Fixtures for the fault tests: a fresh fault server per test, and the SDK caller: sync, async, async over aiohttp."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Iterator
 
 import pytest
 
+from ..conftest import TRANSPORT_MODES
 from .calls import Caller
 from .server import FaultServer
 
@@ -16,6 +17,6 @@ def fault_server() -> Iterator[FaultServer]:
         yield server
 
 
-@pytest.fixture(params=["sync", "async"])
+@pytest.fixture(params=TRANSPORT_MODES)
 def call(request: pytest.FixtureRequest, fault_server: FaultServer) -> Caller:
     return Caller(request.param, fault_server.base_url)

@@ -15,12 +15,13 @@ import asyncio
 from typing import Any, Dict, List, Tuple
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import claude_core
 from claude_core._transport.socket_body import _connection
 
+from ..conftest import TRANSPORT_MODES, aiohttp_transport
 from .calls import PARAMS
 from .server import FaultServer, WireReply, sse_events
 
@@ -69,8 +70,8 @@ def _sync_round(base_url: str) -> Tuple[List[str], str, str]:
     return types, text, after
 
 
-async def _async_round(base_url: str) -> Tuple[List[str], str, str]:
-    async with claude_core.AsyncAnthropic(api_key="sk-ant-wire", base_url=base_url, max_retries=0) as client:
+async def _async_round(base_url: str, **options: Any) -> Tuple[List[str], str, str]:
+    async with claude_core.AsyncAnthropic(api_key="sk-ant-wire", base_url=base_url, max_retries=0, **options) as client:
         async with await client.messages.create(**PARAMS, stream=True) as events:
             types, text = [], ""
             async for event in events:
@@ -82,13 +83,18 @@ async def _async_round(base_url: str) -> Tuple[List[str], str, str]:
 
 
 def _round(mode: str, base_url: str) -> Tuple[List[str], str, str]:
-    return asyncio.run(_async_round(base_url)) if mode == "async" else _sync_round(base_url)
+    if mode == "sync":
+        return _sync_round(base_url)
+    plugins = [aiohttp_transport()] if mode == "async-aiohttp" else []
+    return asyncio.run(_async_round(base_url, plugins=plugins))
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", TRANSPORT_MODES)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pieces=framings())
 def test_any_chunked_framing_gives_the_same_events(mode: str, pieces: List[bytes]) -> None:
+    # aiohttp's parser refuses whitespace after a chunk extension, which RFC 9112's grammar has no room for
+    assume(mode != "async-aiohttp" or b";name=value \t" not in b"".join(pieces))
     with FaultServer() as server:
         server.enqueue(WireReply(pieces))
         types, text, after = _round(mode, server.base_url)
@@ -104,7 +110,7 @@ BAD_FRAMINGS: Dict[str, List[bytes]] = {
 }
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", TRANSPORT_MODES)
 @pytest.mark.parametrize("framing", list(BAD_FRAMINGS))
 def test_malformed_framing_is_a_connection_error(mode: str, framing: str) -> None:
     with FaultServer() as server:
@@ -115,12 +121,13 @@ def test_malformed_framing_is_a_connection_error(mode: str, framing: str) -> Non
         assert "RemoteProtocolError" in str(caught.value)
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", TRANSPORT_MODES)
 def test_a_body_closed_before_its_last_chunk_is_a_connection_error(mode: str) -> None:
     half = BODY[: len(BODY) // 2]
     with FaultServer() as server:
         server.enqueue(WireReply([b"%x\r\n" % len(half) + half + b"\r\n"], close=True))
-        with pytest.raises(claude_core.APIConnectionError, match="incomplete chunked read"):
+        # httpx's wording, or aiohttp's
+        with pytest.raises(claude_core.APIConnectionError, match=r"incomplete chunked read|payload is not completed"):
             _round(mode, server.base_url)
 
 

@@ -59,7 +59,7 @@ def check(results: List[Dict[str, Any]], requests: int, already_full: bool) -> f
     return paced / ((answered[-1] - answered[0]) / MINUTE)
 
 
-def test_a_fleet_sharing_redis_stays_within_the_limit_even_across_a_redis_restart(redis_server: RedisServer) -> None:  # noqa: F811
+def test_a_fleet_sharing_redis_stays_within_the_limit_even_across_a_redis_restart(redis_server: RedisServer) -> None:
     with Emulator(rate_limits=LIMITS) as emu:
         rate = check(fleet(emu, redis_server.url, processes=4, clients=2, requests=400), 400, already_full=True)
         assert 85 <= rate <= 115, f"{rate:.1f} requests a minute against a limit of 100"

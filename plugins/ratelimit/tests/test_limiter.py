@@ -246,7 +246,7 @@ def test_redis_unreachable_is_one_warning_and_limits_in_process(run: Runner, cap
     assert nowhere.rsplit("/", 1)[0] in warnings[0].getMessage() and "in this process" in warnings[0].getMessage()
 
 
-def test_the_budget_is_rebuilt_after_redis_restarts(run: Runner, redis_server: RedisServer) -> None:  # noqa: F811
+def test_the_budget_is_rebuilt_after_redis_restarts(run: Runner, redis_server: RedisServer) -> None:
     import redis
 
     with Emulator(rate_limits=RateLimits(requests_per_minute=20, time_scale=60)) as emu:

@@ -69,7 +69,7 @@ def test_claude_ratelimit_turns_it_on_in_process_for_every_client() -> None:
     assert not any(name.startswith("redis") for name in seen["loaded"])  # no Redis configured: never imported
 
 
-def test_a_redis_url_in_the_environment_shares_the_budget_through_redis(redis_server: RedisServer) -> None:  # noqa: F811
+def test_a_redis_url_in_the_environment_shares_the_budget_through_redis(redis_server: RedisServer) -> None:
     import redis
 
     with Emulator(rate_limits=RateLimits(requests_per_minute=20, time_scale=20)) as emu:
