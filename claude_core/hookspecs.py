@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import httpx
 
     from ._options import ClientOptions
-    from .observers import CallInfo, CallObserver
+    from .observers import CallInfo, CallObserver, NotThisClient
     from .providers import Provider
     from .retries import RetryPolicy
     from .streaming.accumulator import MessageAccumulator
@@ -191,7 +191,7 @@ def claude_route_call(call: CallInfo) -> Optional[Union[Provider, str]]:
 
 
 @hookspec
-def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
+def claude_call_observer(call: CallInfo) -> Optional[Union[CallObserver, NotThisClient]]:
     """Watch one call: its attempts, and how it ends.
 
     Called when a call starts (every endpoint, streamed or not, sync or async), before
@@ -201,7 +201,10 @@ def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
     (:meth:`~claude_core.observers.CallObserver.end`: the value or the error, usage, stop
     reason, request id, the deployment that answered), and, when it overrides
     :meth:`~claude_core.observers.CallObserver.event`, of each event of the call's streamed
-    response. A stream ends when it is read to its end, fails, or is closed.
+    response. A stream ends when it is read to its end, fails, or is closed. An observer
+    that overrides :meth:`~claude_core.observers.CallObserver.active` lends the call a
+    context its attempts run in (a tracer's current span). The tool runner's runs
+    (``"tools.run"``) and tool calls (``"tools.call"``) are calls too.
 
     Observers run on the caller's thread or event loop: keep them quick and non-blocking
     (hand slow exports to a queue). An exception in an observer fails the call with a
@@ -210,7 +213,10 @@ def claude_call_observer(call: CallInfo) -> Optional[CallObserver]:
 
     :param call: the :class:`~claude_core.observers.CallInfo`: endpoint, provider, model,
         whether it streams, whether the client is async, the client's options.
-    :returns: an observer, or None to skip this call; every implementation is called.
+    :returns: an observer, None to skip this call, or
+        :data:`~claude_core.observers.NOT_THIS_CLIENT` to skip every call of this client
+        from now on (a decision made once per client costs its calls nothing after);
+        every implementation is called.
     """
 
 

@@ -10,8 +10,9 @@ loop) and must not block.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, ContextManager, Iterator, Optional, Sequence
 
 from .errors import AnthropicError, PluginError
 
@@ -23,7 +24,17 @@ if TYPE_CHECKING:
     from .retries import RetryDecision
     from .types import Usage
 
-__all__ = ["CallInfo", "AttemptRecord", "CallResult", "CallObserver", "tell", "watches_events"]
+__all__ = [
+    "CallInfo",
+    "AttemptRecord",
+    "CallResult",
+    "CallObserver",
+    "NotThisClient",
+    "NOT_THIS_CLIENT",
+    "tell",
+    "watches_events",
+    "scope",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +95,13 @@ class CallResult:
     ``CallInfo.body`` holds the ``tool_use`` block's ``id``, ``name`` and ``input``, and
     the result's ``value`` is the ``tool_result`` content or ``error`` the tool's exception
     (``attempts`` 0, no usage).
+
+    So is a tool runner's whole run, of endpoint ``"tools.run"``: it starts at the runner's
+    first turn (``CallInfo.model`` the runner's model, ``body`` the ``tools`` names and
+    ``max_iterations``) and ends when the run does, or when the caller stops iterating
+    (``completed`` False); ``value`` is the last message, ``attempts`` the turns made (no
+    usage: each turn's call has its own). Its turns and tool calls start inside its
+    :meth:`CallObserver.active` context, each tool's function inside that tool call's.
     """
 
     endpoint: str
@@ -116,13 +134,60 @@ class CallObserver:
         stream metrics).
         """
 
+    def active(self) -> ContextManager[None]:
+        """A context the call's own work runs in: its attempts (the requests sent and the
+        waits between them, not the reading of a stream's body afterwards), a tool's function,
+        a tool runner's turns and tool calls. Entered and left on the same thread or task, once
+        per stretch of work. A tracer makes the call's span the current one here, so that
+        spans of the HTTP client, of a tool's own code or of a runner's turns nest under it.
+        Only observers that override this method are entered; the default does nothing.
+        """
+        return _NOTHING
+
     def end(self, result: CallResult) -> None:
         """The call ended; called exactly once."""
 
 
+_NOTHING: ContextManager[None] = contextlib.nullcontext()
+
+
+class NotThisClient:
+    """The type of :data:`NOT_THIS_CLIENT`."""
+
+    def __repr__(self) -> str:
+        return "claude_core.observers.NOT_THIS_CLIENT"
+
+
+NOT_THIS_CLIENT = NotThisClient()
+"""What ``claude_call_observer`` returns to watch none of a client's calls: the client stops
+asking that implementation, and a client nobody watches any more does no observer work per
+call. For a decision made once per client (a tracer finding no tracer provider configured)."""
+
+
 def watches_events(observer: CallObserver) -> bool:
     """Whether ``observer`` overrides :meth:`CallObserver.event`."""
-    return type(observer).event is not CallObserver.event
+    return getattr(type(observer), "event", CallObserver.event) is not CallObserver.event
+
+
+def scope(observers: Sequence[CallObserver]) -> ContextManager[None]:
+    """The :meth:`CallObserver.active` contexts of ``observers`` that have one, entered in order
+    (a shared context that does nothing when none has)."""
+    base = CallObserver.active  # an observer need not subclass CallObserver, nor have this method
+    active = [observer for observer in observers if getattr(type(observer), "active", base) is not base]
+    return _entered(active) if active else _NOTHING
+
+
+@contextlib.contextmanager
+def _entered(observers: Sequence[CallObserver]) -> Iterator[None]:
+    with contextlib.ExitStack() as stack:
+        for observer in observers:
+            try:
+                stack.enter_context(observer.active())
+            except AnthropicError:
+                raise
+            except Exception as exc:
+                raise PluginError(type(observer).__name__, "CallObserver.active", exc) from exc
+        yield
 
 
 def tell(observers: Sequence[CallObserver], method: str, *news: Any) -> None:

@@ -17,8 +17,9 @@ its error, so streamed and plain calls share one retry loop.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Generator, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, ContextManager, Dict, Generator, List, Optional, Union
 
 import httpx
 
@@ -126,8 +127,7 @@ class Call:
         return model if isinstance(model, str) else None
 
     def _observers(self) -> List[CallObserver]:
-        found = self.pipeline.relay.call("claude_call_observer", call=self.info())
-        return [observer for observer in found if observer is not None]
+        return self.pipeline.observing.observers(self.info())
 
     def _for_provider(self) -> APIRequest:
         """The request a deployment's provider prepares: the call's own, with its per-call
@@ -240,6 +240,14 @@ class Call:
             from ..observers import AttemptRecord  # observers only
 
             self._tell("attempt", AttemptRecord(self.attempts - 1, self.provider, request, response, error, decision))
+
+    def scope(self) -> ContextManager[None]:
+        """The context the drivers run the attempts in: the observers' (:meth:`CallObserver.active`)."""
+        if not self.observers:
+            return contextlib.nullcontext()
+        from ..observers import scope  # observers only
+
+        return scope(self.observers)
 
     def _tell(self, method: str, news: Any) -> None:
         from ..observers import tell  # observers only

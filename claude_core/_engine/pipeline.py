@@ -21,6 +21,7 @@ from ..plugins import ClientHooks, load_provider
 from ..providers import APIRequest, Provider, body_bytes
 from ..retries import RetryPolicy
 from .deployment import Deployment
+from .observing import Observing
 
 if TYPE_CHECKING:
     from ..tools.registry import ToolRegistry
@@ -44,7 +45,7 @@ class Pipeline:
         self.query = {k: v for k, v in options.default_query.items() if v is not None and not isinstance(v, Omit)}
         # Hooks nobody implements cost nothing per call: checked once here.
         self.stream_hooks = relay.has_implementations("claude_stream_event")
-        self.observing = relay.has_implementations("claude_call_observer")
+        self.observing = Observing(relay)  # false when no plugin watches this client's calls
         self.routing = relay.has_implementations("claude_route_call")
         self._deployments: Dict[Any, Deployment] = {}
         self.primary = self.deployment(load_provider(options.provider)(options))

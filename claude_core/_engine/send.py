@@ -101,46 +101,48 @@ async def _send_async(http: httpx.AsyncClient, call: Call, request: httpx.Reques
 
 def run_sync(http: httpx.Client, call: Call, outcome: Optional[Outcome] = None) -> httpx.Response:
     """Run ``call`` until it has a successful response; ``outcome`` resumes a failed stream."""
-    flow = call.flow
-    step = flow.send(outcome)
-    while True:
-        try:
-            if isinstance(step, httpx.Request):
-                outcome = _send_sync(http, call, step)
-            elif isinstance(step, httpx.Response):
-                return step
-            elif isinstance(step, float):
-                time.sleep(step)
-                outcome = None
-            else:
-                step()
-                outcome = None
-        except BaseException as exc:  # the call's observers hear of it; the flow re-raises it
-            flow.throw(exc)
+    with call.scope():  # the observers' context (a tracer's current span)
+        flow = call.flow
         step = flow.send(outcome)
+        while True:
+            try:
+                if isinstance(step, httpx.Request):
+                    outcome = _send_sync(http, call, step)
+                elif isinstance(step, httpx.Response):
+                    return step
+                elif isinstance(step, float):
+                    time.sleep(step)
+                    outcome = None
+                else:
+                    step()
+                    outcome = None
+            except BaseException as exc:  # the call's observers hear of it; the flow re-raises it
+                flow.throw(exc)
+            step = flow.send(outcome)
 
 
 async def run_async(http: httpx.AsyncClient, call: Call, outcome: Optional[Outcome] = None) -> httpx.Response:
     """The twin of :func:`run_sync`; blocking steps run in a worker thread, coroutine functions on the loop."""
     import anyio  # loaded by async use only: a sync client does not need it
 
-    flow = call.flow
-    step = flow.send(outcome)
-    while True:
-        try:
-            if isinstance(step, httpx.Request):
-                outcome = await _send_async(http, call, step)
-            elif isinstance(step, httpx.Response):
-                return step
-            elif isinstance(step, float):
-                await anyio.sleep(step)
-                outcome = None
-            elif inspect.iscoroutinefunction(step):
-                await step()
-                outcome = None
-            else:
-                await anyio.to_thread.run_sync(step)
-                outcome = None
-        except BaseException as exc:
-            flow.throw(exc)
+    with call.scope():  # the observers' context (a tracer's current span)
+        flow = call.flow
         step = flow.send(outcome)
+        while True:
+            try:
+                if isinstance(step, httpx.Request):
+                    outcome = await _send_async(http, call, step)
+                elif isinstance(step, httpx.Response):
+                    return step
+                elif isinstance(step, float):
+                    await anyio.sleep(step)
+                    outcome = None
+                elif inspect.iscoroutinefunction(step):
+                    await step()
+                    outcome = None
+                else:
+                    await anyio.to_thread.run_sync(step)
+                    outcome = None
+            except BaseException as exc:
+                flow.throw(exc)
+            step = flow.send(outcome)

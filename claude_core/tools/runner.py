@@ -18,13 +18,16 @@ add only the request of a turn and the way tools run (in order, or concurrently)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import warnings
+from types import TracebackType
 from typing import (
     TYPE_CHECKING,
     Any,
     Callable,
+    ContextManager,
     Dict,
     Generic,
     Iterable,
@@ -34,6 +37,7 @@ from typing import (
     Optional,
     Sequence,
     Tuple,
+    Type,
     Union,
 )
 
@@ -45,7 +49,7 @@ from ..types.parsed_message import ParsedMessage, ResponseFormatT, parse_message
 from .builtin import BetaAsyncBuiltinFunctionTool, BetaBuiltinFunctionTool
 from .compaction import CompactionControl, check_compaction_control, summary_messages, summary_request
 from .functions import BetaAsyncFunctionTool, BetaFunctionTool
-from .watch import ToolCallWatch
+from .watch import CallWatch, watch_run, watch_tool_call
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -112,6 +116,7 @@ class _ToolLoop(Generic[ResponseFormatT]):
         self._modified = False
         self._last: Optional[ParsedMessage[ResponseFormatT]] = None
         self._response: Optional[Dict[str, Any]] = _NO_RESPONSE
+        self._run_watch: Optional[CallWatch] = None
         self._iterator = self._run()
 
     def _run(self) -> Any:
@@ -229,8 +234,28 @@ class _ToolLoop(Generic[ResponseFormatT]):
             )
         return tool
 
-    def _watch(self, use: ToolUseBlock) -> Optional[ToolCallWatch]:
-        return ToolCallWatch(self._pipeline, use) if self._pipeline.observing else None
+    # -- the run and its tool calls as observers see them ----------------------------
+
+    def _watching(self) -> _RunWatching:
+        """Around a whole run: its observers, told when it starts and how it ended."""
+        return _RunWatching(self)
+
+    def _scope(self) -> ContextManager[None]:
+        """The run's observers' context, for the runner's own work: turns, summaries, tool calls."""
+        return contextlib.nullcontext() if self._run_watch is None else self._run_watch.active()
+
+    def _watch(self, use: ToolUseBlock) -> Optional[CallWatch]:
+        if not self._pipeline.observing:
+            return None
+        with self._scope():
+            return watch_tool_call(self._pipeline, use)
+
+    def _tool_names(self) -> List[str]:
+        names = []
+        for tool in self._params["tools"]:
+            name = tool if isinstance(tool, str) else tool.get("name") if isinstance(tool, Mapping) else tool.name
+            names.append(str(name))
+        return names
 
     def _cached(self) -> Optional[Dict[str, Any]]:
         return None if self._response is _NO_RESPONSE else self._response
@@ -264,6 +289,34 @@ class _ToolLoop(Generic[ResponseFormatT]):
         return self._last
 
 
+class _RunWatching:
+    """A run's watch from its first turn to its end: the last message, the turns made, and
+    ``completed`` False when the caller stopped iterating (or the run was cancelled)."""
+
+    def __init__(self, loop: _ToolLoop[Any]) -> None:
+        self._loop = loop
+
+    def __enter__(self) -> None:
+        loop = self._loop
+        if loop._pipeline.observing:
+            model = loop._params.get("model")
+            loop._run_watch = watch_run(loop._pipeline, model, loop._tool_names(), loop._max_iterations)
+
+    def __exit__(
+        self, kind: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        loop = self._loop
+        watch, loop._run_watch = loop._run_watch, None
+        if watch is not None:
+            error = exc if isinstance(exc, Exception) else None
+            watch.end(value=loop._last, error=error, attempts=loop._iterations, completed=exc is None)
+
+
+def _active(watch: Optional[CallWatch]) -> ContextManager[None]:
+    """A tool call's observers' context, for the tool's function."""
+    return contextlib.nullcontext() if watch is None else watch.active()
+
+
 def _result(use: ToolUseBlock, value: Any) -> Dict[str, Any]:
     return {"type": "tool_result", "tool_use_id": use.id, "content": _content(value)}
 
@@ -272,14 +325,14 @@ def _error(use: ToolUseBlock, content: str) -> Dict[str, Any]:
     return {"type": "tool_result", "tool_use_id": use.id, "content": content, "is_error": True}
 
 
-def _failed(use: ToolUseBlock, exc: Exception, watch: Optional[ToolCallWatch]) -> Dict[str, Any]:
+def _failed(use: ToolUseBlock, exc: Exception, watch: Optional[CallWatch]) -> Dict[str, Any]:
     log.exception("Error occurred while calling tool: %s", use.name, exc_info=exc)
     if watch is not None:
         watch.end(error=exc)
     return _error(use, repr(exc))
 
 
-def _succeeded(use: ToolUseBlock, value: Any, watch: Optional[ToolCallWatch]) -> Dict[str, Any]:
+def _succeeded(use: ToolUseBlock, value: Any, watch: Optional[CallWatch]) -> Dict[str, Any]:
     result = _result(use, value)
     if watch is not None:
         watch.end(value=result["content"])
@@ -329,7 +382,8 @@ class _SyncLoop(_ToolLoop[ResponseFormatT]):
             return _not_found(use)
         watch = self._watch(use)
         try:
-            value = tool.call(use.input)
+            with _active(watch):
+                value = tool.call(use.input)
         except Exception as exc:
             return _failed(use, exc, watch)
         return _succeeded(use, value, watch)
@@ -338,7 +392,9 @@ class _SyncLoop(_ToolLoop[ResponseFormatT]):
         """Summarise the conversation when the last turn reached the threshold; True when it did."""
         request = self._summary_request()
         if request is not None:
-            self._compacted(self._resource.create(**request))
+            with self._scope():
+                summary = self._resource.create(**request)
+            self._compacted(summary)
         return request is not None
 
 
@@ -354,12 +410,15 @@ class BetaToolRunner(_SyncLoop[ResponseFormatT]):
         return next(self._iterator)
 
     def _run(self) -> Iterator[ParsedMessage[ResponseFormatT]]:
-        while not self._should_stop():
-            yield self._received(self._resource.parse(**self._request()))
-            if self._compact():
-                continue
-            if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
-                return
+        with self._watching():
+            while not self._should_stop():
+                with self._scope():
+                    message = self._resource.parse(**self._request())
+                yield self._received(message)
+                if self._compact():
+                    continue
+                if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
+                    return
 
 
 class BetaStreamingToolRunner(_SyncLoop[ResponseFormatT]):
@@ -378,14 +437,17 @@ class BetaStreamingToolRunner(_SyncLoop[ResponseFormatT]):
         return next(self._iterator)
 
     def _run(self) -> Iterator[MessageStream[ResponseFormatT]]:
-        while not self._should_stop():
-            with self._resource.stream(**self._request()) as stream:
-                yield stream
-                self._received(stream.get_final_message())
-            if self._compact():
-                continue
-            if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
-                return
+        with self._watching():
+            while not self._should_stop():
+                with contextlib.ExitStack() as turn:
+                    with self._scope():
+                        stream = turn.enter_context(self._resource.stream(**self._request()))
+                    yield stream
+                    self._received(stream.get_final_message())
+                if self._compact():
+                    continue
+                if not self._answered_by_caller() and not self._advance(self.generate_tool_call_response()):
+                    return
 
 
 class _AsyncLoop(_ToolLoop[ResponseFormatT]):
@@ -425,10 +487,11 @@ class _AsyncLoop(_ToolLoop[ResponseFormatT]):
             return _not_found(use)
         watch = self._watch(use)
         try:
-            if isinstance(tool, _ASYNC):
-                value = await tool.call(use.input)
-            else:
-                value = await anyio.to_thread.run_sync(tool.call, use.input)
+            with _active(watch):  # a sync tool's thread gets a copy of this context
+                if isinstance(tool, _ASYNC):
+                    value = await tool.call(use.input)
+                else:
+                    value = await anyio.to_thread.run_sync(tool.call, use.input)
         except Exception as exc:
             return _failed(use, exc, watch)
         return _succeeded(use, value, watch)
@@ -437,7 +500,9 @@ class _AsyncLoop(_ToolLoop[ResponseFormatT]):
         """Summarise the conversation when the last turn reached the threshold; True when it did."""
         request = self._summary_request()
         if request is not None:
-            self._compacted(await self._resource.create(**request))
+            with self._scope():
+                summary = await self._resource.create(**request)
+            self._compacted(summary)
         return request is not None
 
 
@@ -453,12 +518,15 @@ class BetaAsyncToolRunner(_AsyncLoop[ResponseFormatT]):
         return await self._iterator.__anext__()
 
     async def _run(self) -> AsyncIterator[ParsedMessage[ResponseFormatT]]:
-        while not self._should_stop():
-            yield self._received(await self._resource.parse(**self._request()))
-            if await self._compact():
-                continue
-            if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
-                return
+        with self._watching():
+            while not self._should_stop():
+                with self._scope():
+                    message = await self._resource.parse(**self._request())
+                yield self._received(message)
+                if await self._compact():
+                    continue
+                if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
+                    return
 
 
 class BetaAsyncStreamingToolRunner(_AsyncLoop[ResponseFormatT]):
@@ -474,11 +542,14 @@ class BetaAsyncStreamingToolRunner(_AsyncLoop[ResponseFormatT]):
         return await self._iterator.__anext__()
 
     async def _run(self) -> AsyncIterator[AsyncMessageStream[ResponseFormatT]]:
-        while not self._should_stop():
-            async with self._resource.stream(**self._request()) as stream:
-                yield stream
-                self._received(await stream.get_final_message())
-            if await self._compact():
-                continue
-            if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
-                return
+        with self._watching():
+            while not self._should_stop():
+                async with contextlib.AsyncExitStack() as turn:
+                    with self._scope():
+                        stream = await turn.enter_async_context(self._resource.stream(**self._request()))
+                    yield stream
+                    self._received(await stream.get_final_message())
+                if await self._compact():
+                    continue
+                if not self._answered_by_caller() and not self._advance(await self.generate_tool_call_response()):
+                    return

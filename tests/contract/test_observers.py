@@ -198,10 +198,10 @@ def test_usage_tally_counts_plain_and_streamed_calls(api: Api) -> None:
 def test_no_observer_means_no_observing_work(api: Api) -> None:
     client = api.make(disable_plugins=["observer", "otel"])  # every installed plugin that observes calls
     api(lambda c: c.messages.create(**PARAMS), client)
-    assert client._pipeline.observing is False
+    assert not client._pipeline.observing
     observing = api.make(provider_options={"observer": []})
     api(lambda c: c.messages.create(**PARAMS), observing)
-    assert observing._pipeline.observing is True
+    assert observing._pipeline.observing
 
 
 def test_a_stream_dropped_unclosed_ends_at_the_next_request(api: Api) -> None:
@@ -332,3 +332,75 @@ def test_observers_that_do_not_override_event_are_not_told() -> None:
 
     assert not watches_events(CallObserver()) and not watches_events(UsageTally())
     assert watches_events(EventWatcher().claude_call_observer(None))  # type: ignore[arg-type]
+
+
+class Declining:
+    """Watches no call of a client whose ``provider_options`` say ``{"watch": False}``; counts each time it is asked."""
+
+    def __init__(self) -> None:
+        self.asked: List[str] = []
+        self.ends: List[str] = []
+
+    @hookimpl
+    def claude_call_observer(self, call: CallInfo) -> Any:
+        self.asked.append(call.endpoint)
+        if call.options.extra.get("watch") is False:
+            return claude_core.observers.NOT_THIS_CLIENT
+        ends = self.ends
+
+        class Ends(CallObserver):
+            def end(self, result: CallResult) -> None:
+                ends.append(result.endpoint)
+
+        return Ends()
+
+
+class Wrapper:
+    @hookimpl(wrapper=True)
+    def claude_call_observer(self, call: CallInfo) -> Any:
+        return (yield)
+
+
+def test_not_this_client_stops_the_client_asking_that_plugin(api: Api) -> None:
+    declining, other = Declining(), Declining()
+    log: List[Tuple[str, Any]] = []
+    client = api.make(plugins=[declining], provider_options={"watch": False, "observer": log})
+    for _ in range(3):
+        api(lambda c: c.messages.create(**PARAMS), client)
+    final_message(api, client)
+    assert declining.asked == ["messages.create"]  # asked once, on the client's first call
+    assert kinds(log).count("end") == 4  # the other observer still sees every call
+    watched = api.make(plugins=[other])  # another client decides for itself
+    api(lambda c: c.messages.create(**PARAMS), watched)
+    api(lambda c: c.messages.create(**PARAMS), watched)
+    assert other.asked == other.ends == ["messages.create", "messages.create"]
+
+
+def test_a_client_nobody_watches_any_more_does_no_observing_work(api: Api) -> None:
+    declining = Declining()
+    client = api.make(plugins=[declining], provider_options={"watch": False}, disable_plugins=["observer"])
+    api(lambda c: c.messages.create(**PARAMS), client)
+    assert declining.asked == ["messages.create"]
+    # an observer made now would never be asked for: the calls below build no CallInfo at all
+    built: List[Any] = []
+    original = claude_core.observers.CallInfo.__init__
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> None:
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    claude_core.observers.CallInfo.__init__ = counting  # type: ignore[method-assign]
+    try:
+        api(lambda c: c.messages.create(**PARAMS), client)
+        final_message(api, client)
+    finally:
+        claude_core.observers.CallInfo.__init__ = original  # type: ignore[method-assign]
+    assert built == [] and declining.asked == ["messages.create"]
+
+
+def test_with_a_wrapper_on_the_hook_a_declining_plugin_is_asked_each_call_and_watches_nothing(api: Api) -> None:
+    declining = Declining()
+    client = api.make(plugins=[declining, Wrapper()], provider_options={"watch": False})
+    api(lambda c: c.messages.create(**PARAMS), client)
+    api(lambda c: c.messages.create(**PARAMS), client)
+    assert declining.asked == ["messages.create"] * 2 and declining.ends == []

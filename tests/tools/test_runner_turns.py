@@ -163,11 +163,17 @@ def test_tool_calls_are_calls_to_observers(api: Api) -> None:
     api.run(runner.until_done())
     ends: List[CallResult] = [entry for kind, entry in log if kind == "end"]
     starts: List[CallInfo] = [entry for kind, entry in log if kind == "start"]
-    assert [result.endpoint for result in ends] == ["messages.create", "tools.call", "messages.create"] * 2
-    tool_start = starts[1]
+    turns = ["messages.create", "tools.call", "messages.create"]
+    assert [info.endpoint for info in starts] == ["tools.run", *turns] * 2  # the run starts at its first turn
+    assert [result.endpoint for result in ends] == [*turns, "tools.run"] * 2  # and ends after its last
+    run_start, tool_start = starts[0], starts[2]
+    assert run_start.model == MODEL and run_start.body == {"tools": ["get_weather"], "max_iterations": None}
     assert tool_start.endpoint == "tools.call" and tool_start.is_async is api.is_async
     assert tool_start.body == {"id": "toolu_emu_1", "name": "get_weather", "input": {"location": "value for location"}}
-    ok, failed = ends[1], ends[4]
+    run_end = ends[3]
+    assert run_end.attempts == 2 and run_end.completed and run_end.error is None
+    assert run_end.value is not None and run_end.value.id == ends[2].value.id  # the last message
+    ok, failed = ends[1], ends[5]
     assert ok.value == "sunny in value for location" and ok.error is None and ok.attempts == 0 and ok.usage is None
     assert isinstance(failed.error, RuntimeError) and failed.value is None
     assert all(result.duration is not None and result.duration >= 0 for result in ends)

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "OPERATIONS",
+    "IN_PROCESS",
+    "span_name",
     "CAPTURE_CONTENT_ENV",
     "STABILITY_OPT_IN_ENV",
     "operation_of",
@@ -36,7 +38,10 @@ OPERATIONS: Mapping[str, str] = {
     "completions.create": "text_completion",
     "messages.count_tokens": "count_tokens",
     "tools.call": "execute_tool",
+    "tools.run": "invoke_agent",
 }
+#: Operations run in the process (their spans are INTERNAL, and not measured as client operations).
+IN_PROCESS = ("execute_tool", "invoke_agent")
 
 #: The conventions' switch for message content in spans (off unless ``true``).
 CAPTURE_CONTENT_ENV = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"
@@ -66,6 +71,15 @@ _DEFAULT_PORTS = {"https": 443, "http": 80}
 def operation_of(endpoint: str) -> Optional[str]:
     """The ``gen_ai.operation.name`` of an endpoint, None for one that gets no span."""
     return OPERATIONS.get(endpoint)
+
+
+def span_name(operation: str, start: Mapping[str, Any]) -> str:
+    """``{operation} {model}`` for the API's operations, ``execute_tool {tool}`` for a tool call,
+    ``invoke_agent`` for a tool runner's run (it has no agent name)."""
+    detail = start.get("gen_ai.tool.name" if operation == "execute_tool" else "gen_ai.request.model")
+    if operation == "invoke_agent" or not isinstance(detail, str) or not detail:
+        return operation
+    return f"{operation} {detail}"
 
 
 def provider_name(name: str) -> str:
@@ -113,6 +127,8 @@ def start_attributes(operation: str, provider: str, model: Optional[str], stream
             attributes["gen_ai.tool.name"] = tool["name"]
         if isinstance(tool.get("id"), str):
             attributes["gen_ai.tool.call.id"] = tool["id"]
+        return attributes
+    if operation == "invoke_agent":
         return attributes
     if operation != "count_tokens":
         attributes["gen_ai.request.stream"] = stream

@@ -6,7 +6,7 @@ Imported only once a client is to be traced (a tracer provider is configured).
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional
+from typing import TYPE_CHECKING, Any, ContextManager, Dict, Mapping, Optional
 
 from opentelemetry import metrics, trace
 from opentelemetry.trace import SpanKind, StatusCode
@@ -102,19 +102,15 @@ class CallSpan(CallObserver):
         model = call.model if isinstance(call.model, str) else None
         start = attrs.start_attributes(operation, call.provider.name, model, call.stream, call.body)
         start.update(instruments.server)
-        if operation == "execute_tool":
-            name = f"execute_tool {start.get('gen_ai.tool.name', '')}".rstrip()
-            kind = SpanKind.INTERNAL
-        else:
-            name = f"{operation} {model}" if model else operation
-            kind = SpanKind.CLIENT
+        kind = SpanKind.INTERNAL if operation in attrs.IN_PROCESS else SpanKind.CLIENT
         self.attributes = start
-        self.span = instruments.tracer.start_span(name, kind=kind, attributes=start)
+        # a child of the current span: the tool runner's run, for its turns and tool calls
+        self.span = instruments.tracer.start_span(attrs.span_name(operation, start), kind=kind, attributes=start)
         if instruments.capture:
             if operation == "execute_tool":
                 tool = call.body if isinstance(call.body, Mapping) else {}
                 self.span.set_attribute("gen_ai.tool.call.arguments", attrs.as_json(tool.get("input")))
-            else:
+            elif operation != "invoke_agent":
                 self.span.set_attributes(attrs.input_messages(call.body))
         self.server: Dict[str, Any] = {}
         self.time_to_first_chunk: Optional[float] = None
@@ -149,12 +145,20 @@ class CallSpan(CallObserver):
             self.time_to_first_chunk = seconds
             self.span.set_attribute("gen_ai.response.time_to_first_chunk", seconds)
 
+    def active(self) -> ContextManager[Any]:
+        """The span is the current one while the call's attempts (a tool's function, a run's
+        turns) run: the HTTP client's spans and the tool's own nest under it."""
+        return trace.use_span(self.span, end_on_exit=False, record_exception=False, set_status_on_exception=False)
+
     def end(self, result: CallResult) -> None:
         span = self.span
         instruments = self.instruments
         final: Dict[str, Any] = {"gen_ai.provider.name": attrs.provider_name(result.provider.name)}
         final.update(self.server)
-        if self.operation != "execute_tool":
+        if self.operation == "invoke_agent":
+            final.update(attrs.response_attributes(result.value, None))
+            final["claude.tool_runner.turns"] = result.attempts
+        elif self.operation != "execute_tool":
             final.update(attrs.response_attributes(result.value, result.stop_reason))
             usage = attrs.usage_attributes(result.usage, instruments.latest) if self.operation != "count_tokens" else {}
             final.update(usage)
@@ -173,7 +177,7 @@ class CallSpan(CallObserver):
 
     def _measure(self, result: CallResult) -> None:
         instruments = self.instruments
-        if self.operation == "execute_tool":
+        if self.operation in attrs.IN_PROCESS:
             return
         metric_attributes = {key: self.attributes[key] for key in _METRIC_KEYS if key in self.attributes}
         if instruments.duration is not None:

@@ -4,16 +4,18 @@
 span per call, opened when the call starts, ended when it ends, its observer told each event
 of the call's stream (the time to the first chunk). Whether a client is traced is
 decided once per client, on its first call: a client whose process has no OpenTelemetry
-tracer provider configured (the API's default proxy or no-op one) gets no observer at all.
+tracer provider configured (the API's default proxy or no-op one) gets ``NOT_THIS_CLIENT``
+from the hook, so its calls do no observer work after that.
 """
 
 from __future__ import annotations
 
 import sys
 import weakref
-from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
 
 from claude_core import hookimpl
+from claude_core.observers import NOT_THIS_CLIENT
 
 from . import _attributes as attrs
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from opentelemetry.metrics import MeterProvider
     from opentelemetry.trace import TracerProvider
 
-    from claude_core.observers import CallInfo, CallObserver
+    from claude_core.observers import CallInfo, CallObserver, NotThisClient
 
     from ._spans import Instruments
 
@@ -61,12 +63,12 @@ class Tracing:
     # -- hooks --------------------------------------------------------------------------
 
     @hookimpl
-    def claude_call_observer(self, call: CallInfo) -> Optional[CallObserver]:
-        operation = attrs.operation_of(call.endpoint)
-        if operation is None:
-            return None
+    def claude_call_observer(self, call: CallInfo) -> Optional[Union[CallObserver, NotThisClient]]:
         instruments = self._instruments(call)
         if instruments is None:
+            return NOT_THIS_CLIENT  # the client never asks again: its calls cost nothing more
+        operation = attrs.operation_of(call.endpoint)
+        if operation is None:
             return None
         from ._spans import CallSpan  # loaded already: instruments_for made the instruments
 
@@ -75,6 +77,8 @@ class Tracing:
     # -- once per client ----------------------------------------------------------------
 
     def _instruments(self, call: CallInfo) -> Optional[Instruments]:
+        """The client's instruments (None: not traced), decided on its first call and kept as
+        long as its options live."""
         options = call.options
         key = id(options)
         entry = self._clients.get(key)

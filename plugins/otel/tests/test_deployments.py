@@ -1,11 +1,13 @@
 """Provider names of Bedrock and Vertex AI clients, a fallback hop from one deployment to another,
-and the tool runner's ``execute_tool`` spans: over real HTTP against emulators, sync and async."""
+the tool runner's ``invoke_agent`` and ``execute_tool`` spans, and which span is current while a call's
+requests are sent and a tool runs: over real HTTP against emulators, sync and async."""
 
 from __future__ import annotations
 
 import json
 from typing import Any, List
 
+import httpx
 import pytest
 from claude_emulator import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY, Emulator
 from opentelemetry.trace import SpanKind, StatusCode
@@ -130,27 +132,92 @@ def _run_tools(api: Api, client: Any, tool: Any) -> Any:
     return runner.until_done()
 
 
-def test_the_tool_runner_gets_an_execute_tool_span(
+def test_the_tool_runner_gets_an_invoke_agent_span_with_its_turns_and_tools_under_it(
     api: Api, telemetry: Telemetry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true")
     final = _run_tools(api, api.make(), get_weather)
     assert "sunny in" in final.content[0].text
     spans = sorted(telemetry.spans(), key=lambda span: span.start_time or 0)
-    assert [span.name for span in spans] == [f"chat {MODEL}", "execute_tool get_weather", f"chat {MODEL}"]
-    tool: List[Any] = [span for span in spans if span.name.startswith("execute_tool")]
-    got = attributes(tool[0])
-    assert tool[0].kind is SpanKind.INTERNAL
+    names = [span.name for span in spans]
+    assert names == ["invoke_agent", f"chat {MODEL}", "execute_tool get_weather", f"chat {MODEL}"]
+    run, first_turn, tool, last_turn = spans
+    assert run.parent is None and run.kind is SpanKind.INTERNAL
+    for child in (first_turn, tool, last_turn):
+        assert child.parent is not None and child.parent.span_id == run.context.span_id
+    assert run.end_time is not None and last_turn.end_time is not None and run.end_time >= last_turn.end_time
+    got_run = attributes(run)
+    assert got_run["gen_ai.operation.name"] == "invoke_agent"
+    assert got_run["gen_ai.provider.name"] == "anthropic" and got_run["gen_ai.request.model"] == MODEL
+    assert got_run["gen_ai.response.id"] == final.id and got_run["gen_ai.response.finish_reasons"] == ("end_turn",)
+    assert got_run["claude.tool_runner.turns"] == 2
+    got = attributes(tool)
+    assert tool.kind is SpanKind.INTERNAL
     assert got["gen_ai.operation.name"] == "execute_tool"
     assert got["gen_ai.tool.name"] == "get_weather"
     assert got["gen_ai.tool.call.id"].startswith("toolu_")
     assert set(json.loads(got["gen_ai.tool.call.arguments"])) == {"city"}
     assert "sunny in" in got["gen_ai.tool.call.result"]
-    first_turn = attributes(spans[0])
-    assert first_turn["gen_ai.response.finish_reasons"] == ("tool_use",)
-    # tools are not GenAI client operations: no token usage or duration points for them
+    assert attributes(first_turn)["gen_ai.response.finish_reasons"] == ("tool_use",)
+    # tools and runs are not GenAI client operations: no token usage or duration points for them
     assert len(telemetry.points("gen_ai.client.operation.duration")) == 1  # one series: both turns
     assert telemetry.points("gen_ai.client.operation.duration")[0].count == 2
+
+
+def test_a_tools_own_spans_nest_under_its_execute_tool_span(api: Api, telemetry: Telemetry) -> None:
+    tracer = telemetry.tracer_provider.get_tracer("weather service")
+
+    @beta_tool
+    def get_weather(city: str) -> str:
+        """The weather in a city."""
+        with tracer.start_as_current_span("weather lookup"):
+            return f"sunny in {city}"
+
+    _run_tools(api, api.make(), get_weather)
+    spans = {span.name: span for span in telemetry.spans()}
+    lookup, tool = spans["weather lookup"], spans["execute_tool get_weather"]
+    assert lookup.parent is not None and lookup.parent.span_id == tool.context.span_id
+
+
+def test_a_calls_span_is_current_while_its_requests_are_sent(api: Api, telemetry: Telemetry) -> None:
+    from opentelemetry import trace
+
+    current: List[Any] = []
+
+    def hook(request: httpx.Request) -> None:  # where an HTTP client instrumentation starts its span
+        current.append(trace.get_current_span().get_span_context().span_id)
+
+    async def ahook(request: httpx.Request) -> None:
+        hook(request)
+
+    hooks: Any = {"request": [ahook if api.is_async else hook]}
+    http: Any = httpx.AsyncClient(event_hooks=hooks) if api.is_async else httpx.Client(event_hooks=hooks)
+    client = api.make(http_client=http, max_retries=1)
+    api.server.enqueue(status=529, headers={"retry-after-ms": "1"})
+    api(lambda c: c.messages.create(**PARAMS), client)
+    span = telemetry.span()
+    assert current == [span.context.span_id] * 2  # the attempt that failed, and its retry
+    assert not trace.get_current_span().get_span_context().is_valid  # nothing left current
+
+
+def test_the_httpx_instrumentations_spans_are_children_of_the_calls(api: Api, telemetry: Telemetry) -> None:
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    http: Any = httpx.AsyncClient() if api.is_async else httpx.Client()
+    HTTPXClientInstrumentor.instrument_client(http, tracer_provider=telemetry.tracer_provider)
+    client = api.make(http_client=http, max_retries=1)
+    api.server.enqueue(status=529, headers={"retry-after-ms": "1"})
+    api(lambda c: c.messages.create(**PARAMS), client)
+    spans = telemetry.spans()
+    (call,) = [span for span in spans if span.name.startswith("chat ")]
+    requests = [span for span in spans if span is not call]
+    assert [span.name for span in requests] == ["POST", "POST"]  # the attempt that failed, and its retry
+    statuses = [
+        attributes(span).get("http.response.status_code", attributes(span).get("http.status_code")) for span in requests
+    ]
+    assert statuses == [529, 200]  # (the instrumentation's older attribute name unless told otherwise)
+    for request in requests:
+        assert request.parent is not None and request.parent.span_id == call.context.span_id
 
 
 def test_a_failing_tool_sets_error_type(api: Api, telemetry: Telemetry) -> None:
@@ -167,8 +234,10 @@ def test_a_run_under_a_span_of_yours_groups_its_spans(api: Api, telemetry: Telem
         _run_tools(api, api.make(), get_weather)
     spans = telemetry.spans()
     (root,) = [span for span in spans if span.name == "weather agent"]
-    children = [span for span in spans if span is not root]
+    (run,) = [span for span in spans if span.name == "invoke_agent"]
+    assert run.parent is not None and run.parent.span_id == parent.get_span_context().span_id
+    children = [span for span in spans if span not in (root, run)]
     assert len(children) == 3
     for child in children:
-        assert child.parent is not None and child.parent.span_id == parent.get_span_context().span_id
+        assert child.parent is not None and child.parent.span_id == run.context.span_id
         assert child.context.trace_id == root.context.trace_id

@@ -25,9 +25,19 @@ def call(**kwargs):
     with client.messages.stream(model=MODEL, max_tokens=8, messages=[{"role": "user", "content": "Hi"}]) as s:
         s.until_done()
 
+import claude_otel.tracing
+asked = []
+ask = claude_otel.tracing.Tracing._instruments
+def counting(self, info):
+    asked.append(info.endpoint)
+    return ask(self, info)
+claude_otel.tracing.Tracing._instruments = counting
+
 report = {}
 call()
 report["loaded_before"] = "opentelemetry" in sys.modules
+report["asked_untraced"] = len(asked)  # a create and a stream
+asked.clear()
 from claude_core.plugins import get_plugin_manager
 report["plugin"] = repr(get_plugin_manager().get_plugin("otel"))
 if CONFIGURE:
@@ -41,6 +51,7 @@ if CONFIGURE:
     trace.set_tracer_provider(provider)
     call()
     report["traced"] = [span.name for span in exporter.get_finished_spans()]
+    report["asked_traced"] = len(asked)
     exporter.clear()
     call(disable_plugins=["otel"])
     call(provider_options={"otel": False})
@@ -65,6 +76,8 @@ def test_installed_it_traces_once_a_tracer_provider_is_set(server: Emulator) -> 
     report = run(server, configure=True)
     assert report["plugin"] == "claude_otel.Tracing()"
     assert report["loaded_before"] is False  # no tracer provider, no import of opentelemetry
+    assert report["asked_untraced"] == 1  # an untraced client asks once: its stream does not ask again
+    assert report["asked_traced"] == 2
     assert report["traced"] == [f"chat {MODEL}", f"chat {MODEL}"]  # create and stream of a new client
     assert report["off_per_client"] == []
 
