@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List
 
-from ..observers import NOT_THIS_CLIENT
 from ..plugins import call_impl
 
 if TYPE_CHECKING:
@@ -33,6 +32,8 @@ class Observing:
 
     def observers(self, call: CallInfo) -> List[CallObserver]:
         """The observers of one call; an implementation that declines the client is not asked again."""
+        from ..observers import NOT_THIS_CLIENT  # only a client some plugin watches loads the observers
+
         if self._wrapped:
             found = self._relay.call(_HOOK, call=call)
             return [observer for observer in found if observer is not None and observer is not NOT_THIS_CLIENT]
