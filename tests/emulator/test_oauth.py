@@ -159,9 +159,10 @@ def test_a_tampered_assertion_is_refused(emu: Emulator, key_file: pathlib.Path) 
         ({"iss": "someone@else.iam.gserviceaccount.com"}, "Invalid grant: account not found"),
         ({"iss": None}, "Invalid grant: account not found"),
         ({"aud": "https://example.com/token"}, "Failed audience check"),
-        ({"exp": int(time.time()) - 60, "iat": int(time.time()) - 3660}, BAD_TIMES),
-        ({"iat": int(time.time()) + 600, "exp": int(time.time()) + 1200}, BAD_TIMES),
-        ({"exp": int(time.time()) + 7200}, BAD_TIMES),
+        # times relative to when the test runs (a slow run starts long after collection): see _at_run
+        ({"exp": -60, "iat": -3660}, BAD_TIMES),
+        ({"iat": 600, "exp": 1200}, BAD_TIMES),
+        ({"exp": 7200}, BAD_TIMES),
         ({"exp": None}, BAD_TIMES),
         ({"iat": "now"}, BAD_TIMES),
     ],
@@ -169,8 +170,17 @@ def test_a_tampered_assertion_is_refused(emu: Emulator, key_file: pathlib.Path) 
 def test_bad_claims_are_refused(
     emu: Emulator, key_file: pathlib.Path, changes: Dict[str, Any], description: str
 ) -> None:
-    assert description in refused(grant(emu, assertion(key_info(key_file), **changes)))
+    assert description in refused(grant(emu, assertion(key_info(key_file), **_at_run(changes))))
     assert emu.vertex_token_grants == 0
+
+
+def _at_run(changes: Dict[str, Any]) -> Dict[str, Any]:
+    """``iat`` and ``exp`` given as whole seconds from now, made times now."""
+    now = int(time.time())
+    return {
+        key: now + value if key in ("iat", "exp") and isinstance(value, int) else value
+        for key, value in changes.items()
+    }
 
 
 @pytest.mark.parametrize("scope", [None, "https://www.googleapis.com/auth/userinfo.email"])
