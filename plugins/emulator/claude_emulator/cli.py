@@ -84,8 +84,8 @@ def version() -> str:
     return f"{PROG} {_installed('claude-emulator')} (claude-core {core}, Python {platform.python_version()})"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description="An offline Claude API emulator.")
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="An offline Claude API emulator.")
     parser.add_argument("--version", action="version", version=version())
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser(
@@ -226,8 +226,10 @@ def serve(
     aws_profile: Optional[str] = None,
     env_file: Optional[pathlib.Path] = None,
     rate_limits: Optional[RateLimits] = None,
+    prog: str = PROG,
 ) -> int:
-    """Serve until SIGINT or SIGTERM; return the exit status (1 when the address cannot be bound)."""
+    """Serve until SIGINT or SIGTERM; return the exit status (1 when the address cannot be bound).
+    ``prog`` begins the error lines: the command that was run."""
     app = EmulatorApp(
         api_keys=api_keys,
         auth_tokens=auth_tokens,
@@ -238,7 +240,7 @@ def serve(
     try:
         emulator = Emulator(app, host=host, port=port, log=None if quiet else sys.stderr).start()
     except OSError as exc:
-        print(f"{PROG}: cannot listen on {host}:{port}: {_reason(exc)}", file=sys.stderr, flush=True)
+        print(f"{prog}: cannot listen on {host}:{port}: {_reason(exc)}", file=sys.stderr, flush=True)
         return 1
     try:
         with _config_dir(config_dir) as directory:
@@ -250,7 +252,7 @@ def serve(
             return _wait(emulator)
     except OSError as exc:  # the config directory or the env file cannot be written
         emulator.stop()
-        print(f"{PROG}: cannot write {exc.filename or 'a file'}: {_reason(exc)}", file=sys.stderr, flush=True)
+        print(f"{prog}: cannot write {exc.filename or 'a file'}: {_reason(exc)}", file=sys.stderr, flush=True)
         return 1
 
 
@@ -267,8 +269,10 @@ def _wait(emulator: Emulator) -> int:
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = _parser()
+def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
+    """Run the command in ``argv`` (default: ``sys.argv[1:]``) as ``prog``; return the exit status.
+    ``claude-core emulator`` runs it too, as ``prog="claude-core emulator"``."""
+    parser = _parser(prog)
     args = parser.parse_args(argv)
     if args.command == "serve":
         if args.no_auth and (args.api_key or args.auth_token):
@@ -292,6 +296,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             aws_profile=args.aws_profile,
             env_file=args.env_file,
             rate_limits=rate_limits,
+            prog=prog,
         )
     return 0
 

@@ -25,7 +25,7 @@ from typing import Callable, Dict, NoReturn, Optional, Sequence
 
 from . import _store
 
-__all__ = ["main", "mask", "EXIT_OK", "EXIT_NO_ENTRY", "EXIT_USAGE", "EXIT_BACKEND"]
+__all__ = ["main", "mask", "COMMANDS", "EXIT_OK", "EXIT_NO_ENTRY", "EXIT_USAGE", "EXIT_BACKEND"]
 
 EXIT_OK, EXIT_NO_ENTRY, EXIT_USAGE, EXIT_BACKEND = 0, 1, 2, 3
 PROG = "claude-keyring"
@@ -64,16 +64,20 @@ def _version() -> str:
     return f"{PROG} {_installed(PROG)} ({versions}, Python {platform.python_version()})"
 
 
-def _parser() -> _Parser:
-    parser = _Parser(prog=PROG, description="Manage the API keys claude-core reads from the OS keyring.")
+#: Each command, and what it does.
+COMMANDS: Dict[str, str] = {
+    "set": "store a key, read from a hidden prompt or stdin (never from the command line)",
+    "get": "print a stored key, masked unless --show",
+    "delete": "delete a stored key",
+    "list": "list the stored keys' provider[:profile] names",
+}
+
+
+def _parser(prog: str) -> _Parser:
+    parser = _Parser(prog=prog, description="Manage the API keys claude-core reads from the OS keyring.")
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command, summary in (
-        ("set", "store a key, read from a hidden prompt or stdin (never from the command line)"),
-        ("get", "print a stored key, masked unless --show"),
-        ("delete", "delete a stored key"),
-        ("list", "list the stored keys' provider[:profile] names"),
-    ):
+    for command, summary in COMMANDS.items():
         sub = commands.add_parser(command, help=summary, description=summary)
         listing = command == "list"
         sub.add_argument(
@@ -156,26 +160,27 @@ _COMMANDS: Dict[str, Callable[[argparse.Namespace], None]] = {
 }
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the command in ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
+    """Run the command in ``argv`` (default: ``sys.argv[1:]``) as ``prog``; returns the exit status.
+    ``claude-core keys`` runs it too, as ``prog="claude-core keys"``."""
     try:
-        args, unexpected = _parser().parse_known_args(argv)
+        args, unexpected = _parser(prog).parse_known_args(argv)
         if unexpected:  # not echoed: it may be a key typed on the command line
             raise _UsageError(
                 f"unexpected arguments to {args.command!r} (not shown); a key is read from a hidden prompt or stdin"
             )
         _COMMANDS[args.command](args)
     except _UsageError as exc:
-        return _fail(EXIT_USAGE, f"{exc} (see {PROG} --help)")
+        return _fail(prog, EXIT_USAGE, f"{exc} (see {prog} --help)")
     except _NoEntry as exc:
-        return _fail(EXIT_NO_ENTRY, f"no key {str(exc)!r} in the OS keyring (service {_store.SERVICE!r})")
+        return _fail(prog, EXIT_NO_ENTRY, f"no key {str(exc)!r} in the OS keyring (service {_store.SERVICE!r})")
     except _store.KeyringUnavailable as exc:
-        return _fail(EXIT_BACKEND, str(exc))
+        return _fail(prog, EXIT_BACKEND, str(exc))
     except KeyboardInterrupt:
         return 130
     return EXIT_OK
 
 
-def _fail(status: int, message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+def _fail(prog: str, status: int, message: str) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
     return status

@@ -1,0 +1,278 @@
+"""``claude-core batch``: submit a requests file as Message Batches, follow them, fetch their results.
+
+The commands are thin: the requests file is checked and split by :mod:`.batch_split`, the
+progress is drawn by :mod:`.batch_progress`, and when to poll each batch is the SDK's
+:class:`~claude_core.resources.batches.BatchWaiter`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+import sys
+import tempfile
+import time
+from typing import IO, Any, Dict, Iterable, Iterator, List, Optional, Tuple
+
+import click
+
+import claude_core
+
+from .batch_split import MAX_BYTES, MAX_REQUESTS, RequestsFileError, Splitter, read_requests, split
+from .hookspecs import hookimpl
+from .output import stdout
+from .state import State
+
+__all__ = ["claude_register_commands", "batch", "in_request_order"]
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+#: Where a result line is in the spool file ``--order`` writes first: (offset, length).
+Place = Tuple[int, int]
+
+
+def _lines(path: str) -> Iterator[bytes]:
+    with open(path, "rb") as lines:
+        yield from lines
+
+
+def in_request_order(places: Dict[str, Place], custom_ids: Iterable[str]) -> Tuple[List[Place], List[str]]:
+    """Where each result is, in the order of ``custom_ids`` (then those no request names, as they came),
+    and the custom_ids that have no result. ``places`` maps a custom_id to its line in the spool."""
+    ordered: List[Place] = []
+    missing: List[str] = []
+    used = set()
+    for custom_id in custom_ids:
+        place = places.get(custom_id)
+        if place is None:
+            missing.append(custom_id)
+        else:
+            ordered.append(place)
+            used.add(custom_id)
+    ordered.extend(place for custom_id, place in places.items() if custom_id not in used)
+    return ordered, missing
+
+
+@contextlib.contextmanager
+def _output(path: str) -> Iterator[IO[bytes]]:
+    """``path`` opened to write (``-``: stdout); a file is written beside it and renamed at the end,
+    so an interrupted run never leaves a results file that looks whole."""
+    if path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, partial = tempfile.mkstemp(prefix=".results-", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+
+
+def _write_results(
+    client: claude_core.Anthropic, batch_ids: Iterable[str], out: IO[bytes]
+) -> Iterator[Tuple[str, int]]:
+    """Write every result of the batches to ``out`` as it arrives; yield (custom_id, bytes written) each."""
+    for batch_id in batch_ids:
+        with client.messages.batches.results(batch_id) as entries:
+            for entry in entries:
+                line = (entry.to_json(indent=None) + "\n").encode("utf-8")
+                out.write(line)
+                yield entry.custom_id, len(line)
+
+
+def _table(batches: Iterable[Any]) -> Any:
+    from rich.table import Table
+
+    from .batch_progress import counts_text, total
+
+    table = Table("id", "status", "created", "requests", "by outcome", box=None, pad_edge=False)
+    for item in batches:
+        outcomes = counts_text(item, every=False)
+        created = item.created_at.strftime("%Y-%m-%d %H:%M")
+        table.add_row(item.id, item.processing_status, created, str(total(item)), outcomes)
+    return table
+
+
+@click.group(name="batch")
+def batch() -> None:
+    """Message Batches: many requests processed asynchronously, at half the price."""
+
+
+@batch.command()
+@click.argument("requests", type=click.Path(exists=True, dir_okay=False, readable=True))
+@click.option("--max-requests", type=click.IntRange(min=1), default=MAX_REQUESTS, hidden=True)
+@click.option("--max-bytes", type=click.IntRange(min=16), default=MAX_BYTES, hidden=True)
+@click.pass_obj
+def submit(state: State, requests: str, max_requests: int, max_bytes: int) -> None:
+    """Send REQUESTS (JSON Lines, one {"custom_id": ..., "params": {...}} a line) as batches; print their ids.
+
+    A file over the API's limits (100,000 requests or 256 MB a batch) is sent as several
+    batches, in order.
+    """
+    try:
+        counting = Splitter(max_requests, max_bytes)
+        count = 0
+        for request in read_requests(_lines(requests)):  # a first pass checks every line before any is sent
+            counting.starts_batch(request)
+            count += 1
+        if not count:
+            raise click.BadParameter(f"{requests} holds no request", param_hint="REQUESTS")
+        if counting.batches > 1:
+            click.echo(
+                f"{requests}: {count:,} requests are over a batch's limits ({max_requests:,} requests or "
+                f"{max_bytes:,} bytes): sending them as {counting.batches} batches",
+                err=True,
+            )
+        client = state.client()
+        for group in split(read_requests(_lines(requests)), Splitter(max_requests, max_bytes)):
+            items: List[Any] = [request.request for request in group]  # checked dicts: the API's Request shape
+            created = client.messages.batches.create(requests=items)
+            click.echo(created.id)
+    except RequestsFileError as exc:
+        raise click.BadParameter(f"{requests}: {exc}", param_hint="REQUESTS") from exc
+
+
+@batch.command(name="list")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many batches.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def list_batches(state: State, limit: int, as_json: bool) -> None:
+    """The batches, newest first."""
+    import itertools
+
+    found = list(itertools.islice(state.client().messages.batches.list(limit=min(limit, 1000)), limit))
+    if as_json:
+        click.echo(json.dumps([item.to_dict(mode="json") for item in found], indent=2))
+        return
+    stdout().print(_table(found))
+
+
+@batch.command()
+@click.argument("batch_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the batch as JSON.")
+@click.pass_obj
+def status(state: State, batch_id: str, as_json: bool) -> None:
+    """The state of batch BATCH_ID."""
+    found = state.client().messages.batches.retrieve(batch_id)
+    if as_json:
+        click.echo(found.to_json())
+        return
+    from .batch_progress import status_line
+
+    click.echo(status_line(found, _now()))
+    if found.results_url:
+        click.echo(f"results: claude-core batch results {found.id} -o results.jsonl")
+
+
+@batch.command()
+@click.argument("batch_ids", nargs=-1, required=True)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0, min_open=True),
+    default=2.0,
+    show_default=True,
+    help="Seconds before the first poll of each batch; the wait grows by half each poll.",
+)
+@click.option(
+    "--max-interval",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Seconds between polls at most.",
+)
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, help="Give up (exit 1) after this many seconds.")
+@click.pass_obj
+def wait(
+    state: State, batch_ids: Tuple[str, ...], interval: float, max_interval: float, timeout: Optional[float]
+) -> None:
+    """Poll BATCH_IDS until every one has ended, with a progress bar per batch on a terminal."""
+    from claude_core.resources.batches import BatchWaiter
+
+    from .batch_progress import BatchProgress, status_line
+    from .output import stderr
+
+    client = state.client()
+    ids = list(dict.fromkeys(batch_ids))
+    waiters = {batch_id: BatchWaiter(interval, max(interval, max_interval), 1.5, timeout) for batch_id in ids}
+    due = {batch_id: time.monotonic() for batch_id in ids}
+    ended = {}
+    with BatchProgress(stderr()) as progress:
+        while due:
+            batch_id = min(due, key=due.__getitem__)
+            time.sleep(max(0.0, due[batch_id] - time.monotonic()))
+            found = client.messages.batches.retrieve(batch_id)
+            progress.update(found)
+            delay = waiters[batch_id].delay(found)
+            if delay is None:
+                ended[batch_id] = found
+                del due[batch_id]
+            else:
+                due[batch_id] = time.monotonic() + delay
+    for batch_id in ids:
+        click.echo(status_line(ended[batch_id], _now()))
+
+
+@batch.command()
+@click.argument("batch_ids", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="The JSON Lines file to write (-: stdout).")
+@click.option("--order", is_flag=True, help="Write the results in the order of the requests in --requests.")
+@click.option(
+    "--requests",
+    "requests_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The requests file the batches were submitted from (for --order).",
+)
+@click.pass_obj
+def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, requests_file: Optional[str]) -> None:
+    """Write the results of ended batches BATCH_IDS, merged, one JSON line per request, as they arrive."""
+    if order != (requests_file is not None):
+        raise click.UsageError("--order and --requests go together: --order --requests requests.jsonl")
+    client = state.client()
+    ids = list(dict.fromkeys(batch_ids))
+    if requests_file is None:
+        with _output(output) as out:
+            for _ in _write_results(client, ids, out):
+                pass
+        return
+    try:
+        wanted = [request.custom_id for request in read_requests(_lines(requests_file))]
+    except RequestsFileError as exc:
+        raise click.BadParameter(f"{requests_file}: {exc}", param_hint="--requests") from exc
+    with _output(output) as out, tempfile.TemporaryFile() as spool:
+        places: Dict[str, Place] = {}
+        offset = 0
+        for custom_id, length in _write_results(client, ids, spool):
+            places[custom_id] = (offset, length)
+            offset += length
+        ordered, missing = in_request_order(places, wanted)
+        for start, length in ordered:
+            spool.seek(start)
+            out.write(spool.read(length))
+    if missing:
+        shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+        click.echo(f"{len(missing)} request(s) of {requests_file} have no result in these batches: {shown}", err=True)
+
+
+@batch.command()
+@click.argument("batch_ids", nargs=-1, required=True)
+@click.pass_obj
+def cancel(state: State, batch_ids: Tuple[str, ...]) -> None:
+    """Ask to cancel BATCH_IDS: each goes canceling, then ends with its unprocessed requests canceled."""
+    client = state.client()
+    for batch_id in dict.fromkeys(batch_ids):
+        found = client.messages.batches.cancel(batch_id)
+        click.echo(f"{found.id}: {found.processing_status}")
+
+
+@hookimpl
+def claude_register_commands(cli: click.Group) -> None:
+    cli.add_command(batch)

@@ -1,0 +1,117 @@
+"""``claude-core files``: upload, list, download and delete files of the Files API (beta).
+
+Uploads stream from disk and downloads stream to disk, as ``client.beta.files`` does them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import sys
+from typing import Any, Iterable, Optional, Tuple
+
+import click
+
+from .errors import EXIT_USAGE
+from .hookspecs import hookimpl
+from .output import stdout
+from .state import State
+
+__all__ = ["claude_register_commands", "files", "download_path"]
+
+
+def download_path(output: Optional[str], filename: str, file_id: str) -> str:
+    """Where ``files download`` writes: ``output`` as given, else the file's own name (its last
+    part only, so a name from the API never reaches outside the current directory)."""
+    if output is not None:
+        return output
+    name = os.path.basename(filename.replace("\\", "/"))
+    return name if name not in ("", ".", "..") else file_id
+
+
+class _Exists(click.ClickException):
+    """The download's path is taken: a usage error (status 2), without the usage printed."""
+
+    exit_code = EXIT_USAGE
+
+
+def _table(found: Iterable[Any]) -> Any:
+    from rich.table import Table
+
+    table = Table("id", "filename", "mime type", "bytes", "created", box=None, pad_edge=False)
+    for item in found:
+        created = item.created_at.strftime("%Y-%m-%d %H:%M:%S")
+        table.add_row(item.id, item.filename, item.mime_type, f"{item.size_bytes:,}", created)
+    return table
+
+
+@click.group(name="files")
+def files() -> None:
+    """Files you refer to in messages by id (the Files API, beta)."""
+
+
+@files.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, readable=True))
+@click.option("--json", "as_json", is_flag=True, help="Print each file's metadata as a JSON line.")
+@click.pass_obj
+def upload(state: State, paths: Tuple[str, ...], as_json: bool) -> None:
+    """Upload PATHS; print each file's id and name."""
+    client = state.client()
+    for path in paths:
+        stored = client.beta.files.upload(file=pathlib.Path(path))
+        click.echo(stored.to_json(indent=None) if as_json else f"{stored.id}\t{stored.filename}")
+
+
+@files.command(name="list")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many files.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def list_files(state: State, limit: int, as_json: bool) -> None:
+    """The uploaded files, newest first."""
+    import itertools
+
+    found = list(itertools.islice(state.client().beta.files.list(limit=min(limit, 1000)), limit))
+    if as_json:
+        click.echo(json.dumps([item.to_dict(mode="json") for item in found], indent=2))
+        return
+    stdout().print(_table(found))
+
+
+@files.command()
+@click.argument("file_id")
+@click.option("-o", "--output", help="Where to write it (-: stdout) [default: the file's name, here].")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.pass_obj
+def download(state: State, file_id: str, output: Optional[str], force: bool) -> None:
+    """Download file FILE_ID, streamed to disk."""
+    client = state.client()
+    name = client.beta.files.retrieve_metadata(file_id).filename if output is None else ""
+    path = download_path(output, name, file_id)
+    if path == "-":
+        response = client.beta.files.download(file_id)
+        with response:
+            for chunk in response.iter_bytes():
+                sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    if os.path.exists(path) and not force:
+        raise _Exists(f"{path} exists: pass --force to overwrite it, or -o another path")
+    client.beta.files.download(file_id).write_to_file(path)
+    click.echo(f"saved {path}", err=True)
+
+
+@files.command(name="rm")
+@click.argument("file_ids", nargs=-1, required=True)
+@click.pass_obj
+def remove(state: State, file_ids: Tuple[str, ...]) -> None:
+    """Delete FILE_IDS."""
+    client = state.client()
+    for file_id in dict.fromkeys(file_ids):
+        client.beta.files.delete(file_id)
+        click.echo(f"deleted {file_id}")
+
+
+@hookimpl
+def claude_register_commands(cli: click.Group) -> None:
+    cli.add_command(files)

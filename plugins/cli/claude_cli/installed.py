@@ -1,0 +1,67 @@
+"""``claude-core plugins``: the installed providers, plugins and command plugins, with versions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Dict, List
+
+import click
+
+from claude_core.plugins import PLUGIN_GROUP, PROVIDER_GROUP, describe
+
+from .hookspecs import PROJECT, hookimpl
+from .output import stdout
+from .plugins import failed_plugins, get_plugin_manager
+
+__all__ = ["claude_register_commands", "installed"]
+
+
+def _versions(group: str) -> Dict[str, str]:
+    """Entry point name -> the version of the distribution that declares it."""
+    if sys.version_info >= (3, 10):
+        from importlib.metadata import entry_points
+    else:  # pragma: no cover - Python 3.9
+        from importlib_metadata import entry_points
+    found: Dict[str, str] = {}
+    for point in entry_points(group=group):
+        dist = getattr(point, "dist", None)
+        if dist is not None:
+            found.setdefault(point.name, f"{dist.metadata['Name']} {dist.version}")
+    return found
+
+
+def installed() -> List[Dict[str, Any]]:
+    """Every provider and plugin of claude-core, and every distribution adding commands here."""
+    versions = {"provider": _versions(PROVIDER_GROUP), "plugin": _versions(PLUGIN_GROUP)}
+    rows = []
+    for row in describe():
+        row = dict(row)
+        row["distribution"] = versions[row["kind"]].get(row["name"], "claude-core (built in)")
+        rows.append(row)
+    commands = _versions(PROJECT)
+    manager = get_plugin_manager()
+    for name, _plugin in manager.list_name_plugin():
+        if name in commands:
+            rows.append({"kind": "commands", "name": name, "distribution": commands[name], "hooks": []})
+    return rows
+
+
+@hookimpl
+def claude_register_commands(cli: click.Group) -> None:
+    @cli.command(name="plugins")
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+    def plugins(as_json: bool) -> None:
+        """The installed providers and plugins, the hooks each implements, and their versions."""
+        rows = installed()
+        for line in failed_plugins():
+            click.echo(line, err=True)
+        if as_json:
+            click.echo(json.dumps(rows, indent=2))
+            return
+        from rich.table import Table
+
+        table = Table("kind", "name", "distribution", "hooks", box=None, pad_edge=False)
+        for row in rows:
+            table.add_row(row["kind"], row["name"], row["distribution"], ", ".join(row.get("hooks", [])))
+        stdout().print(table)

@@ -1,0 +1,192 @@
+"""``claude-core logs``: list, show and search the logged prompts and answers; turn logging off and on.
+
+The log itself is :mod:`claude_cli.logdb`; the functions here only format what it holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
+
+import click
+
+from .hookspecs import hookimpl
+from .output import is_terminal
+
+if TYPE_CHECKING:
+    from .logdb import Exchange, LogDB
+
+__all__ = ["claude_register_commands", "as_json", "as_markdown", "status_lines"]
+
+
+def as_json(exchanges: Sequence[Exchange]) -> str:
+    """The exchanges as a JSON array (every stored field)."""
+    return json.dumps([dataclasses.asdict(exchange) for exchange in exchanges], indent=2)
+
+
+def as_markdown(exchanges: Sequence[Exchange]) -> str:
+    """The exchanges as markdown: a heading each (time, model, ids), the system prompt, the
+    prompt and the answer (or the error), and the token counts."""
+    parts: List[str] = []
+    for exchange in exchanges:
+        when = (exchange.datetime_utc or "")[:19].replace("T", " ")
+        lines = [
+            f"## {when} · {exchange.model}",
+            "",
+            f"id `{exchange.id}` · conversation `{exchange.conversation_id}` · {exchange.provider}",
+        ]
+        if exchange.system:
+            lines += ["", "### System", "", exchange.system]
+        lines += ["", "### Prompt", "", exchange.prompt, ""]
+        if exchange.error is not None:
+            lines += ["### Error", "", exchange.error]
+        else:
+            lines += ["### Response", "", exchange.response]
+        lines += ["", _footer(exchange)]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _footer(exchange: Exchange) -> str:
+    counts = ((exchange.input_tokens, "input"), (exchange.output_tokens, "output"))
+    tokens = ", ".join(f"{count} {kind}" for count, kind in counts if count is not None)
+    return f"*{tokens + ' tokens · ' if tokens else ''}{exchange.duration_ms} ms*"
+
+
+def status_lines(
+    enabled: bool, reason: str, path: str, exists: bool, counts: Sequence[int], size: int, full_text: bool
+) -> List[str]:
+    """What ``logs status`` says: whether logging is on and why, where the database is, and
+    what it holds."""
+    lines = [f"Logging is {'on' if enabled else 'off'} ({reason})", f"Database: {path}"]
+    if not exists:
+        return [*lines, "Nothing logged yet (the database is made on the first prompt)"]
+    exchanges, conversations = counts
+    return [
+        *lines,
+        f"Exchanges: {exchanges} in {conversations} conversation{'' if conversations == 1 else 's'}",
+        f"Size: {size / 1024:,.1f} KiB",
+        f"Search: {'full text (FTS5)' if full_text else 'substrings (LIKE; this SQLite has no FTS5)'}",
+    ]
+
+
+def _enabled() -> bool:
+    from .logdb import logging_enabled
+
+    try:
+        return logging_enabled()
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _reason(enabled: bool) -> str:
+    from .logdb import LOG_ENV, logs_off_path
+
+    if os.environ.get(LOG_ENV, "").strip():
+        return f"{LOG_ENV}={os.environ[LOG_ENV].strip()}"
+    if enabled:
+        return "the default; `claude-core logs off` turns it off"
+    return f"`claude-core logs off` was run, noted in {logs_off_path()}; `claude-core logs on` undoes it"
+
+
+def _print(exchanges: Sequence[Exchange], json_output: bool) -> None:
+    if json_output:
+        click.echo(as_json(exchanges))
+    elif not exchanges:
+        click.echo("Nothing logged matches (`claude-core logs status` says what is logged)", err=True)
+    elif is_terminal():
+        from rich.markdown import Markdown
+
+        from .output import stdout
+
+        stdout().print(Markdown(as_markdown(exchanges)))
+    else:
+        click.echo(as_markdown(exchanges))
+
+
+def _open() -> LogDB:
+    from .logdb import LogDB
+
+    return LogDB()
+
+
+@hookimpl
+def claude_register_commands(cli: click.Group) -> None:
+    json_option = click.option("--json", "json_output", is_flag=True, help="Print JSON instead of markdown.")
+
+    @cli.group(name="logs", invoke_without_command=True)
+    @click.option("-n", "--count", default=3, show_default=True, type=click.IntRange(min=0), help="How many (0: all).")
+    @click.option("-c", "--cid", help="Only the exchanges of this conversation.")
+    @click.option("-q", "--query", help="Only exchanges whose prompt or answer has every word of this.")
+    @json_option
+    @click.pass_context
+    def logs(ctx: click.Context, count: int, cid: Optional[str], query: Optional[str], json_output: bool) -> None:
+        """The latest logged prompts and answers, oldest first; `logs show ID` for one."""
+        if ctx.invoked_subcommand is not None:
+            return
+        _print(_open().latest(count or None, conversation_id=cid, query=query), json_output)
+
+    @logs.command(name="show")
+    @click.argument("id")
+    @json_option
+    def show(id: str, json_output: bool) -> None:
+        """One exchange, or every exchange of a conversation, by its id."""
+        db = _open()
+        found, conversation = db.exchange(id), db.conversation(id)
+        exchanges = [found] if found is not None else conversation.exchanges if conversation is not None else []
+        if not exchanges:
+            raise click.BadParameter(
+                f"no exchange or conversation has the id {id!r}: `claude-core logs` lists them", param_hint="ID"
+            )
+        _print(exchanges, json_output)
+
+    @logs.command(name="path")
+    def path() -> None:
+        """Where the log database is (CLAUDE_CORE_LOG_PATH moves it)."""
+        from .logdb import log_path
+
+        click.echo(str(log_path()))
+
+    @logs.command(name="on")
+    def on() -> None:
+        """Log every prompt and answer (the default)."""
+        _switch(True)
+
+    @logs.command(name="off")
+    def off() -> None:
+        """Stop logging prompts and answers (`logs on` starts again)."""
+        _switch(False)
+
+    @logs.command(name="status")
+    @json_option
+    def status(json_output: bool) -> None:
+        """Whether logging is on, where the database is, and how much it holds."""
+        db = _open()
+        enabled = _enabled()
+        exists = db.path.exists()
+        facts: Dict[str, Any] = {
+            "enabled": enabled,
+            "reason": _reason(enabled),
+            "path": str(db.path),
+            "exists": exists,
+            "counts": db.counts(),
+            "size": db.path.stat().st_size if exists else 0,
+            "full_text": db.full_text(),
+        }
+        if json_output:
+            exchanges, conversations = facts.pop("counts")
+            click.echo(json.dumps({**facts, "exchanges": exchanges, "conversations": conversations}, indent=2))
+        else:
+            click.echo("\n".join(status_lines(**facts)))
+
+
+def _switch(enabled: bool) -> None:
+    from .logdb import set_logging
+
+    set_logging(enabled)
+    now = _enabled()
+    click.echo(f"Logging is {'on' if now else 'off'}")
+    if now != enabled:
+        click.echo(f"({_reason(now)} overrides the setting for this shell)", err=True)

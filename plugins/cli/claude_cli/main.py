@@ -1,0 +1,86 @@
+"""``claude-core``: the command group, its global options, and how a run ends.
+
+Every command is registered through the CLI's hook (:mod:`claude_cli.hookspecs`), the
+CLI's own as well as other distributions'. :func:`main` runs the group and turns any
+failure into one line on stderr and an exit status (:mod:`claude_cli.errors`); with
+``--debug`` the traceback is printed too.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import List, Optional
+
+import click
+
+import claude_core
+from claude_core.plugins import check_provider
+
+from . import __version__
+from .errors import EXIT_OK, describe
+from .plugins import failed_plugins, get_plugin_manager
+from .state import PROVIDER_ENV, State
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--provider",
+    envvar=PROVIDER_ENV,
+    default="anthropic",
+    show_default=True,
+    help=f"The deployment: anthropic, bedrock, vertex, emulator or another installed provider [env: {PROVIDER_ENV}].",
+)
+@click.option("--base-url", envvar="ANTHROPIC_BASE_URL", help="The API's URL [env: ANTHROPIC_BASE_URL].")
+@click.option("--debug", is_flag=True, help="Print the traceback of a failure.")
+@click.version_option(
+    __version__, "--version", "-V", message=f"%(prog)s %(version)s (claude-core {claude_core.__version__})"
+)
+@click.pass_context
+def cli(ctx: click.Context, provider: str, base_url: Optional[str], debug: bool) -> None:
+    """Talk to Claude from the shell, with claude-core."""
+    try:
+        check_provider(provider)
+    except Exception as exc:
+        raise click.BadParameter(str(exc), param_hint="--provider") from exc
+    ctx.obj = State(provider=provider, base_url=base_url, debug=debug)
+
+
+def _register() -> None:
+    get_plugin_manager().hook.claude_register_commands(cli=cli)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run ``claude-core`` with ``argv`` (default: the command line); return the exit status."""
+    _register()
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    if debug:
+        for line in failed_plugins():
+            click.echo(line, err=True)
+    try:
+        status = cli.main(args=args, prog_name="claude-core", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.exceptions.Abort:
+        return _failed(KeyboardInterrupt(), debug)
+    except BaseException as exc:  # every failure ends as one line (and a status), never a traceback
+        if isinstance(exc, SystemExit):
+            raise
+        return _failed(exc, debug)
+    return status if isinstance(status, int) else EXIT_OK  # a command's ctx.exit(n)
+
+
+def _failed(exc: BaseException, debug: bool) -> int:
+    message, status = describe(exc)
+    if debug and not isinstance(exc, (click.ClickException, KeyboardInterrupt)):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    if isinstance(exc, click.UsageError) and exc.ctx is not None:
+        click.echo(exc.ctx.get_usage(), err=True)
+    if isinstance(exc, click.UsageError) and not debug and "No such command" in message:
+        for line in failed_plugins():  # the command asked for may be one of theirs
+            click.echo(line, err=True)
+    click.echo(f"Error: {message}", err=True)
+    return status

@@ -1,0 +1,65 @@
+"""The CLI's plugin manager: its own commands, then those of every installed distribution."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import List, Tuple
+
+import pluggy
+
+from . import hookspecs
+
+__all__ = ["BUILTIN", "get_plugin_manager", "entry_points", "failed_plugins"]
+
+#: The CLI's own commands, registered as plugins by module name, as third parties' are.
+BUILTIN: Tuple[str, ...] = (
+    "claude_cli.installed",
+    "claude_cli.prompt",
+    "claude_cli.chat",
+    "claude_cli.logs",
+    "claude_cli.count",
+    "claude_cli.models",
+    "claude_cli.batch",
+    "claude_cli.files",
+)
+
+_manager: "pluggy.PluginManager | None" = None
+#: (entry point name, the error) of each command plugin that failed to load.
+_failed: List[Tuple[str, str]] = []
+
+
+def entry_points() -> List[object]:
+    """The installed distributions' entry points in the ``claude_cli`` group."""
+    if sys.version_info >= (3, 10):
+        from importlib.metadata import entry_points as found
+    else:  # pragma: no cover - Python 3.9
+        from importlib_metadata import entry_points as found
+    return list(found(group=hookspecs.PROJECT))
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process's plugin manager, built on first use. A distribution whose commands fail to
+    load is skipped (:func:`failed_plugins`): the other commands still work."""
+    global _manager
+    if _manager is not None:
+        return _manager
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    for name in BUILTIN:
+        manager.register(importlib.import_module(name), name=name)
+    for point in entry_points():
+        name = getattr(point, "name", "?")
+        try:
+            manager.register(point.load(), name=name)  # type: ignore[attr-defined]
+        except Exception as exc:
+            _failed.append((name, f"{type(exc).__name__}: {exc}"))
+    _manager = manager
+    return manager
+
+
+def failed_plugins() -> List[str]:
+    """One line for each distribution whose commands failed to load: said where it matters (an
+    unknown command, ``claude-core plugins``, ``--debug``), not on every run."""
+    get_plugin_manager()
+    return [f"claude-core: skipped the commands of {name!r}: {error}" for name, error in _failed]

@@ -1,0 +1,191 @@
+"""The Messages params of ``prompt`` and ``chat``, built from their options: no I/O here.
+
+The commands read stdin, files and modules; what they read is turned into params, content
+blocks and log options by the functions below, which tests call directly.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import mimetypes
+import re
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import click
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "MODEL_ENV",
+    "DEFAULT_MAX_TOKENS",
+    "INLINE_LIMIT",
+    "FILES_BETA",
+    "EFFORTS",
+    "Options",
+    "prompt_text",
+    "thinking_param",
+    "max_tokens_for",
+    "media_type",
+    "uploads",
+    "inline_block",
+    "file_block",
+    "user_content",
+    "split_target",
+    "build_params",
+    "log_options",
+    "usage_line",
+]
+
+DEFAULT_MODEL = "claude-sonnet-4-5"
+#: The environment variable ``--model`` defaults to.
+MODEL_ENV = "CLAUDE_CORE_MODEL"
+DEFAULT_MAX_TOKENS = 4096
+#: Attachments larger than this (bytes) go through the files API rather than inline as base64
+#: (the API takes base64 images of at most 5 MB).
+INLINE_LIMIT = 5 * 1024 * 1024
+FILES_BETA = "files-api-2025-04-14"
+EFFORTS = ("low", "medium", "high", "max")
+_MIN_BUDGET = 1024
+_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+_TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+
+
+@dataclasses.dataclass
+class Options:
+    """What ``prompt`` and ``chat`` were asked for (the parts that become params)."""
+
+    model: str = DEFAULT_MODEL
+    system: Optional[str] = None
+    max_tokens: Optional[int] = None
+    temperature: Optional[float] = None
+    thinking: Optional[str] = None
+    effort: Optional[str] = None
+
+
+def prompt_text(args: Sequence[str], stdin: Optional[str]) -> str:
+    """The prompt: piped text first, then the arguments' words (``cat notes.md | claude-core prompt
+    "summarise"`` sends the notes followed by the instruction). Empty is a usage error."""
+    said = " ".join(args).strip()
+    piped = (stdin or "").strip()
+    text = f"{piped}\n\n{said}" if piped and said else piped or said
+    if not text:
+        raise click.UsageError('nothing to send: give the prompt as arguments (claude-core prompt "Hi") or on stdin')
+    return text
+
+
+def thinking_param(value: Optional[str]) -> Optional[Dict[str, Any]]:
+    """``--thinking``: ``adaptive``, or a budget of at least 1,024 tokens for extended thinking."""
+    if value is None:
+        return None
+    if value.strip().lower() == "adaptive":
+        return {"type": "adaptive"}
+    try:
+        budget = int(value)
+    except ValueError:
+        budget = -1
+    if budget < _MIN_BUDGET:
+        raise click.BadParameter(
+            f"{value!r}: give a token budget of at least {_MIN_BUDGET} (--thinking 2048) or 'adaptive'",
+            param_hint="--thinking",
+        )
+    return {"type": "enabled", "budget_tokens": budget}
+
+
+def max_tokens_for(max_tokens: Optional[int], thinking: Optional[Dict[str, Any]]) -> int:
+    """``--max-tokens``, or a default that leaves room for the answer after a thinking budget."""
+    budget = int(thinking["budget_tokens"]) if thinking and thinking.get("type") == "enabled" else 0
+    if max_tokens is None:
+        return DEFAULT_MAX_TOKENS + budget if budget >= DEFAULT_MAX_TOKENS else DEFAULT_MAX_TOKENS
+    if max_tokens < 1:
+        raise click.BadParameter(f"{max_tokens}: give a positive number of tokens", param_hint="--max-tokens")
+    if budget and budget >= max_tokens:
+        raise click.BadParameter(
+            f"{max_tokens} is not above the thinking budget {budget}: raise --max-tokens or lower --thinking",
+            param_hint="--max-tokens",
+        )
+    return max_tokens
+
+
+def media_type(name: str) -> str:
+    """The media type of an attachment, by its name: an image or a PDF, else a usage error."""
+    guessed, _ = mimetypes.guess_type(name)
+    if guessed in _IMAGE_TYPES or guessed == "application/pdf":
+        return guessed
+    raise click.BadParameter(
+        f"{name}: attach a JPEG, PNG, GIF or WebP image or a PDF (this is {guessed or 'an unknown type'})",
+        param_hint="--attach",
+    )
+
+
+def uploads(size: int, force: bool = False) -> bool:
+    """Whether an attachment of ``size`` bytes goes through the files API rather than inline."""
+    return force or size > INLINE_LIMIT
+
+
+def inline_block(kind: str, data: bytes) -> Dict[str, Any]:
+    """An image or document content block carrying ``data`` as base64."""
+    source = {"type": "base64", "media_type": kind, "data": base64.b64encode(data).decode("ascii")}
+    return {"type": "document" if kind == "application/pdf" else "image", "source": source}
+
+
+def file_block(kind: str, file_id: str) -> Dict[str, Any]:
+    """An image or document content block naming an uploaded file."""
+    return {
+        "type": "document" if kind == "application/pdf" else "image",
+        "source": {"type": "file", "file_id": file_id},
+    }
+
+
+def user_content(text: str, blocks: Sequence[Dict[str, Any]]) -> Any:
+    """A user turn's content: the text alone, or the attachments' blocks then the text."""
+    return [*blocks, {"type": "text", "text": text}] if blocks else text
+
+
+def split_target(value: str, option: str, example: str) -> List[str]:
+    """``module:name`` as ``[module, name]``, else a usage error naming ``option``."""
+    if not _TARGET.match(value):
+        raise click.BadParameter(f"{value!r}: give it as module:name ({example})", param_hint=option)
+    return value.split(":", 1)
+
+
+def build_params(
+    options: Options, messages: List[Dict[str, Any]], thinking: Optional[Dict[str, Any]]
+) -> Dict[str, Any]:
+    """The keyword arguments of ``messages.stream`` for ``options`` and the conversation so far."""
+    params: Dict[str, Any] = {
+        "model": options.model,
+        "max_tokens": max_tokens_for(options.max_tokens, thinking),
+        "messages": messages,
+    }
+    if options.system:
+        params["system"] = options.system
+    if options.temperature is not None:
+        if not 0 <= options.temperature <= 1:
+            raise click.BadParameter(f"{options.temperature}: give a number from 0 to 1", param_hint="--temperature")
+        params["temperature"] = options.temperature
+    if thinking is not None:
+        params["thinking"] = thinking
+    if options.effort is not None:
+        params["output_config"] = {"effort": options.effort}
+    return params
+
+
+def log_options(params: Dict[str, Any], **extra: Any) -> Dict[str, Any]:
+    """What the log keeps of a request's options: sampling and thinking settings, attachment
+    names, schema and tools; never messages, keys or headers."""
+    names: Tuple[str, ...] = ("max_tokens", "temperature", "thinking", "output_config")
+    kept: Dict[str, Any] = {k: params[k] for k in names if k in params}
+    kept.update({k: v for k, v in extra.items() if v})
+    return kept
+
+
+def usage_line(usages: Sequence[Any]) -> str:
+    """Token counts summed over one or more turns' ``usage``, as ``-u`` prints them."""
+
+    def total(name: str) -> int:
+        return sum(int(getattr(usage, name, None) or 0) for usage in usages)
+
+    return (
+        f"Tokens: {total('input_tokens')} input, {total('output_tokens')} output, "
+        f"{total('cache_read_input_tokens')} cache read, {total('cache_creation_input_tokens')} cache write"
+    )

@@ -1,0 +1,37 @@
+"""What every command shares: the global options, and the client they make."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Optional
+
+import claude_core
+
+__all__ = ["State", "PROVIDER_ENV"]
+
+#: The environment variable ``--provider`` defaults to (``ANTHROPIC_BASE_URL`` is the SDK's own).
+PROVIDER_ENV = "CLAUDE_CORE_PROVIDER"
+
+
+@dataclasses.dataclass
+class State:
+    """The global options of one run (``ctx.obj``); commands take it with ``@click.pass_obj``."""
+
+    provider: str = "anthropic"
+    base_url: Optional[str] = None
+    debug: bool = False
+    _client: Optional[claude_core.Anthropic] = dataclasses.field(default=None, repr=False)
+
+    def client(self, **options: Any) -> claude_core.Anthropic:
+        """The run's client (made once): ``--provider`` and ``--base-url`` applied, credentials
+        found as the SDK finds them (arguments, environment, the keyring plugin)."""
+        if options:
+            return self._make(**options)
+        if self._client is None:
+            self._client = self._make()
+        return self._client
+
+    def _make(self, **options: Any) -> claude_core.Anthropic:
+        if self.base_url is not None:
+            options.setdefault("base_url", self.base_url)
+        return claude_core.Anthropic(provider=self.provider, **options)

@@ -1,0 +1,297 @@
+"""``claude-core chat``: the line handling (no I/O), then real sessions on a pseudo-terminal
+against the emulator over real HTTP: several turns, Ctrl-C during an answer, history, resuming."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import pytest
+from claude_cli.chat import Entry, Lines, transcript
+from claude_cli.logdb import LogDB
+from claude_emulator import Emulator, EmulatorApp
+from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\r")
+
+
+def _feed(lines: Lines, *typed: str) -> List[Optional[Entry]]:
+    return [lines.feed(line) for line in typed]
+
+
+def test_lines_are_messages_commands_or_errors() -> None:
+    lines = Lines()
+    assert lines.prompt == "> "
+    assert _feed(lines, "hello", "  ", "!model claude-opus-4-1", "!system Be brief.", "!system", "!save a.json") == [
+        Entry("say", "hello"),
+        None,
+        Entry("model", "claude-opus-4-1"),
+        Entry("system", "Be brief."),
+        Entry("system", ""),
+        Entry("save", "a.json"),
+    ]
+    assert _feed(lines, "!exit", "!quit", "!help") == [Entry("exit"), Entry("exit"), Entry("help")]
+    assert _feed(lines, "!model", "!save  ", "!bogus x") == [
+        Entry("error", "!model needs an argument: !model claude-opus-4-1"),
+        Entry("error", "!save needs an argument: !save chat.json"),
+        Entry("error", "unknown command !bogus: !help lists them"),
+    ]
+
+
+def test_multi_line_input_by_block_or_trailing_backslash() -> None:
+    lines = Lines()
+    assert _feed(lines, "!multi", "first line", "!model x", "") == [None, None, None, None]
+    assert lines.prompt == "... "
+    assert lines.feed("!end") == Entry("say", "first line\n!model x\n")
+    assert lines.prompt == "> "
+    assert _feed(lines, "one \\", "two\\", "three") == [None, None, Entry("say", "one \ntwo\nthree")]
+    assert _feed(lines, "!multi", "  ", "!end") == [None, None, None]
+    assert _feed(lines, "half \\") == [None]
+    lines.reset()
+    assert lines.prompt == "> " and lines.feed("whole") == Entry("say", "whole")
+
+
+def test_transcript_is_ready_for_messages() -> None:
+    turns = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": [{"type": "text", "text": "yo"}]}]
+    assert json.loads(json.dumps(transcript("m", None, turns))) == {"model": "m", "system": None, "messages": turns}
+
+
+class Terminal:
+    """``claude-core ARGS...`` (``chat ...``) running on a real pseudo-terminal."""
+
+    def __init__(self, cli: Cli, *args: str) -> None:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the command, on the pty
+            env = {**cli.env, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+            os.chdir(cli.home)
+            os.execve(sys.executable, [sys.executable, "-m", "claude_cli", *args], env)
+        self.pid, self.fd = pid, fd
+        self.seen = ""
+        self.raw = ""  # everything written, escape sequences included
+
+    def expect(self, pattern: str, timeout: float = 15) -> str:
+        """Read until ``pattern`` (a regex) appears in what was written since the last match."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = re.search(pattern, _ANSI.sub("", self.seen))
+            if found:
+                plain = _ANSI.sub("", self.seen)
+                self.seen = plain[found.end() :]
+                return plain[: found.end()]
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"{pattern!r} not seen in {_ANSI.sub('', self.seen)!r}")
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise AssertionError(f"the chat ended before {pattern!r}: {_ANSI.sub('', self.seen)!r}")
+                self.seen += chunk.decode("utf-8", "replace")
+                self.raw += chunk.decode("utf-8", "replace")
+
+    def send(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+
+    def line(self, text: str) -> None:
+        self.send(text + "\r")
+
+    def wait(self, timeout: float = 15) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                ready, _, _ = select.select([self.fd], [], [], 0.1)
+                if ready:
+                    os.read(self.fd, 65536)
+            except OSError:
+                pass
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+        os.kill(self.pid, signal.SIGKILL)
+        raise AssertionError("the chat did not end")
+
+
+@pytest.fixture(name="slow_emu", scope="module")
+def slow_emu_fixture() -> Iterator[Emulator]:
+    with Emulator(app=EmulatorApp(event_delay=0.05, event_chunks=True)) as emu:
+        yield emu
+
+
+def _bodies(emu: Emulator) -> List[dict]:  # type: ignore[type-arg]
+    return [r.json() for r in emu.requests if r.path == "/v1/messages" and r.method == "POST"]
+
+
+def test_a_session_of_several_turns_with_commands(cli: Cli) -> None:
+    term = Terminal(cli, "chat", "-s", "Be brief.")
+    term.expect(r"Chatting with claude-sonnet-4-5")
+    term.expect(r"> ")
+    term.line("hello there")
+    term.expect(r"Echo: hello there")
+    term.expect(r"> ")
+    term.line("!model claude-opus-4-1")
+    term.expect(r"Model: claude-opus-4-1")
+    term.line("second \\")
+    term.expect(r"\.\.\. ")
+    term.line("turn")
+    term.expect(r"Echo: second\s+turn")
+    body = _bodies(cli.emu)[-1]
+    assert body["model"] == "claude-opus-4-1" and body["system"] == "Be brief."
+    assert [m["role"] for m in body["messages"]] == ["user", "assistant", "user"]
+    assert body["messages"][0]["content"] == "hello there"
+    assert body["messages"][2]["content"] == "second \nturn"
+    term.line("!nope")
+    term.expect(r"Error: unknown command !nope")
+    term.line("!save no/such/dir/saved.json")
+    term.expect(r"Error: could not save to no/such/dir/saved.json \(No such file or directory\): give a writable path")
+    term.line("!save saved.json")
+    term.expect(r"Saved 2 turns to saved.json")
+    term.line("!exit")
+    assert term.wait() == 0
+    saved = json.loads((cli.home / "saved.json").read_text())
+    assert saved["model"] == "claude-opus-4-1" and saved["system"] == "Be brief."
+    assert [m["role"] for m in saved["messages"]] == ["user", "assistant", "user", "assistant"]
+    conversation = LogDB(cli.home / ".local" / "share" / "claude-core" / "logs.db").last_conversation()
+    assert conversation is not None
+    assert [(e.prompt, e.response) for e in conversation.exchanges] == [
+        ("hello there", "Echo: hello there"),
+        ("second \nturn", "Echo: second \nturn"),
+    ]
+
+
+def test_ctrl_c_stops_the_answer_and_keeps_the_session(slow_emu: Emulator, tmp_path: Path) -> None:
+    cli = Cli(slow_emu, tmp_path)
+    term = Terminal(cli, "chat", "--no-log")
+    term.expect(r"> ")
+    words = " ".join(f"word{i}" for i in range(200))
+    term.line(words)
+    term.expect(r"Echo: word0 word1 word2 word3 ")  # the answer is streaming (not the typed line's echo)
+    started = time.monotonic()
+    term.send("\x03")
+    term.expect(r"\(answer stopped\)")
+    assert time.monotonic() - started < 3  # well before the 200 words' 10 seconds
+    term.expect(r"> ")
+    term.line("still here")
+    term.expect(r"Echo: still here")
+    body = _bodies(slow_emu)[-1]
+    assert body["messages"] == [{"role": "user", "content": "still here"}]  # the stopped turn is not resent
+    term.expect(r"> ")
+    term.send("\x04")  # Ctrl-D
+    assert term.wait() == 0
+    assert not (tmp_path / ".local" / "share" / "claude-core" / "logs.db").exists()
+
+
+def test_ctrl_c_ends_a_prompt_with_status_130_and_logs_it(slow_emu: Emulator, tmp_path: Path) -> None:
+    cli = Cli(slow_emu, tmp_path)
+    words = " ".join(f"word{i}" for i in range(200))
+    term = Terminal(cli, "prompt", words)
+    term.expect(r"word3 ")
+    term.send("\x03")
+    assert term.wait() == 130
+    conversation = LogDB(tmp_path / ".local" / "share" / "claude-core" / "logs.db").last_conversation()
+    assert conversation is not None
+    assert (conversation.exchanges[0].prompt, conversation.exchanges[0].error) == (words, "interrupted")
+
+
+def test_history_is_kept_between_sessions(cli: Cli) -> None:
+    term = Terminal(cli, "chat", "--no-log")
+    term.expect(r"> ")
+    term.line("remember me")
+    term.expect(r"Echo: remember me")
+    term.line("!exit")
+    assert term.wait() == 0
+    history = cli.home / ".local" / "share" / "claude-core" / "chat-history"
+    assert "remember me" in history.read_text()
+    again = Terminal(cli, "chat", "--no-log")
+    again.expect(r"> ")
+    again.send("\x1b[A\x1b[A")  # up twice: past "!exit" to "remember me"
+    again.send("\r")
+    again.expect(r"Echo: remember me")
+    again.line("!exit")
+    assert again.wait() == 0
+
+
+def test_continue_resumes_the_last_conversation_and_cid_a_given_one(cli: Cli) -> None:
+    first = Terminal(cli, "chat")
+    first.expect(r"> ")
+    first.line("first words")
+    first.expect(r"Echo: first words")
+    first.line("!exit")
+    assert first.wait() == 0
+    db = LogDB(cli.home / ".local" / "share" / "claude-core" / "logs.db")
+    started = db.last_conversation()
+    assert started is not None
+    other = cli("prompt", "unrelated", input="")
+    assert other.returncode == 0
+    resumed = Terminal(cli, "chat", "--cid", started.id)
+    resumed.expect(r"> ")
+    resumed.line("more words")
+    resumed.expect(r"Echo: more words")
+    resumed.line("!exit")
+    assert resumed.wait() == 0
+    assert _bodies(cli.emu)[-1]["messages"] == [
+        {"role": "user", "content": "first words"},
+        {"role": "assistant", "content": "Echo: first words"},
+        {"role": "user", "content": "more words"},
+    ]
+    again = Terminal(cli, "chat", "--continue")
+    again.expect(r"> ")
+    again.line("last")
+    again.expect(r"Echo: last")
+    again.line("!exit")
+    assert again.wait() == 0
+    assert [m["content"] for m in _bodies(cli.emu)[-1]["messages"] if m["role"] == "user"] == [
+        "first words",
+        "more words",
+        "last",
+    ]
+    conversation = db.conversation(started.id)
+    assert conversation is not None and [e.prompt for e in conversation.exchanges] == [
+        "first words",
+        "more words",
+        "last",
+    ]
+
+
+def test_answers_are_markdown_on_a_terminal_and_plain_when_piped(cli: Cli) -> None:
+    term = Terminal(cli, "prompt", "--no-log", "a **bold** `move`")
+    shown = term.expect(r"Echo: a bold move")
+    assert "**" not in shown and "`" not in shown
+    assert term.wait() == 0
+    piped = cli("prompt", "--no-log", "a **bold** `move`", input="")
+    assert piped.stdout == "Echo: a **bold** `move`\n"
+    thinking = Terminal(cli, "prompt", "--no-log", "--thinking", "2048", "hi")
+    thinking.expect(r"Echo: hi")
+    assert thinking.wait() == 0
+    assert "\x1b[2;3mThe " in thinking.raw  # dim italic, streamed word by word before the answer
+    assert thinking.raw.index("\x1b[2;3mwrote ") < thinking.raw.index("Echo: hi")
+
+
+def test_resuming_nothing_is_one_error_line(cli: Cli) -> None:
+    nothing = cli("chat", "--continue", input="")
+    assert nothing.returncode == 1
+    assert nothing.stderr.splitlines()[-1] == (
+        "Error: no logged conversation to continue: start one with `claude-core chat`"
+    )
+    unknown = cli("chat", "--cid", "nope", input="")
+    assert unknown.returncode == 2 and "--cid" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_piped_lines_work_too_and_no_key_is_printed(cli: Cli) -> None:
+    done = cli("chat", "--no-log", input="one\n!multi\ntwo\nthree\n!end\n")
+    assert done.returncode == 0, done.stderr
+    assert "Echo: one" in done.stdout and "Echo: two\nthree" in done.stdout
+    assert cli.emu.api_key not in done.stdout + done.stderr
+    no_key = cli("chat", input="hi\n", env={"ANTHROPIC_API_KEY": ""})
+    assert no_key.returncode == 1 and "no credentials" in no_key.stderr.splitlines()[-1]

@@ -1,0 +1,135 @@
+"""``claude-core count`` and ``claude-core models``, run in a subprocess against the emulator,
+and the I/O-free pieces they print with."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List
+
+import click
+import pytest
+from claude_cli.count import count_text
+from claude_cli.models import details, rows
+from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+
+import claude_core
+
+
+def sent(cli: Cli) -> Dict[str, Any]:
+    request = cli.emu.requests[-1]
+    assert request.path == "/v1/messages/count_tokens"
+    body: Dict[str, Any] = json.loads(request.body)
+    return body
+
+
+def counted(cli: Cli, **params: Any) -> int:
+    """The emulator's count, asked through the SDK directly."""
+    with claude_core.Anthropic(api_key=cli.emu.api_key, base_url=cli.emu.base_url) as client:
+        return client.messages.count_tokens(**params).input_tokens
+
+
+def test_count_prints_the_apis_count_of_the_arguments(cli: Cli) -> None:
+    text = "The quick brown fox jumps over the lazy dog, twice over."
+    done = cli("count", text, input="")
+    assert done.returncode == 0, done.stderr
+    body = sent(cli)
+    assert body == {"model": "claude-sonnet-4-5", "messages": [{"role": "user", "content": text}]}
+    want = counted(cli, model="claude-sonnet-4-5", messages=body["messages"])
+    assert done.stdout == f"{want}\n" and want > 0
+
+
+def test_count_reads_stdin_then_the_arguments_as_prompt_sends_them(cli: Cli) -> None:
+    done = cli("count", "summarise", input="my notes\nline two\n")
+    assert done.returncode == 0, done.stderr
+    assert sent(cli)["messages"] == [{"role": "user", "content": "my notes\nline two\n\nsummarise"}]
+    only = cli("count", input="just piped")
+    assert only.returncode == 0 and sent(cli)["messages"][0]["content"] == "just piped"
+
+
+def test_count_reads_a_file_with_model_and_system(cli: Cli) -> None:
+    notes = cli.home / "notes.md"
+    notes.write_text("# Notes\n\nSome text to count.\n", encoding="utf-8")
+    done = cli("count", "-f", str(notes), "-m", "claude-haiku-4-5", "-s", "You are terse.", input="ignored")
+    assert done.returncode == 0, done.stderr
+    body = sent(cli)
+    assert body["model"] == "claude-haiku-4-5" and body["system"] == "You are terse."
+    assert body["messages"][0]["content"] == "# Notes\n\nSome text to count."
+    assert int(done.stdout) == counted(cli, **body)
+    without_system = cli("count", "-f", str(notes), input="")
+    assert int(without_system.stdout) < int(done.stdout)
+    env_model = cli("count", "hi", input="", env={"CLAUDE_CORE_MODEL": "claude-opus-4-6"})
+    assert env_model.returncode == 0 and sent(cli)["model"] == "claude-opus-4-6"
+
+
+def test_count_usage_and_api_errors(cli: Cli) -> None:
+    empty = cli("count", input="  \n")
+    assert empty.returncode == 2
+    assert empty.stderr.splitlines()[-1] == (
+        'Error: nothing to count: give the text as arguments (claude-core count "Hi"), a file (-f notes.md) or on stdin'
+    )
+    missing = cli("count", "-f", str(cli.home / "absent.md"), input="")
+    assert missing.returncode == 2 and "absent.md" in missing.stderr.splitlines()[-1]
+    cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "no"}})
+    refused = cli("count", "hi", input="")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == "Error: the API answered 400: invalid_request_error: no"
+    assert cli.emu.api_key not in refused.stderr + refused.stdout
+
+
+def test_count_text_joins_what_was_read_and_said() -> None:
+    assert count_text(["a", "b"], None) == "a b"
+    assert count_text([], " piped \n") == "piped"
+    assert count_text(["do", "it"], "notes\n") == "notes\n\ndo it"
+    with pytest.raises(click.UsageError, match="nothing to count"):
+        count_text([" "], "\n")
+
+
+def api_models(cli: Cli) -> List[Dict[str, Any]]:
+    with claude_core.Anthropic(api_key=cli.emu.api_key, base_url=cli.emu.base_url) as client:
+        return [model.model_dump(mode="json") for model in client.models.list()]
+
+
+def test_models_is_a_table_of_every_model(cli: Cli) -> None:
+    done = cli("models")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["id", "display", "name", "created"]
+    want = api_models(cli)
+    assert len(lines) == 1 + len(want) and len(want) > 1
+    for line, model in zip(lines[1:], want):
+        assert line.split()[0] == model["id"] and model["display_name"] in line
+        assert line.rstrip().endswith(model["created_at"][:10])
+    assert "\x1b[" not in done.stdout
+
+
+def test_models_json_and_show(cli: Cli) -> None:
+    listing = cli("models", "--json")
+    assert json.loads(listing.stdout) == api_models(cli)
+    alias = cli("models", "show", "claude-sonnet-4-5", "--json")
+    model = json.loads(alias.stdout)
+    assert model["id"].startswith("claude-sonnet-4-5") and model["type"] == "model"
+    assert cli.emu.requests[-1].path == "/v1/models/claude-sonnet-4-5"
+    text = cli("models", "show", "claude-sonnet-4-5")
+    assert text.returncode == 0 and text.stdout.splitlines() == details(model)
+    missing = cli("models", "show", "claude-nope")
+    assert missing.returncode == 1
+    assert missing.stderr.splitlines()[-1].startswith("Error: the API answered 404: not_found_error")
+
+
+def test_rows_and_details_format_a_dumped_model() -> None:
+    model = {
+        "id": "m-1",
+        "created_at": "2025-09-29T00:00:00Z",
+        "display_name": "M One",
+        "type": "model",
+        "max_tokens": None,
+        "capabilities": {"vision": True},
+    }
+    assert rows([model]) == [["m-1", "M One", "2025-09-29"]]
+    assert details(model) == [
+        "id            m-1",
+        "created_at    2025-09-29T00:00:00Z",
+        "display_name  M One",
+        "type          model",
+        'capabilities  {"vision": true}',
+    ]

@@ -1,0 +1,97 @@
+"""``claude-core files``: upload, list, download and rm, in a subprocess against the emulator over real HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import List
+
+from claude_cli.files import download_path
+from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+
+
+def upload(cli: Cli, *paths: Path) -> List[str]:
+    done = cli("files", "upload", *map(str, paths))
+    assert done.returncode == 0, done.stderr
+    return [line.split("\t")[0] for line in done.stdout.splitlines()]
+
+
+def test_upload_sends_each_file_and_prints_its_id_and_name(cli: Cli, tmp_path: Path) -> None:
+    notes, data = tmp_path / "notes.txt", tmp_path / "data.bin"
+    notes.write_text("some notes\n")
+    data.write_bytes(bytes(range(256)) * 40)
+    done = cli("files", "upload", str(notes), str(data))
+    assert done.returncode == 0, done.stderr
+    rows = [line.split("\t") for line in done.stdout.splitlines()]
+    assert [name for _, name in rows] == ["notes.txt", "data.bin"]
+    uploads = [r for r in cli.emu.requests if r.method == "POST" and r.path.startswith("/v1/files")][-2:]
+    assert all("files-api-2025-04-14" in r.headers["anthropic-beta"] for r in uploads)
+    as_json = cli("files", "upload", "--json", str(notes))
+    metadata = json.loads(as_json.stdout)
+    assert metadata["filename"] == "notes.txt" and metadata["size_bytes"] == len("some notes\n")
+
+
+def test_list_shows_the_files_newest_first(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "b.txt").write_text("bb")
+    first, second = upload(cli, tmp_path / "a.txt", tmp_path / "b.txt")
+    listed = cli("files", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    ids = [row["id"] for row in rows]
+    assert ids.index(second) < ids.index(first)
+    assert {row["id"]: row["size_bytes"] for row in rows if row["id"] in (first, second)} == {first: 1, second: 2}
+    assert [row["id"] for row in json.loads(cli("files", "list", "--json", "--limit", "1").stdout)] == [ids[0]]
+    table = cli("files", "list")
+    assert table.returncode == 0 and first in table.stdout and "b.txt" in table.stdout
+
+
+def test_download_streams_the_content_to_a_path_its_name_or_stdout(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "upload" / "report.bin"
+    source.parent.mkdir()
+    content = os.urandom(300_000)
+    source.write_bytes(content)
+    (file_id,) = upload(cli, source)
+    to_path = cli("files", "download", file_id, "-o", "copy.bin")
+    assert to_path.returncode == 0, to_path.stderr
+    assert (cli.home / "copy.bin").read_bytes() == content
+    by_name = cli("files", "download", file_id)
+    assert by_name.returncode == 0, by_name.stderr
+    assert (cli.home / "report.bin").read_bytes() == content
+    again = cli("files", "download", file_id)
+    assert again.returncode == 2
+    assert again.stderr.splitlines()[-1] == "Error: report.bin exists: pass --force to overwrite it, or -o another path"
+    (cli.home / "report.bin").write_bytes(b"old")
+    assert cli("files", "download", file_id, "--force").returncode == 0
+    assert (cli.home / "report.bin").read_bytes() == content
+    command = [sys.executable, "-m", "claude_cli", "files", "download", file_id, "-o", "-"]
+    piped = subprocess.run(command, capture_output=True, env=cli.env, cwd=cli.home, timeout=60)
+    assert piped.returncode == 0
+    assert piped.stdout == content
+
+
+def test_rm_deletes_each_file_and_an_unknown_one_is_one_error_line(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").write_text("x")
+    (file_id,) = upload(cli, tmp_path / "gone.txt")
+    done = cli("files", "rm", file_id)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"deleted {file_id}\n"
+    assert file_id not in [row["id"] for row in json.loads(cli("files", "list", "--json").stdout)]
+    missing = cli("files", "rm", file_id)
+    assert missing.returncode == 1
+    assert missing.stderr.splitlines()[-1].startswith("Error: the API answered 404")
+    assert "Traceback" not in missing.stderr
+    absent = cli("files", "upload", str(tmp_path / "nope.txt"))
+    assert absent.returncode == 2 and "does not exist" in absent.stderr
+
+
+def test_the_default_download_path_is_the_files_own_name_here() -> None:
+    assert download_path("out.bin", "report.pdf", "file_1") == "out.bin"
+    assert download_path(None, "report.pdf", "file_1") == "report.pdf"
+    assert download_path(None, "../../etc/passwd", "file_1") == "passwd"
+    assert download_path(None, "C:\\Users\\me\\a.txt", "file_1") == "a.txt"
+    assert download_path(None, "..", "file_1") == "file_1"
+    assert download_path(None, "", "file_1") == "file_1"

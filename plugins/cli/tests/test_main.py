@@ -1,0 +1,78 @@
+"""The command group: version, the plugins listing, commands other distributions add, usage
+errors and exit statuses, over a subprocess against the emulator."""
+
+from __future__ import annotations
+
+import json
+
+from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+
+import claude_core
+
+
+def test_version_names_the_cli_and_the_sdk(cli: Cli) -> None:
+    done = cli("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"claude-core 0.1.0 (claude-core {claude_core.__version__})"
+
+
+def test_plugins_lists_providers_plugins_and_command_plugins_with_versions(cli: Cli) -> None:
+    done = cli("plugins", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = {(row["kind"], row["name"]): row for row in json.loads(done.stdout)}
+    assert rows[("provider", "emulator")]["distribution"] == "claude-emulator 0.1.0"
+    assert rows[("provider", "bedrock")]["distribution"].startswith("claude-provider-bedrock ")
+    assert "claude_credentials" in rows[("plugin", "keyring")]["hooks"]
+    assert rows[("commands", "greet")]["distribution"] == "claude-test-clicommands 0.0.1"
+    table = cli("plugins")
+    assert table.returncode == 0 and "claude-emulator" in table.stdout and "claude_credentials" in table.stdout
+
+
+def test_a_command_another_distribution_adds_runs_with_the_runs_client(cli: Cli) -> None:
+    done = cli("greet", "Ada")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Echo: Hello Ada\n"
+    assert cli.emu.requests[-1].headers["x-api-key"] == cli.emu.api_key
+
+
+def test_a_command_plugin_that_fails_to_load_is_said_where_it_matters_and_the_rest_works(cli: Cli) -> None:
+    line = (
+        "claude-core: skipped the commands of 'clibroken': ImportError: "
+        "claude_test_clibroken needs a library that is not installed"
+    )
+    done = cli("greet", "Ada")
+    assert done.returncode == 0 and done.stderr == ""  # not on every run
+    assert line in cli("plugins").stderr.splitlines()
+    assert line in cli("clibroken").stderr.splitlines()  # an unknown command may be theirs
+    assert line in cli("--debug", "greet", "Ada").stderr.splitlines()
+
+
+def test_usage_errors_exit_2_with_one_error_line(cli: Cli) -> None:
+    for args in (["nope"], ["--provider", "nope", "plugins"], ["plugins", "--bogus"]):
+        done = cli(*args)
+        assert done.returncode == 2, (args, done.stderr)
+        errors = [line for line in done.stderr.splitlines() if line.startswith("Error: ")]
+        assert len(errors) == 1 and "Traceback" not in done.stderr
+    assert "installed providers: anthropic," in cli("--provider", "nope", "plugins").stderr
+
+
+def test_api_failures_exit_1_in_one_line_and_debug_adds_the_traceback(cli: Cli) -> None:
+    no_key = cli("greet", "Ada", env={"ANTHROPIC_API_KEY": ""})
+    assert no_key.returncode == 1
+    assert no_key.stderr.splitlines()[-1].startswith("Error: no credentials for the 'anthropic' provider")
+    assert "Traceback" not in no_key.stderr
+    cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}})
+    refused = cli("greet", "Ada")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == "Error: the API answered 400: invalid_request_error: bad"
+    down = cli("--base-url", "http://127.0.0.1:9", "greet", "Ada", env={"ANTHROPIC_BASE_URL": ""})
+    assert down.returncode == 1 and "could not reach the API" in down.stderr.splitlines()[-1]
+    debug = cli("--debug", "greet", "Ada", env={"ANTHROPIC_API_KEY": ""})
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
+    for done in (no_key, refused, down, debug):
+        assert cli.emu.api_key not in done.stderr + done.stdout
+
+
+def test_provider_comes_from_the_environment(cli: Cli) -> None:
+    done = cli("greet", "Ada", env={"CLAUDE_CORE_PROVIDER": "nope"})
+    assert done.returncode == 2 and "--provider" in done.stderr

@@ -1,0 +1,215 @@
+"""``claude-core prompt``: a subprocess against the emulator over real HTTP."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any, Dict, List
+
+from claude_cli.logdb import LogDB
+from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def _bodies(cli: Cli, path: str = "/v1/messages") -> List[Dict[str, Any]]:
+    return [request.json() for request in cli.emu.requests if request.path == path and request.method == "POST"]
+
+
+def _log(cli: Cli) -> LogDB:
+    return LogDB(cli.home / ".local" / "share" / "claude-core" / "logs.db")
+
+
+def test_stdin_and_arguments_make_one_prompt_streamed_plain_when_piped(cli: Cli) -> None:
+    done = cli("prompt", "summarise", "this", input="my notes\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Echo: my notes\n\nsummarise this\n"
+    assert "\x1b[" not in done.stdout
+    body = _bodies(cli)[-1]
+    assert body["stream"] is True
+    assert body["messages"] == [{"role": "user", "content": "my notes\n\nsummarise this"}]
+    assert body["model"] == "claude-sonnet-4-5" and body["max_tokens"] == 4096
+
+
+def test_options_become_params(cli: Cli) -> None:
+    done = cli(
+        "prompt", "hi", "-m", "claude-opus-4-1", "-s", "Be brief.", "--max-tokens", "50", "--temperature", "0.2",
+        "--effort", "low", input="",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    body = _bodies(cli)[-1]
+    assert (body["model"], body["system"], body["max_tokens"], body["temperature"]) == (
+        "claude-opus-4-1",
+        "Be brief.",
+        50,
+        0.2,
+    )
+    assert body["output_config"] == {"effort": "low"}
+    from_env = cli("prompt", "hi", input="", env={"CLAUDE_CORE_MODEL": "claude-opus-4-0"})
+    assert from_env.returncode == 0 and _bodies(cli)[-1]["model"] == "claude-opus-4-0"
+
+
+def test_json_prints_the_final_message_and_usage_goes_to_stderr(cli: Cli) -> None:
+    done = cli("prompt", "--json", "-u", "two words", input="")
+    assert done.returncode == 0, done.stderr
+    message = json.loads(done.stdout)
+    assert message["type"] == "message" and message["content"][0]["text"] == "Echo: two words"
+    usage = message["usage"]
+    assert usage["input_tokens"] > 0 and usage["output_tokens"] == 3
+    assert done.stderr.splitlines()[-1] == (
+        f"Tokens: {usage['input_tokens']} input, {usage['output_tokens']} output, "
+        f"{usage['cache_read_input_tokens']} cache read, {usage['cache_creation_input_tokens']} cache write"
+    )
+    plain = cli("prompt", "two words", input="")
+    assert "Tokens:" not in plain.stderr
+
+
+def test_thinking_is_shown_apart_from_the_answer_or_hidden(cli: Cli) -> None:
+    done = cli("prompt", "--thinking", "2048", "hi", input="")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Echo: hi\n"
+    assert "The user wrote 1 words" in done.stderr
+    assert _bodies(cli)[-1]["thinking"] == {"type": "enabled", "budget_tokens": 2048}
+    hidden = cli("prompt", "--thinking", "adaptive", "--hide-thinking", "hi", input="")
+    assert hidden.returncode == 0 and hidden.stdout == "Echo: hi\n"
+    assert "The user wrote" not in hidden.stderr
+    assert _bodies(cli)[-1]["thinking"] == {"type": "adaptive"}
+
+
+def test_images_go_inline_and_pdfs_through_the_files_api_when_asked(cli: Cli) -> None:
+    (cli.home / "dot.png").write_bytes(PNG)
+    (cli.home / "paper.pdf").write_bytes(b"%PDF-1.4\n%fake but uploaded as is\n")
+    done = cli("prompt", "-a", "dot.png", "describe", input="")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Echo: [image] describe\n"
+    image, text = _bodies(cli)[-1]["messages"][0]["content"]
+    assert image == {
+        "type": "image",
+        "source": {"type": "base64", "media_type": "image/png", "data": base64.b64encode(PNG).decode()},
+    }
+    assert text == {"type": "text", "text": "describe"}
+    uploaded = cli("prompt", "-a", "paper.pdf", "--upload", "read it", input="")
+    assert uploaded.returncode == 0, uploaded.stderr
+    assert uploaded.stdout == "Echo: [document] read it\n"
+    upload = [r for r in cli.emu.requests if r.path == "/v1/files"][-1]
+    assert b"%fake but uploaded as is" in upload.open_body().read()
+    sent = cli.emu.requests[-1]
+    assert "files-api-2025-04-14" in sent.headers["anthropic-beta"]
+    document = sent.json()["messages"][0]["content"][0]
+    assert document["type"] == "document" and document["source"]["file_id"].startswith("file_")
+    (cli.home / "notes.txt").write_text("x")
+    refused = cli("prompt", "-a", "notes.txt", "hi", input="")
+    assert refused.returncode == 2 and "attach a JPEG, PNG, GIF or WebP image or a PDF" in refused.stderr
+
+
+def test_a_schema_file_or_class_gives_json_that_follows_it(cli: Cli) -> None:
+    schema = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "age": {"type": "integer"}},
+        "required": ["name", "age"],
+        "additionalProperties": False,
+    }
+    (cli.home / "person.json").write_text(json.dumps(schema))
+    done = cli("prompt", "--schema", "person.json", "Ada, 36", input="")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert isinstance(answer["name"], str) and isinstance(answer["age"], int)
+    assert _bodies(cli)[-1]["output_config"] == {"format": {"type": "json_schema", "schema": schema}}
+    (cli.home / "models_for_cli.py").write_text(
+        "import pydantic\n\nclass Person(pydantic.BaseModel):\n    name: str\n    age: int\n"
+    )
+    typed = cli("prompt", "--schema", "models_for_cli:Person", "--json", "Ada, 36", input="")
+    assert typed.returncode == 0, typed.stderr
+    message = json.loads(typed.stdout)
+    assert set(json.loads(message["content"][0]["text"])) == {"name", "age"}
+    sent = _bodies(cli)[-1]["output_config"]["format"]["schema"]
+    assert sent["required"] == ["name", "age"] and sent["additionalProperties"] is False
+    missing = cli("prompt", "--schema", "nope.json", "hi", input="")
+    assert missing.returncode == 2 and "--schema" in missing.stderr and "module:name" in missing.stderr
+
+
+def test_a_tool_function_runs_through_the_tool_runner(cli: Cli) -> None:
+    (cli.home / "tools_for_cli.py").write_text(
+        "from claude_core import beta_tool\n\n"
+        "@beta_tool\n"
+        "def get_weather(city: str) -> str:\n"
+        '    """The weather in a city."""\n'
+        '    return f"Sunny in {city}"\n\n'
+        "def shout(text: str) -> str:\n"
+        '    """Say it loudly."""\n'
+        "    return text.upper()\n"
+    )
+    before = len(_bodies(cli))
+    done = cli("prompt", "--tool", "tools_for_cli:get_weather", "-u", "What is the weather in Paris?", input="")
+    assert done.returncode == 0, done.stderr
+    bodies = _bodies(cli)[before:]
+    assert len(bodies) == 2
+    assert [tool["name"] for tool in bodies[0]["tools"]] == ["get_weather"]
+    result = bodies[1]["messages"][-1]["content"][0]
+    assert result["type"] == "tool_result" and "Sunny in" in json.dumps(result["content"])
+    assert re.search(r"Echo: \[tool result toolu_\w+: Sunny in ", done.stdout)
+    assert re.search(r"Tokens: \d+ input", done.stderr)
+    plain = cli("prompt", "--tool", "tools_for_cli:shout", "please shout hello", input="")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.endswith(": VALUE FOR TEXT]\n")  # the plain function was wrapped and run
+    for bad in ("tools_for_cli", "tools_for_cli:nothing", "no_such_module:f"):
+        refused = cli("prompt", "--tool", bad, "hi", input="")
+        assert refused.returncode == 2 and "--tool" in refused.stderr, (bad, refused.stderr)
+
+
+def test_exit_statuses_and_no_key_in_any_output(cli: Cli) -> None:
+    empty = cli("prompt", input="")
+    assert empty.returncode == 2 and "nothing to send" in empty.stderr
+    bad_thinking = cli("prompt", "--thinking", "10", "hi", input="")
+    assert bad_thinking.returncode == 2 and "--thinking" in bad_thinking.stderr
+    cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}})
+    refused = cli("prompt", "hi", input="")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == "Error: the API answered 400: invalid_request_error: bad"
+    no_key = cli("prompt", "hi", input="", env={"ANTHROPIC_API_KEY": ""})
+    assert no_key.returncode == 1 and "no credentials" in no_key.stderr
+    unknown = cli("prompt", "-m", "claude-nope", "hi", input="")
+    assert unknown.returncode == 1 and "404" in unknown.stderr
+    for done in (empty, bad_thinking, refused, no_key, unknown):
+        assert "Traceback" not in done.stderr
+        assert cli.emu.api_key not in done.stdout + done.stderr
+
+
+def test_each_exchange_is_logged_without_the_key_unless_turned_off(cli: Cli) -> None:
+    done = cli("prompt", "-s", "Be brief.", "--max-tokens", "40", "logged words", input="")
+    assert done.returncode == 0, done.stderr
+    logged = _log(cli).last_conversation()
+    assert logged is not None and len(logged.exchanges) == 1
+    exchange = logged.exchanges[0]
+    assert (exchange.model, exchange.system, exchange.prompt, exchange.response) == (
+        "claude-sonnet-4-5",
+        "Be brief.",
+        "logged words",
+        "Echo: logged words",
+    )
+    assert exchange.provider == "anthropic" and exchange.options == {"max_tokens": 40}
+    assert exchange.message is not None and exchange.message["content"][0]["text"] == "Echo: logged words"
+    assert exchange.input_tokens and exchange.output_tokens == 3 and exchange.error is None
+    cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}})
+    assert cli("prompt", "failing words", input="").returncode == 1
+    failed = _log(cli).last_conversation()
+    assert failed is not None and failed.id != logged.id
+    assert (failed.exchanges[0].prompt, failed.exchanges[0].message) == ("failing words", None)
+    assert failed.exchanges[0].error == "the API answered 400: invalid_request_error: bad"
+    raw = (cli.home / ".local" / "share" / "claude-core" / "logs.db").read_bytes()
+    assert cli.emu.api_key.encode() not in raw
+    assert cli("prompt", "--no-log", "unlogged one", input="").returncode == 0
+    assert cli("prompt", "unlogged two", input="", env={"CLAUDE_CORE_LOG": "0"}).returncode == 0
+    still = _log(cli).last_conversation()
+    assert still is not None and still.id == failed.id
+
+
+def test_the_log_lives_where_claude_core_log_path_says(cli: Cli, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere" / "my.db"
+    assert cli("prompt", "hi", input="", env={"CLAUDE_CORE_LOG_PATH": str(elsewhere)}).returncode == 0
+    found = LogDB(elsewhere).last_conversation()
+    assert found is not None and found.exchanges[-1].response == "Echo: hi"
