@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import click
 
@@ -41,15 +41,59 @@ __all__ = ["cli", "main"]
 @click.pass_context
 def cli(ctx: click.Context, provider: str, base_url: Optional[str], debug: bool) -> None:
     """Talk to Claude from the shell, with claude-core."""
+    _check(provider)
+    ctx.obj = State(provider=provider, base_url=base_url, debug=debug)
+
+
+def _check(provider: str) -> None:
     try:
         check_provider(provider)
     except Exception as exc:
         raise click.BadParameter(str(exc), param_hint="--provider") from exc
-    ctx.obj = State(provider=provider, base_url=base_url, debug=debug)
 
 
 def _register() -> None:
     get_plugin_manager().hook.claude_register_commands(cli=cli)
+    _everywhere(cli)
+
+
+#: The global options a command also takes after its name (``claude-core prompt --provider bedrock``).
+_GLOBAL = (
+    ("--provider", "The deployment, as claude-core --provider gives it."),
+    ("--base-url", "The API's URL, as claude-core --base-url gives it."),
+    ("--debug", "Print the traceback of a failure."),
+)
+
+
+def _set_global(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    state = ctx.find_object(State)
+    if state is None or value is None or value is False:
+        return
+    if param.name == "provider":
+        _check(value)
+        state.provider = value
+    elif param.name == "base_url":
+        state.base_url = value
+    else:
+        state.debug = True
+
+
+def _everywhere(group: click.Group) -> None:
+    """Give every command the global options, unless it has one of that name or passes its
+    arguments on untouched (``keys``, ``emulator serve``: their ``--provider`` is their own)."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _everywhere(command)
+            continue
+        if command.context_settings.get("ignore_unknown_options"):
+            continue
+        taken = {flag for param in command.params for flag in getattr(param, "opts", [])}
+        for flag, help_text in _GLOBAL:
+            if flag not in taken:
+                option = click.Option(
+                    [flag], is_flag=flag == "--debug", expose_value=False, callback=_set_global, help=help_text
+                )
+                command.params.append(option)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -76,3 +76,13 @@ def test_api_failures_exit_1_in_one_line_and_debug_adds_the_traceback(cli: Cli) 
 def test_provider_comes_from_the_environment(cli: Cli) -> None:
     done = cli("greet", "Ada", env={"CLAUDE_CORE_PROVIDER": "nope"})
     assert done.returncode == 2 and "--provider" in done.stderr
+
+
+def test_the_global_options_also_come_after_the_command(cli: Cli) -> None:
+    done = cli("greet", "Ada", "--base-url", cli.emu.base_url, env={"ANTHROPIC_BASE_URL": ""})
+    assert done.returncode == 0 and done.stdout == "Echo: Hello Ada\n", done.stderr
+    wrong = cli("greet", "Ada", "--provider", "nope")
+    assert wrong.returncode == 2 and "Invalid value for --provider" in wrong.stderr
+    down = cli("greet", "Ada", "--base-url", "http://127.0.0.1:9", "--debug")
+    assert down.returncode == 1 and "Traceback" in down.stderr
+    assert "--provider" in cli("greet", "--help").stdout
