@@ -7,11 +7,8 @@ progress is drawn by :mod:`.batch_progress`, and when to poll each batch is the 
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import json
-import os
-import sys
 import tempfile
 import time
 from typing import IO, Any, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -22,7 +19,7 @@ import claude_core
 
 from .batch_split import MAX_BYTES, MAX_REQUESTS, RequestsFileError, Splitter, read_requests, split
 from .hookspecs import hookimpl
-from .output import stdout
+from .output import stdout, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "batch", "in_request_order"]
@@ -56,25 +53,6 @@ def in_request_order(places: Dict[str, Place], custom_ids: Iterable[str]) -> Tup
             used.add(custom_id)
     ordered.extend(place for custom_id, place in places.items() if custom_id not in used)
     return ordered, missing
-
-
-@contextlib.contextmanager
-def _output(path: str) -> Iterator[IO[bytes]]:
-    """``path`` opened to write (``-``: stdout); a file is written beside it and renamed at the end,
-    so an interrupted run never leaves a results file that looks whole."""
-    if path == "-":
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    directory = os.path.dirname(os.path.abspath(path))
-    handle, partial = tempfile.mkstemp(prefix=".results-", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-        os.replace(partial, path)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
 
 
 def _write_results(
@@ -239,7 +217,7 @@ def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, 
     client = state.client()
     ids = list(dict.fromkeys(batch_ids))
     if requests_file is None:
-        with _output(output) as out:
+        with whole_file(output) as out:
             for _ in _write_results(client, ids, out):
                 pass
         return
@@ -247,7 +225,7 @@ def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, 
         wanted = [request.custom_id for request in read_requests(_lines(requests_file))]
     except RequestsFileError as exc:
         raise click.BadParameter(f"{requests_file}: {exc}", param_hint="--requests") from exc
-    with _output(output) as out, tempfile.TemporaryFile() as spool:
+    with whole_file(output) as out, tempfile.TemporaryFile() as spool:
         places: Dict[str, Place] = {}
         offset = 0
         for custom_id, length in _write_results(client, ids, spool):

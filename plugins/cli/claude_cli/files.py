@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import sys
 from typing import Any, Iterable, Optional, Tuple
 
 import click
 
 from .errors import EXIT_USAGE
 from .hookspecs import hookimpl
-from .output import stdout
+from .output import stdout, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "files", "download_path"]
@@ -88,17 +87,14 @@ def download(state: State, file_id: str, output: Optional[str], force: bool) -> 
     client = state.client()
     name = client.beta.files.retrieve_metadata(file_id).filename if output is None else ""
     path = download_path(output, name, file_id)
-    if path == "-":
-        response = client.beta.files.download(file_id)
-        with response:
-            for chunk in response.iter_bytes():
-                sys.stdout.buffer.write(chunk)
-        sys.stdout.buffer.flush()
-        return
-    if os.path.exists(path) and not force:
+    if path != "-" and os.path.exists(path) and not force:
         raise _Exists(f"{path} exists: pass --force to overwrite it, or -o another path")
-    client.beta.files.download(file_id).write_to_file(path)
-    click.echo(f"saved {path}", err=True)
+    response = client.beta.files.download(file_id)
+    with response, whole_file(path) as out:  # a download that fails leaves no partial file
+        for chunk in response.iter_bytes():
+            out.write(chunk)
+    if path != "-":
+        click.echo(f"saved {path}", err=True)
 
 
 @files.command(name="rm")

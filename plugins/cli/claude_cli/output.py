@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from typing import TYPE_CHECKING
+import tempfile
+from typing import IO, TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["stdout", "stderr", "is_terminal"]
+__all__ = ["stdout", "stderr", "is_terminal", "whole_file"]
 
 
 def is_terminal(stream: object = None) -> bool:
@@ -27,3 +30,22 @@ def stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+@contextlib.contextmanager
+def whole_file(path: str) -> Iterator[IO[bytes]]:
+    """``path`` opened to write bytes (``-``: stdout). A file is written beside it and renamed at
+    the end, so a failed or interrupted run never leaves a file that looks whole."""
+    if path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, partial = tempfile.mkstemp(prefix=".claude-core-", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
