@@ -15,14 +15,16 @@ from typing import Any, List, Optional
 import click
 
 import claude_core
-from claude_core.plugins import check_provider
 
 from . import __version__
 from .errors import EXIT_OK, describe
-from .plugins import failed_plugins, get_plugin_manager
+from .plugins import failed_plugins, register_commands
 from .state import PROVIDER_ENV, State
 
 __all__ = ["cli", "main"]
+
+#: click 8.2+ raises this for a group called without a command; 8.1 prints the help itself.
+_NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,7 +35,10 @@ __all__ = ["cli", "main"]
     show_default=True,
     help=f"The deployment: anthropic, bedrock, vertex, emulator or another installed provider [env: {PROVIDER_ENV}].",
 )
-@click.option("--base-url", envvar="ANTHROPIC_BASE_URL", help="The API's URL [env: ANTHROPIC_BASE_URL].")
+@click.option(
+    "--base-url",
+    help="The API's URL [default: the provider's own, from its environment variable such as ANTHROPIC_BASE_URL].",
+)
 @click.option("--debug", is_flag=True, help="Print the traceback of a failure.")
 @click.version_option(
     __version__, "--version", "-V", message=f"%(prog)s %(version)s (claude-core {claude_core.__version__})"
@@ -41,19 +46,11 @@ __all__ = ["cli", "main"]
 @click.pass_context
 def cli(ctx: click.Context, provider: str, base_url: Optional[str], debug: bool) -> None:
     """Talk to Claude from the shell, with claude-core."""
-    _check(provider)
-    ctx.obj = State(provider=provider, base_url=base_url, debug=debug)
-
-
-def _check(provider: str) -> None:
-    try:
-        check_provider(provider)
-    except Exception as exc:
-        raise click.BadParameter(str(exc), param_hint="--provider") from exc
+    ctx.obj = State(provider=provider, base_url=base_url, debug=debug)  # the provider is checked by client()
 
 
 def _register() -> None:
-    get_plugin_manager().hook.claude_register_commands(cli=cli)
+    register_commands(cli)
     _everywhere(cli)
 
 
@@ -70,7 +67,6 @@ def _set_global(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     if state is None or value is None or value is False:
         return
     if param.name == "provider":
-        _check(value)
         state.provider = value
     elif param.name == "base_url":
         state.base_url = value
@@ -110,6 +106,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         return done.exit_code
     except click.exceptions.Abort:
         return _failed(KeyboardInterrupt(), debug)
+    except _NO_ARGS as bare:  # `claude-core`, `claude-core batch`: the help, as click 8.1 gives it
+        click.echo(bare.ctx.get_help() if bare.ctx is not None else "")
+        return EXIT_OK
     except BaseException as exc:  # every failure ends as one line (and a status), never a traceback
         if isinstance(exc, SystemExit):
             raise

@@ -23,13 +23,16 @@ def is_terminal(stream: object = None) -> bool:
 def stdout() -> Console:
     from rich.console import Console  # loaded by the commands that print with it
 
-    return Console(highlight=False, soft_wrap=not is_terminal())
+    # text from the API or from files is never read as rich markup; piped, lines are never cut
+    if is_terminal():
+        return Console(highlight=False, markup=False, emoji=False)
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=True, width=1_000_000)
 
 
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 @contextlib.contextmanager

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import List, Tuple
+from typing import Any, List, Tuple
 
 import pluggy
 
 from . import hookspecs
 
-__all__ = ["BUILTIN", "get_plugin_manager", "entry_points", "failed_plugins"]
+__all__ = ["BUILTIN", "get_plugin_manager", "entry_points", "failed_plugins", "register_commands"]
 
 #: The CLI's own commands, registered as plugins by module name, as third parties' are.
 BUILTIN: Tuple[str, ...] = (
@@ -63,3 +63,13 @@ def failed_plugins() -> List[str]:
     unknown command, ``claude-core plugins``, ``--debug``), not on every run."""
     get_plugin_manager()
     return [f"claude-core: skipped the commands of {name!r}: {error}" for name, error in _failed]
+
+
+def register_commands(cli: Any) -> None:
+    """Let every plugin add its commands; one whose hook fails is skipped like one that failed to load."""
+    manager = get_plugin_manager()
+    for impl in reversed(manager.hook.claude_register_commands.get_hookimpls()):
+        try:
+            impl.function(cli=cli)
+        except Exception as exc:
+            _failed.append((impl.plugin_name, f"{type(exc).__name__}: {exc}"))

@@ -115,7 +115,11 @@ class Logger:
             return
         from .logdb import LogDB, logging_enabled
 
-        if logging_enabled():
+        try:
+            enabled = logging_enabled()
+        except ValueError as exc:  # CLAUDE_CORE_LOG says something else than on or off
+            raise click.UsageError(str(exc)) from None
+        if enabled:
             self.db = LogDB()
             if self.conversation_id is None:
                 self.conversation_id = self.db.new_conversation_id()
@@ -134,10 +138,30 @@ def record(
     """Log one exchange (a failed one too, with its error line); nothing when logging is off."""
     if logger.db is None:
         return
-    from .logdb import Exchange
-
     message = turn.message if turn is not None else None
     usages = turn.usages if turn is not None else []
+    try:
+        _write(logger, state, params, prompt, turn, started, error, message, usages, options)
+    except Exception as exc:  # the answer was shown (and paid for): a log that fails is a warning
+        from .errors import describe
+
+        click.echo(f"Warning: not logged: {describe(exc)[0]}", err=True)
+
+
+def _write(
+    logger: Logger,
+    state: State,
+    params: Dict[str, Any],
+    prompt: str,
+    turn: Optional[Turn],
+    started: float,
+    error: Optional[str],
+    message: Any,
+    usages: Sequence[Any],
+    options: Dict[str, Any],
+) -> None:
+    from .logdb import Exchange
+
     logger.db.record(
         Exchange(
             conversation_id=str(logger.conversation_id),

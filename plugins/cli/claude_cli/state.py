@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Optional
 
+import click
+
 import claude_core
+from claude_core.plugins import check_provider
 
 __all__ = ["State", "PROVIDER_ENV"]
 
@@ -32,6 +35,10 @@ class State:
         return self._client
 
     def _make(self, **options: Any) -> claude_core.Anthropic:
+        try:
+            check_provider(self.provider)
+        except Exception as exc:  # checked when a command needs a client: `plugins` works regardless
+            raise click.BadParameter(str(exc), param_hint="--provider") from exc
         if self.base_url is not None:
             options.setdefault("base_url", self.base_url)
         return claude_core.Anthropic(provider=self.provider, **options)

@@ -48,12 +48,12 @@ def test_a_command_plugin_that_fails_to_load_is_said_where_it_matters_and_the_re
 
 
 def test_usage_errors_exit_2_with_one_error_line(cli: Cli) -> None:
-    for args in (["nope"], ["--provider", "nope", "plugins"], ["plugins", "--bogus"]):
+    for args in (["nope"], ["--provider", "nope", "greet", "Ada"], ["plugins", "--bogus"]):
         done = cli(*args)
         assert done.returncode == 2, (args, done.stderr)
         errors = [line for line in done.stderr.splitlines() if line.startswith("Error: ")]
         assert len(errors) == 1 and "Traceback" not in done.stderr
-    assert "installed providers: anthropic," in cli("--provider", "nope", "plugins").stderr
+    assert "installed providers: anthropic," in cli("--provider", "nope", "greet", "Ada").stderr
 
 
 def test_api_failures_exit_1_in_one_line_and_debug_adds_the_traceback(cli: Cli) -> None:
@@ -86,3 +86,33 @@ def test_the_global_options_also_come_after_the_command(cli: Cli) -> None:
     down = cli("greet", "Ada", "--base-url", "http://127.0.0.1:9", "--debug")
     assert down.returncode == 1 and "Traceback" in down.stderr
     assert "--provider" in cli("greet", "--help").stdout
+
+
+def test_a_bad_provider_does_not_stop_the_commands_that_need_no_client(cli: Cli) -> None:
+    done = cli("plugins", "--json", env={"CLAUDE_CORE_PROVIDER": "nope"})
+    assert done.returncode == 0, done.stderr
+
+
+def test_with_no_command_it_prints_its_help(cli: Cli) -> None:
+    done = cli()
+    assert done.returncode == 0 and done.stdout.startswith("Usage: claude-core") and "Error" not in done.stderr
+    assert "Commands:" in done.stdout and "prompt" in done.stdout
+
+
+def test_text_from_the_api_is_never_read_as_markup_and_piped_tables_are_whole(cli: Cli) -> None:
+    name = "[red]notes" + "x" * 150 + ".txt"  # as markup, rich would print "notes..." in red
+    (cli.home / name).write_text("hello")
+    assert cli("files", "upload", name).returncode == 0
+    listed = cli("files", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert name in listed.stdout
+
+
+def test_a_log_that_cannot_be_written_costs_the_answer_nothing(cli: Cli) -> None:
+    corrupt = cli.home / "corrupt.db"
+    corrupt.write_text("not a database")
+    done = cli("prompt", "--json", "hi", env={"CLAUDE_CORE_LOG_PATH": str(corrupt)})
+    assert done.returncode == 0 and '"text": "Echo: hi"' in done.stdout
+    assert done.stderr.startswith("Warning: not logged: ")
+    bad = cli("prompt", "hi", env={"CLAUDE_CORE_LOG": "maybe"})
+    assert bad.returncode == 2 and "CLAUDE_CORE_LOG" in bad.stderr and "Traceback" not in bad.stderr
