@@ -21,12 +21,16 @@ __all__ = ["claude_register_commands", "files", "download_path"]
 
 
 def download_path(output: Optional[str], filename: str, file_id: str) -> str:
-    """Where ``files download`` writes: ``output`` as given, else the file's own name (its last
-    part only, so a name from the API never reaches outside the current directory)."""
-    if output is not None:
-        return output
+    """Where ``files download`` writes: ``output`` as given (an existing directory: the file's
+    name in it), else the file's own name here. Of a name from the API only its last part is
+    used, and one that would be hidden, read as an option or stdout, or holds control
+    characters is replaced by the file's id."""
     name = os.path.basename(filename.replace("\\", "/"))
-    return name if name not in ("", ".", "..") else file_id
+    if not name or name.startswith((".", "-")) or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        name = file_id
+    if output is None:
+        return name
+    return os.path.join(output, name) if output != "-" and os.path.isdir(output) else output
 
 
 class _Exists(click.ClickException):
@@ -85,7 +89,8 @@ def list_files(state: State, limit: int, as_json: bool) -> None:
 def download(state: State, file_id: str, output: Optional[str], force: bool) -> None:
     """Download file FILE_ID, streamed to disk."""
     client = state.client()
-    name = client.beta.files.retrieve_metadata(file_id).filename if output is None else ""
+    wants_name = output is None or (output != "-" and os.path.isdir(output))
+    name = client.beta.files.retrieve_metadata(file_id).filename if wants_name else ""
     path = download_path(output, name, file_id)
     if path != "-" and os.path.exists(path) and not force:
         raise _Exists(f"{path} exists: pass --force to overwrite it, or -o another path")

@@ -80,7 +80,8 @@ def _everywhere(group: click.Group) -> None:
     for command in group.commands.values():
         if isinstance(command, click.Group):
             _everywhere(command)
-            continue
+            if not command.invoke_without_command:  # `models`, `logs` run as commands of their own
+                continue
         if command.context_settings.get("ignore_unknown_options"):
             continue
         taken = {flag for param in command.params for flag in getattr(param, "opts", [])}

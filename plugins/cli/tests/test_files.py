@@ -95,3 +95,10 @@ def test_the_default_download_path_is_the_files_own_name_here() -> None:
     assert download_path(None, "C:\\Users\\me\\a.txt", "file_1") == "a.txt"
     assert download_path(None, "..", "file_1") == "file_1"
     assert download_path(None, "", "file_1") == "file_1"
+    for risky in ("-", ".bash_profile", "--force", "\x1b[31mred\x1b[0m.txt"):
+        assert download_path(None, risky, "file_1") == "file_1"
+
+
+def test_a_directory_given_as_output_receives_the_file_under_its_name(tmp_path: Path) -> None:
+    assert download_path(str(tmp_path), "report.pdf", "file_1") == str(tmp_path / "report.pdf")
+    assert download_path("-", "report.pdf", "file_1") == "-"

@@ -86,6 +86,8 @@ def test_the_global_options_also_come_after_the_command(cli: Cli) -> None:
     down = cli("greet", "Ada", "--base-url", "http://127.0.0.1:9", "--debug")
     assert down.returncode == 1 and "Traceback" in down.stderr
     assert "--provider" in cli("greet", "--help").stdout
+    models = cli("models", "--json", "--base-url", cli.emu.base_url)  # a group that is a command too
+    assert models.returncode == 0, models.stderr
 
 
 def test_a_bad_provider_does_not_stop_the_commands_that_need_no_client(cli: Cli) -> None:
