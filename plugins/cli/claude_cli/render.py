@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.live import Live
 
-__all__ = ["Renderer", "render_events"]
+__all__ = ["Renderer", "render_events", "finished_blocks"]
 
 
 class Renderer:
@@ -26,6 +26,7 @@ class Renderer:
         self.markdown = is_terminal() if markdown is None else markdown
         self.show_thinking = show_thinking
         self.answer = ""
+        self._done = 0  # how much of the answer is drawn for good
         self._thought = False
         self._console: Optional[Console] = None
         self._live: Optional[Live] = None
@@ -61,24 +62,56 @@ class Renderer:
             return
         from rich.markdown import Markdown
 
+        pending = self.answer[self._done :]
+        end = finished_blocks(pending)
+        if end:  # whole blocks are drawn once, for good; only the block still arriving is redrawn
+            self._draw(Markdown(pending[:end]))
+            self._stop()
+            self._done += end
+            pending = pending[end:]
+        if pending.strip():
+            self._draw(Markdown(pending))
+
+    def _draw(self, markdown: Any) -> None:
         if self._live is None:
             from rich.live import Live
 
             self._live = Live(console=self._screen(), auto_refresh=False, vertical_overflow="visible")
             self._live.start()
-        self._live.update(Markdown(self.answer), refresh=True)
+        self._live.update(markdown, refresh=True)
+
+    def _stop(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
 
     def finish(self) -> None:
         """End the current answer (the next text starts a new one): a final newline, the live view stopped."""
         if self._live is not None:
-            self._live.stop()
-            self._live = None
+            self._stop()
         elif self.answer and not self.markdown and not self.answer.endswith("\n"):
             _write(sys.stdout, "\n")
         if self._thought:
             self._thought = False
             _write(sys.stdout if self.markdown else sys.stderr, "\n")
         self.answer = ""
+        self._done = 0
+
+
+def finished_blocks(text: str) -> int:
+    """How much of ``text`` is whole markdown blocks: up to its last blank line outside a code
+    fence (0: none yet). Those are drawn once; redrawing the whole answer on every delta would
+    repeat an answer taller than the terminal on screen, and cost more with every delta."""
+    end = 0
+    fenced = False
+    position = 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and not line.strip() and position < len(text):
+            end = position
+    return end
 
 
 def render_events(events: Iterable[Any], renderer: Renderer) -> None:

@@ -17,6 +17,7 @@ from typing import Iterator, List, Optional
 import pytest
 from claude_cli.chat import Entry, Lines, transcript
 from claude_cli.logdb import LogDB
+from claude_cli.render import finished_blocks
 from claude_emulator import Emulator, EmulatorApp
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
 
@@ -295,3 +296,22 @@ def test_piped_lines_work_too_and_no_key_is_printed(cli: Cli) -> None:
     assert cli.emu.api_key not in done.stdout + done.stderr
     no_key = cli("chat", input="hi\n", env={"ANTHROPIC_API_KEY": ""})
     assert no_key.returncode == 1 and "no credentials" in no_key.stderr.splitlines()[-1]
+
+
+def test_an_answer_taller_than_the_terminal_is_drawn_once(cli: Cli) -> None:
+    paragraphs = "\n\n".join(f"para{i} is here" for i in range(80))  # 160 lines on a 40-line terminal
+    term = Terminal(cli, "prompt", "--no-log", paragraphs)
+    term.expect(r"para79 is here")
+    assert term.wait() == 0
+    written = _ANSI.sub("", term.raw)
+    # a paragraph is redrawn while it arrives, then never again (redrawing the whole answer on
+    # every delta wrote the first one once per delta after it, and left copies above the screen)
+    assert max(written.count(f"para{i} is here") for i in (0, 40, 79)) <= 3
+
+
+def test_finished_blocks_end_at_the_last_blank_line_outside_a_code_fence() -> None:
+    assert finished_blocks("one\n\ntw") == len("one\n\n")
+    assert finished_blocks("one\n\ntwo\n\nthr") == len("one\n\ntwo\n\n")
+    assert finished_blocks("```\ncode\n\nmore") == 0  # a blank line inside a fence ends nothing
+    assert finished_blocks("```\ncode\n```\n\nnext") == len("```\ncode\n```\n\n")
+    assert finished_blocks("no blank line yet") == 0
