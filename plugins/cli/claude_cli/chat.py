@@ -231,6 +231,7 @@ def claude_register_commands(cli: click.Group) -> None:
         options = options_from(model, system=system, max_tokens=max_tokens, temperature=temperature, effort=effort)
         logger = Logger(not no_log, resumed.id if resumed is not None else None)
         session = Session(state, options, thinking, not hide_thinking, logger)
+        request.build_params(options, [], session.thinking)  # bad options end the session before it starts
         if resumed is not None:
             session.messages = resumed.messages()
         history = log_path().parent / "chat-history"

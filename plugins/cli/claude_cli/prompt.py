@@ -296,6 +296,7 @@ def claude_register_commands(cli: click.Group) -> None:
         thinking_config = request.thinking_param(thinking)
         tools = load_tools(tool_names)
         output_format = load_schema(schema)
+        request.build_params(options, [], thinking_config)  # bad options fail before anything is uploaded
         client = state.client()
         logger = Logger(not no_log)
         started = time.monotonic()

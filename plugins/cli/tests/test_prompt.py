@@ -213,3 +213,13 @@ def test_the_log_lives_where_claude_core_log_path_says(cli: Cli, tmp_path: Path)
     assert cli("prompt", "hi", input="", env={"CLAUDE_CORE_LOG_PATH": str(elsewhere)}).returncode == 0
     found = LogDB(elsewhere).last_conversation()
     assert found is not None and found.exchanges[-1].response == "Echo: hi"
+
+
+def test_bad_options_fail_before_anything_is_uploaded_or_asked(cli: Cli) -> None:
+    (cli.home / "p.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    before = len(cli.emu.requests)
+    done = cli("prompt", "-a", "p.png", "--upload", "--temperature", "5", "x")
+    assert done.returncode == 2 and "--temperature" in done.stderr
+    assert len(cli.emu.requests) == before  # no upload, no request
+    chat = cli("chat", "--no-log", "--temperature", "5", input="hi\n")
+    assert chat.returncode == 2 and "--temperature" in chat.stderr and "Echo" not in chat.stdout
