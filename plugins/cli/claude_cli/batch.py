@@ -38,20 +38,23 @@ def _lines(path: str) -> Iterator[bytes]:
         yield from lines
 
 
-def in_request_order(places: Dict[str, Place], custom_ids: Iterable[str]) -> Tuple[List[Place], List[str]]:
+def in_request_order(places: Dict[str, List[Place]], custom_ids: Iterable[str]) -> Tuple[List[Place], List[str]]:
     """Where each result is, in the order of ``custom_ids`` (then those no request names, as they came),
-    and the custom_ids that have no result. ``places`` maps a custom_id to its line in the spool."""
+    and the custom_ids that have no result. ``places`` maps a custom_id to its lines in the spool:
+    more than one when merged batches answered the same request (a resubmission), all kept."""
     ordered: List[Place] = []
     missing: List[str] = []
     used = set()
     for custom_id in custom_ids:
-        place = places.get(custom_id)
-        if place is None:
+        found = places.get(custom_id)
+        if found is None:
             missing.append(custom_id)
-        else:
-            ordered.append(place)
+        elif custom_id not in used:
+            ordered.extend(found)
             used.add(custom_id)
-    ordered.extend(place for custom_id, place in places.items() if custom_id not in used)
+    for custom_id, found in places.items():
+        if custom_id not in used:
+            ordered.extend(found)
     return ordered, missing
 
 
@@ -226,18 +229,22 @@ def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, 
     except RequestsFileError as exc:
         raise click.BadParameter(f"{requests_file}: {exc}", param_hint="--requests") from exc
     with whole_file(output) as out, tempfile.TemporaryFile() as spool:
-        places: Dict[str, Place] = {}
+        places: Dict[str, List[Place]] = {}
         offset = 0
         for custom_id, length in _write_results(client, ids, spool):
-            places[custom_id] = (offset, length)
+            places.setdefault(custom_id, []).append((offset, length))
             offset += length
         ordered, missing = in_request_order(places, wanted)
+        repeated = [custom_id for custom_id, found in places.items() if len(found) > 1]
         for start, length in ordered:
             spool.seek(start)
             out.write(spool.read(length))
     if missing:
         shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
         click.echo(f"{len(missing)} request(s) of {requests_file} have no result in these batches: {shown}", err=True)
+    if repeated:
+        shown = ", ".join(repeated[:5]) + (", ..." if len(repeated) > 5 else "")
+        click.echo(f"{len(repeated)} request(s) have a result in more than one batch, all written: {shown}", err=True)
 
 
 @batch.command()

@@ -365,8 +365,18 @@ def test_the_time_left_is_estimated_from_the_pace_so_far() -> None:
 
 
 def test_results_are_put_in_request_order_and_the_rest_kept() -> None:
-    places: Dict[str, Tuple[int, int]] = {"b": (0, 5), "x": (5, 3), "a": (8, 4)}
+    places: Dict[str, List[Tuple[int, int]]] = {"b": [(0, 5), (12, 5)], "x": [(5, 3)], "a": [(8, 4)]}
     ordered, missing = in_request_order(places, ["a", "c", "b"])
-    assert ordered == [(8, 4), (0, 5), (5, 3)]
+    assert ordered == [(8, 4), (0, 5), (12, 5), (5, 3)]  # both results of a resubmitted request kept
     assert missing == ["c"]
     assert in_request_order({}, []) == ([], [])
+
+
+def test_results_in_request_order_keep_every_batchs_result_of_a_resubmitted_request(cli: Cli, tmp_path: Path) -> None:
+    path = write_requests(tmp_path / "r.jsonl", [request(name) for name in ("a", "b")])
+    first, second = submit(cli, path)[0], submit(cli, path)[0]
+    wait(cli, first, second)
+    done = cli("batch", "results", first, second, "--order", "--requests", str(path))
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["custom_id"] for line in done.stdout.splitlines()] == ["a", "a", "b", "b"]
+    assert "2 request(s) have a result in more than one batch, all written: a, b" in done.stderr
