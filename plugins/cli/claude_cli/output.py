@@ -48,7 +48,18 @@ def whole_file(path: str) -> Iterator[IO[bytes]]:
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
+        os.chmod(partial, _mode_for(path))  # mkstemp made it 0600
         os.replace(partial, path)
     finally:
         if os.path.exists(partial):
             os.unlink(partial)
+
+
+def _mode_for(path: str) -> int:
+    """The mode a file written at ``path`` gets: the one it had, else what the umask allows."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

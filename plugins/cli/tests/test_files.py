@@ -102,3 +102,12 @@ def test_the_default_download_path_is_the_files_own_name_here() -> None:
 def test_a_directory_given_as_output_receives_the_file_under_its_name(tmp_path: Path) -> None:
     assert download_path(str(tmp_path), "report.pdf", "file_1") == str(tmp_path / "report.pdf")
     assert download_path("-", "report.pdf", "file_1") == "-"
+
+
+def test_a_download_gets_the_modes_a_new_file_gets_here(cli: Cli) -> None:
+    (cli.home / "a.txt").write_text("hello")
+    file_id = cli("files", "upload", "a.txt").stdout.split()[0]
+    os.umask(old := os.umask(0o022))
+    done = cli("files", "download", file_id, "-o", "copy.txt")
+    assert done.returncode == 0, done.stderr
+    assert (cli.home / "copy.txt").stat().st_mode & 0o777 == 0o666 & ~old
