@@ -23,7 +23,8 @@ def describe(exc: BaseException) -> Tuple[str, int]:
     if isinstance(exc, click.ClickException):
         return exc.format_message(), exc.exit_code
     if isinstance(exc, claude_core.MissingCredentialsError):
-        return str(exc), EXIT_ERROR
+        shell = "from the shell: export ANTHROPIC_API_KEY=..., or store it with `claude-core keys set`"
+        return f"{exc}; {shell}", EXIT_ERROR
     if isinstance(exc, claude_core.APITimeoutError):
         return "the request timed out: try again, or raise the timeout", EXIT_ERROR
     if isinstance(exc, claude_core.APIConnectionError):

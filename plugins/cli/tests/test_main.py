@@ -60,6 +60,7 @@ def test_api_failures_exit_1_in_one_line_and_debug_adds_the_traceback(cli: Cli) 
     no_key = cli("greet", "Ada", env={"ANTHROPIC_API_KEY": ""})
     assert no_key.returncode == 1
     assert no_key.stderr.splitlines()[-1].startswith("Error: no credentials for the 'anthropic' provider")
+    assert no_key.stderr.splitlines()[-1].endswith("or store it with `claude-core keys set`")
     assert "Traceback" not in no_key.stderr
     cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}})
     refused = cli("greet", "Ada")
