@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any, Dict, List
 
 import click
@@ -12,17 +11,13 @@ from claude_core.plugins import PLUGIN_GROUP, PROVIDER_GROUP, describe
 
 from .hookspecs import PROJECT, hookimpl
 from .output import stdout
-from .plugins import failed_plugins, get_plugin_manager
+from .plugins import entry_points, failed_plugins, get_plugin_manager
 
 __all__ = ["claude_register_commands", "installed"]
 
 
 def _versions(group: str) -> Dict[str, str]:
     """Entry point name -> the version of the distribution that declares it."""
-    if sys.version_info >= (3, 10):
-        from importlib.metadata import entry_points
-    else:  # pragma: no cover - Python 3.9
-        from importlib_metadata import entry_points
     found: Dict[str, str] = {}
     for point in entry_points(group=group):
         dist = getattr(point, "dist", None)

@@ -29,13 +29,13 @@ _manager: "pluggy.PluginManager | None" = None
 _failed: List[Tuple[str, str]] = []
 
 
-def entry_points() -> List[object]:
-    """The installed distributions' entry points in the ``claude_cli`` group."""
+def entry_points(group: str = hookspecs.PROJECT) -> List[Any]:
+    """The installed distributions' entry points in ``group`` (default: the CLI's own)."""
     if sys.version_info >= (3, 10):
         from importlib.metadata import entry_points as found
     else:  # pragma: no cover - Python 3.9
         from importlib_metadata import entry_points as found
-    return list(found(group=hookspecs.PROJECT))
+    return list(found(group=group))
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
@@ -51,7 +51,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
     for point in entry_points():
         name = getattr(point, "name", "?")
         try:
-            manager.register(point.load(), name=name)  # type: ignore[attr-defined]
+            manager.register(point.load(), name=name)
         except Exception as exc:
             _failed.append((name, f"{type(exc).__name__}: {exc}"))
     _manager = manager
