@@ -65,12 +65,14 @@ def load_tls_soon() -> None:
     parses the CA bundle (tens of milliseconds) without holding the GIL, so by the first https
     request, after the imports and set-up in between, the certificates are loaded. The request
     waits for a load still running (the lock), and a load that failed is tried again by the
-    request, which raises its error.
+    request, which raises its error. Not a daemon thread: a process that exits while OpenSSL is
+    still reading the bundle waits for it (milliseconds), as interpreter shutdown under a running
+    daemon thread can crash Python 3.9 in OpenSSL.
     """
     global _tls_loader
     if _tls_ready or _tls_loader is not None:
         return
-    _tls_loader = threading.Thread(target=_load_quietly, name="claude-core-tls", daemon=True)
+    _tls_loader = threading.Thread(target=_load_quietly, name="claude-core-tls")
     _tls_loader.start()
 
 

@@ -193,7 +193,8 @@ loader = _http._tls_loader
 loader.join(30)
 loaded_before_the_request = _http._tls_ready
 reply = client.messages.create(**params).content[0].text
-found = {"after_http": after_http, "loader": loader.name, "loaded": loaded_before_the_request, "reply": reply}
+found = {"after_http": after_http, "loader": loader.name, "daemon": loader.daemon}
+found.update(loaded=loaded_before_the_request, reply=reply)
 print(json.dumps(found))
 """
 
@@ -211,6 +212,7 @@ def test_an_https_client_loads_the_ca_certificates_in_the_background_when_built(
     found = json.loads(result.stdout)
     assert found["after_http"] == [True, True]
     assert found["loader"] == "claude-core-tls"
+    assert found["daemon"] is False  # shutdown waits for a load inside OpenSSL
     assert found["loaded"] is True
     assert found["reply"] == "over TLS"
 
@@ -246,3 +248,18 @@ def test_a_child_forked_during_the_background_load_talks_https(https_url: str) -
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_processes_that_exit_as_soon_as_an_https_client_is_built_exit_cleanly() -> None:
+    """A script that builds a client and ends (a CLI's ``--help``, an import check) exits while the
+    background CA load may still be inside OpenSSL: shutdown waits for it rather than finalising
+    under it, which crashed Python 3.9 with SIGSEGV about once in 60 exits on a loaded machine.
+    Many at once, to load the machine as CI does."""
+    code = "import claude_core\nclaude_core.Anthropic(api_key='k')\n"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SSL_CERT_", "ANTHROPIC_", "CLAUDE_CORE_"))}
+    processes = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+        for _ in range(24)
+    ]
+    outcomes = [(process.wait(60), process.communicate()[1]) for process in processes]
+    assert outcomes == [(0, b"")] * len(processes)
