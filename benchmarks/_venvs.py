@@ -7,8 +7,8 @@
 * ``core-all``: every distribution of the repo, ``pip install <repo root>
   <repo root>/provider_bedrock <repo root>/provider_vertex <repo root>/plugins/keyring
   <repo root>/plugins/emulator <repo root>/plugins/fallback <repo root>/plugins/ratelimit[redis]
-  <repo root>/plugins/otel <repo root>/plugins/aiohttp`` (with boto3, botocore, google-auth,
-  keyring, cryptography, redis, opentelemetry-api, aiohttp);
+  <repo root>/plugins/otel <repo root>/plugins/aiohttp <repo root>/plugins/cli`` (with boto3,
+  botocore, google-auth, keyring, cryptography, redis, opentelemetry-api, aiohttp, click, rich);
 * ``official-all``: ``pip install anthropic[bedrock,vertex]==0.79.0``.
 
 The plain ``core`` and ``official`` envs hold no provider plugin, as a user of the first-party
@@ -49,6 +49,7 @@ PLUGINS = [
         "plugins/ratelimit",
         "plugins/otel",
         "plugins/aiohttp",
+        "plugins/cli",
     )
 ]
 #: The import package of each distribution of :data:`PLUGINS`, in that order.
@@ -61,6 +62,7 @@ PLUGIN_MODULES = (
     "claude_ratelimit",
     "claude_otel",
     "claude_aiohttp",
+    "claude_cli",
 )
 #: Extras the ``core-all`` env installs a distribution with: what a user of every feature installs.
 _EXTRAS = {"plugins/ratelimit": "[redis]"}

@@ -9,10 +9,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-from ._compat.paths import install as _install_official_paths
-from ._types import NOT_GIVEN, NoneType, NotGiven, Omit, not_given, omit
-from ._version import __title__, __version__
-from .errors import (
+from ._transport import httpx_cli as _httpx_cli
+
+_httpx_cli.defer()  # before httpx is first imported: see the module
+
+from ._compat.paths import install as _install_official_paths  # noqa: E402
+from ._types import NOT_GIVEN, NoneType, NotGiven, Omit, not_given, omit  # noqa: E402
+from ._version import __title__, __version__  # noqa: E402
+from .errors import (  # noqa: E402
     AnthropicError,
     APIConnectionError,
     APIError,

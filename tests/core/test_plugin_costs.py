@@ -44,6 +44,11 @@ HEAVY = (
     "claude_fallback.routing",
     "claude_ratelimit.limiter",
     "claude_otel._spans",
+    # claude-cli's click and rich (and rich's pygments): httpx's own command line loads them when
+    # httpx is imported and all three are installed, unless claude_core defers it
+    "click",
+    "rich",
+    "pygments",
 )
 #: The plugin modules of this repository's distributions, which every client's first request loads.
 PLUGINS = (
@@ -182,3 +187,29 @@ def test_a_first_party_create_loads_no_plugins_dependencies_and_each_provider_lo
     assert vertex.path.endswith(f"/publishers/anthropic/models/{VERTEX_MODEL}:rawPredict")
     assert vertex.headers["authorization"] == f"Bearer {args['gcp']['access_token']}"
     assert keyring.path == "/v1/messages" and keyring.headers["x-api-key"] == STORED_KEY
+
+
+_HTTPX_MAIN = """
+import sys
+if sys.argv[1] == "without":
+    sys.modules["click"] = None  # as if httpx's command-line extra were not installed
+import claude_core, httpx
+loaded = [name for name in ("click", "rich", "pygments") if sys.modules.get(name) is not None]
+print(loaded, flush=True)
+sys.argv[1:] = ["--help"]
+httpx.main()
+"""
+
+
+@pytest.mark.parametrize("extra", ["with", "without"])
+def test_httpx_command_line_loads_when_run_not_when_claude_core_imports_httpx(extra: str) -> None:
+    pytest.importorskip("rich")  # installed with claude-cli, as in the tox environments
+    result = subprocess.run(
+        [sys.executable, "-c", _HTTPX_MAIN, extra], capture_output=True, text=True, timeout=60, env=dict(os.environ)
+    )
+    assert result.stdout.splitlines()[0] == "[]"
+    if extra == "with":  # httpx.main() is httpx's click command: --help prints its usage and exits 0
+        assert result.returncode == 0, result.stderr
+        assert "Usage: httpx" in result.stdout
+    else:
+        assert result.returncode == 0 and "pip install 'httpx[cli]'" in result.stderr
