@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import sysconfig
 from importlib import metadata
+from pathlib import Path
 from typing import Iterator, List
 
 import pytest
@@ -16,6 +19,8 @@ import claude_core
 
 #: The machine's settings that would change which server or key a client picks.
 ENV = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE_CORE_"))}
+#: The installed ``claude-emulator`` console script.
+SCRIPT = Path(sysconfig.get_path("scripts")) / "claude-emulator"
 BANNER = re.compile(r"Claude API emulator listening on (http://127\.0\.0\.1:(\d+)) \((.*)\)\n")
 
 
@@ -67,6 +72,34 @@ def test_serve_answers_calls_with_the_options_given(served: "subprocess.Popen[st
         client.models.list()
     served.terminate()
     assert served.wait(timeout=10) == 0
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # as a shell starts it, even under a runner that ignores it
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        (claude_core_command("emulator", "serve"), 130),  # claude-core's status when interrupted
+        ([str(SCRIPT), "serve"], 0),  # claude-emulator serve: Ctrl-C is how it is stopped
+    ],
+)
+def test_ctrl_c_stops_serve_with_the_commands_own_status(command: List[str], status: int) -> None:
+    process = subprocess.Popen(
+        [*command, "--port", "0", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        preexec_fn=_default_sigint,
+    )
+    assert process.stdout is not None
+    assert BANNER.fullmatch(process.stdout.readline())
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == status, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
 @pytest.mark.parametrize(

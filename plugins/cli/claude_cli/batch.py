@@ -7,7 +7,6 @@ progress is drawn by :mod:`.batch_progress`, and when to poll each batch is the 
 
 from __future__ import annotations
 
-import datetime
 import json
 import tempfile
 import time
@@ -17,16 +16,26 @@ import click
 
 import claude_core
 
-from .batch_split import MAX_BYTES, MAX_REQUESTS, RequestsFileError, Splitter, read_requests, split
+from .batch_split import (
+    MAX_BYTES,
+    MAX_REQUESTS,
+    BatchRequest,
+    RequestsFileError,
+    Span,
+    Splitter,
+    read_requests,
+    split,
+    unsent_report,
+)
+from .errors import no_empty_id
 from .hookspecs import hookimpl
-from .output import stdout, whole_file
+from .output import check_output, stdout, table, utc_now, utc_time, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "batch", "in_request_order"]
 
-
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
+#: An id argument, refused when empty.
+_ID = no_empty_id("batch", "claude-core batch list")
 
 
 #: Where a result line is in the spool file ``--order`` writes first: (offset, length).
@@ -71,16 +80,25 @@ def _write_results(
 
 
 def _table(batches: Iterable[Any]) -> Any:
-    from rich.table import Table
-
     from .batch_progress import counts_text, total
 
-    table = Table("id", "status", "created", "requests", "by outcome", box=None, pad_edge=False)
-    for item in batches:
-        outcomes = counts_text(item, every=False)
-        created = item.created_at.strftime("%Y-%m-%d %H:%M")
-        table.add_row(item.id, item.processing_status, created, str(total(item)), outcomes)
-    return table
+    rows = (
+        (item.id, item.processing_status, utc_time(item.created_at), str(total(item)), counts_text(item, every=False))
+        for item in batches
+    )
+    return table(("id", "status", "created (UTC)", "requests", "by outcome"), rows)
+
+
+def _not_ended(client: claude_core.Anthropic, batch_ids: List[str]) -> Optional[str]:
+    """Why the results of ``batch_ids`` cannot be fetched yet (some have not ended), or None."""
+    waiting = [found for found in map(client.messages.batches.retrieve, batch_ids) if not found.results_url]
+    if not waiting:
+        return None
+    named = ", ".join(found.id for found in waiting)
+    states = ", ".join(found.processing_status for found in waiting)
+    what, them = (f"batch {named} has", "it") if len(waiting) == 1 else (f"batches {named} have", "them")
+    command = "claude-core batch wait " + " ".join(found.id for found in waiting)
+    return f"{what} not ended ({states}): wait for {them} with `{command}`, then ask for the results again"
 
 
 @click.group(name="batch")
@@ -113,13 +131,27 @@ def submit(state: State, requests: str, max_requests: int, max_bytes: int) -> No
                 f"{max_bytes:,} bytes): sending them as {counting.batches} batches",
                 err=True,
             )
-        client = state.client()
-        for group in split(read_requests(_lines(requests)), Splitter(max_requests, max_bytes)):
-            items: List[Any] = [request.request for request in group]  # checked dicts: the API's Request shape
-            created = client.messages.batches.create(requests=items)
-            click.echo(created.id)
+        groups = split(read_requests(_lines(requests)), Splitter(max_requests, max_bytes))
+        _create(state.client(), requests, groups, counting.batches)
     except RequestsFileError as exc:
         raise click.BadParameter(f"{requests}: {exc}", param_hint="REQUESTS") from exc
+
+
+def _create(client: claude_core.Anthropic, path: str, groups: Iterator[List[BatchRequest]], batches: int) -> None:
+    """Create a batch of each group in turn, printing its id. When one fails, say on stderr which
+    lines are in the batches created, and which are in none, so that a new run sends only those."""
+    created: List[Tuple[str, Span]] = []
+    for group in groups:
+        items: List[Any] = [request.request for request in group]  # checked dicts: the API's Request shape
+        try:
+            batch_id = client.messages.batches.create(requests=items).id
+        except BaseException as exc:
+            lost = isinstance(exc, (claude_core.APIConnectionError, KeyboardInterrupt))  # no answer: it may exist
+            for line in unsent_report(path, batches, created, Span.of(group), lost, Span.over(groups)):
+                click.echo(line, err=True)
+            raise
+        click.echo(batch_id)
+        created.append((batch_id, Span.of(group)))
 
 
 @batch.command(name="list")
@@ -138,7 +170,7 @@ def list_batches(state: State, limit: int, as_json: bool) -> None:
 
 
 @batch.command()
-@click.argument("batch_id")
+@click.argument("batch_id", callback=_ID)
 @click.option("--json", "as_json", is_flag=True, help="Print the batch as JSON.")
 @click.pass_obj
 def status(state: State, batch_id: str, as_json: bool) -> None:
@@ -149,13 +181,13 @@ def status(state: State, batch_id: str, as_json: bool) -> None:
         return
     from .batch_progress import status_line
 
-    click.echo(status_line(found, _now()))
+    click.echo(status_line(found, utc_now()))
     if found.results_url:
         click.echo(f"results: claude-core batch results {found.id} -o results.jsonl")
 
 
 @batch.command()
-@click.argument("batch_ids", nargs=-1, required=True)
+@click.argument("batch_ids", nargs=-1, required=True, callback=_ID)
 @click.option(
     "--interval",
     type=click.FloatRange(min=0, min_open=True),
@@ -176,7 +208,7 @@ def wait(
     state: State, batch_ids: Tuple[str, ...], interval: float, max_interval: float, timeout: Optional[float]
 ) -> None:
     """Poll BATCH_IDS until every one has ended, with a progress bar per batch on a terminal."""
-    from claude_core.resources.batches import BatchWaiter
+    from claude_core.resources.batches import BatchWaiter, BatchWaitTimeout
 
     from .batch_progress import BatchProgress, status_line
     from .output import stderr
@@ -192,18 +224,22 @@ def wait(
             time.sleep(max(0.0, due[batch_id] - time.monotonic()))
             found = client.messages.batches.retrieve(batch_id)
             progress.update(found)
-            delay = waiters[batch_id].delay(found)
+            try:
+                delay = waiters[batch_id].delay(found)
+            except BatchWaitTimeout as exc:  # the SDK's message names no fix a shell can use
+                again = "claude-core batch wait " + " ".join(due)
+                raise click.ClickException(f"{exc}; it goes on: wait longer with --timeout, or run `{again}`") from exc
             if delay is None:
                 ended[batch_id] = found
                 del due[batch_id]
             else:
                 due[batch_id] = time.monotonic() + delay
     for batch_id in ids:
-        click.echo(status_line(ended[batch_id], _now()))
+        click.echo(status_line(ended[batch_id], utc_now()))
 
 
 @batch.command()
-@click.argument("batch_ids", nargs=-1, required=True)
+@click.argument("batch_ids", nargs=-1, required=True, callback=_ID)
 @click.option("-o", "--output", default="-", show_default=True, help="The JSON Lines file to write (-: stdout).")
 @click.option("--order", is_flag=True, help="Write the results in the order of the requests in --requests.")
 @click.option(
@@ -217,8 +253,12 @@ def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, 
     """Write the results of ended batches BATCH_IDS, merged, one JSON line per request, as they arrive."""
     if order != (requests_file is not None):
         raise click.UsageError("--order and --requests go together: --order --requests requests.jsonl")
+    check_output(output)
     client = state.client()
     ids = list(dict.fromkeys(batch_ids))
+    waiting = _not_ended(client, ids)  # before anything is written: all the results, or none
+    if waiting:
+        raise click.ClickException(waiting)
     if requests_file is None:
         with whole_file(output) as out:
             for _ in _write_results(client, ids, out):
@@ -248,7 +288,7 @@ def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, 
 
 
 @batch.command()
-@click.argument("batch_ids", nargs=-1, required=True)
+@click.argument("batch_ids", nargs=-1, required=True, callback=_ID)
 @click.pass_obj
 def cancel(state: State, batch_ids: Tuple[str, ...]) -> None:
     """Ask to cancel BATCH_IDS: each goes canceling, then ends with its unprocessed requests canceled."""

@@ -18,6 +18,8 @@ from rich.text import Text
 
 from claude_core.types.messages import MessageBatch
 
+from .output import utc_now
+
 __all__ = [
     "OUTCOMES",
     "counts",
@@ -85,10 +87,6 @@ def status_line(batch: MessageBatch, now: datetime.datetime) -> str:
     return f"{batch.id}: {batch.processing_status} {done}/{total(batch)} ({counts_text(batch)}); {times(batch, now)}"
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
-
-
 class BatchProgress:
     """Shows each batch as :meth:`update` is told of it: a rich progress bar per batch when
     ``console`` is a terminal, else a status line on stderr whenever a batch's state changed."""
@@ -122,7 +120,7 @@ class BatchProgress:
 
     def update(self, batch: MessageBatch) -> None:
         if self._progress is None:
-            line = status_line(batch, _now())
+            line = status_line(batch, utc_now())
             state = f"{batch.processing_status} {counts_text(batch)}"
             if self._shown.get(batch.id) != state:
                 self._shown[batch.id] = state
@@ -144,4 +142,4 @@ class _TimesColumn(ProgressColumn):
     """Elapsed and estimated remaining time of the task's batch, redrawn at every refresh."""
 
     def render(self, task: Task) -> Text:
-        return Text(times(task.fields["batch"], _now()), style="progress.elapsed")
+        return Text(times(task.fields["batch"], utc_now()), style="progress.elapsed")

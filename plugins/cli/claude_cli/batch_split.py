@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from typing import Any, Dict, Iterable, Iterator, List, Set
+import shlex
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 __all__ = [
     "MAX_REQUESTS",
@@ -23,6 +24,8 @@ __all__ = [
     "read_requests",
     "Splitter",
     "split",
+    "Span",
+    "unsent_report",
 ]
 
 #: At most this many requests per batch (the API's limit).
@@ -140,3 +143,57 @@ def split(requests: Iterable[BatchRequest], splitter: Splitter) -> Iterator[List
         batch.append(request)
     if batch:
         yield batch
+
+
+@dataclasses.dataclass
+class Span:
+    """Consecutive requests of the file: the first and the last, and how many."""
+
+    first: BatchRequest
+    last: BatchRequest
+    count: int
+
+    @classmethod
+    def of(cls, requests: List[BatchRequest]) -> Span:
+        return cls(requests[0], requests[-1], len(requests))
+
+    @classmethod
+    def over(cls, groups: Iterable[List[BatchRequest]]) -> Optional[Span]:
+        """The span of every request in ``groups`` (None: no request), read one group at a time."""
+        span = None
+        for group in groups:
+            span = cls.of(group) if span is None else cls(span.first, group[-1], span.count + len(group))
+        return span
+
+    def __str__(self) -> str:
+        if self.count == 1:
+            return f"line {self.first.line} (1 request, custom_id {self.first.custom_id})"
+        return (
+            f"lines {self.first.line}-{self.last.line} ({self.count:,} requests, "
+            f"custom_id {self.first.custom_id} to {self.last.custom_id})"
+        )
+
+
+def unsent_report(
+    path: str, batches: int, created: List[Tuple[str, Span]], failed: Span, lost: bool, rest: Optional[Span]
+) -> List[str]:
+    """What ``batch submit`` says when creating one of its ``batches`` failed: the batches
+    ``created`` and the lines each holds, which must not be sent again; the ``failed`` batch's
+    lines, which ``lost`` (no answer came: it may exist) or not created; and the ``rest``, not sent."""
+    lines = []
+    if created:
+        lines.append(
+            f"{path}: {len(created)} of {batches} batches were created before the failure; "
+            "do not send their lines again:"
+        )
+        lines.extend(f"  {batch_id}: {span}" for batch_id, span in created)
+    if lost:
+        lines.append(
+            f"unknown: {failed} may have become a batch whose answer was lost: "
+            "look for it in `claude-core batch list` before sending it again"
+        )
+    unsent = rest if lost else failed if rest is None else Span(failed.first, rest.last, failed.count + rest.count)
+    if unsent is not None and (created or lost):
+        rerun = f"tail -n +{unsent.first.line} {shlex.quote(path)} > rest.jsonl && claude-core batch submit rest.jsonl"
+        lines.append(f"not sent: {unsent}; to send only them: {rerun}")
+    return lines

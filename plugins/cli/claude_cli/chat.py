@@ -3,7 +3,8 @@
 :class:`Lines` turns typed lines into what to do (say something, or a ``!`` command), with
 multi-line input (``!multi`` ... ``!end``, or a trailing backslash); it does no I/O. The command
 reads lines with ``input()`` (readline where available, its history kept in the user data dir),
-and Ctrl-C during an answer stops that answer, not the session.
+and Ctrl-C during an answer stops that answer, not the session. Lines piped in are sent only
+when ``--stdin`` says so.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import pathlib
 import sys
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import click
 
@@ -23,16 +24,17 @@ import claude_core
 from . import request
 from .errors import describe
 from .hookspecs import hookimpl
-from .prompt import Logger, ask, model_options, options_from, record
+from .output import is_terminal
+from .prompt import Logger, Turn, ask, model_options, options_from, record
 from .render import Renderer
 from .state import State
 
-__all__ = ["claude_register_commands", "Entry", "Lines", "HELP", "transcript"]
+__all__ = ["claude_register_commands", "Entry", "Lines", "HELP", "transcript", "save_target", "prompt_place"]
 
 HELP = """\
 !model NAME    use another model from the next turn on
 !system TEXT   set the system prompt (!system alone clears it)
-!save PATH     write the conversation to PATH as JSON
+!save PATH     write the conversation to PATH as JSON (!save -f PATH overwrites)
 !multi ... !end   type several lines as one message (or end a line with \\)
 !exit          leave (or Ctrl-D); Ctrl-C stops an answer"""
 
@@ -105,10 +107,34 @@ def transcript(model: str, system: Optional[str], messages: List[Dict[str, Any]]
     return {"model": model, "system": system, "messages": messages}
 
 
+def save_target(argument: str) -> Tuple[str, bool]:
+    """``!save``'s argument as the path and whether to overwrite it (``-f PATH``); an empty path
+    is returned as such."""
+    flag, _, rest = argument.partition(" ")
+    if flag == "-f":
+        return rest.strip(), True
+    return argument, False
+
+
+def prompt_place(stdin_tty: bool, stdout_tty: bool) -> Optional[str]:
+    """Where the ``> `` prompt goes: ``input`` (drawn by the line editor) when stdin and stdout
+    are terminals, ``stderr`` when only stdin is (stdout is the answers alone), None when stdin
+    is not a terminal (nobody is typing)."""
+    if not stdin_tty:
+        return None
+    return "input" if stdout_tty else "stderr"
+
+
+def _read_line(prompt: str, place: Optional[str]) -> str:
+    if place == "input":
+        return input(prompt)
+    if place == "stderr":
+        click.echo(prompt, err=True, nl=False)
+    return input()
+
+
 def _history(path: pathlib.Path) -> Any:
     """Line editing and history through readline, when the platform has it; None otherwise."""
-    if not sys.stdin.isatty():
-        return None
     try:
         import readline
     except ImportError:  # pragma: no cover - Windows without pyreadline
@@ -147,11 +173,12 @@ class Session:
         line on stderr and leaves the conversation as it was."""
         params = request.build_params(self.options, [*self.messages, {"role": "user", "content": text}], self.thinking)
         started = time.monotonic()
+        turn = Turn()
         try:
-            turn = ask(self.state.client(), params, Renderer(show_thinking=self.show_thinking))
+            ask(self.state.client(), params, Renderer(show_thinking=self.show_thinking), turn=turn)
         except (Exception, KeyboardInterrupt) as exc:
             line, _ = describe(exc)
-            record(self.logger, self.state, params, text, None, started, line)
+            record(self.logger, self.state, params, text, turn, started, line)
             if isinstance(exc, (claude_core.MissingCredentialsError, claude_core.AuthenticationError)):
                 raise  # no later turn can work either: the run ends with the error
             click.echo(f"Error: {line}" if not isinstance(exc, KeyboardInterrupt) else "(answer stopped)", err=True)
@@ -171,19 +198,29 @@ class Session:
             self.options.system = entry.value or None
             click.echo(f"System prompt: {entry.value}" if entry.value else "System prompt cleared", err=True)
         elif entry.kind == "save":
-            path = pathlib.Path(entry.value).expanduser()
-            saved = transcript(self.options.model, self.options.system, self.messages)
-            try:
-                path.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
-            except OSError as exc:
-                click.echo(f"Error: could not save to {path} ({exc.strerror or exc}): give a writable path", err=True)
-            else:
-                click.echo(f"Saved {len(self.messages) // 2} turns to {path}", err=True)
+            self.save(*save_target(entry.value))
         elif entry.kind == "help":
             click.echo(HELP, err=True)
         elif entry.kind == "error":
             click.echo(f"Error: {entry.value}", err=True)
         return entry.kind != "exit"
+
+    def save(self, name: str, overwrite: bool) -> None:
+        """``!save``: the conversation as JSON; an existing file only with ``-f``."""
+        if not name:
+            click.echo(f"Error: !save -f needs a path: {_NEEDS_ARGUMENT['save']}", err=True)
+            return
+        path = pathlib.Path(name).expanduser()
+        saved = json.dumps(transcript(self.options.model, self.options.system, self.messages), indent=2) + "\n"
+        try:
+            with path.open("w" if overwrite else "x", encoding="utf-8") as out:
+                out.write(saved)
+        except FileExistsError:
+            click.echo(f"Error: {name} exists: !save -f {name} overwrites it", err=True)
+        except OSError as exc:
+            click.echo(f"Error: could not save to {path} ({exc.strerror or exc}): give a writable path", err=True)
+        else:
+            click.echo(f"Saved {len(self.messages) // 2} turns to {path}", err=True)
 
 
 def _resumed(continue_: bool, cid: Optional[str]) -> Any:
@@ -207,6 +244,7 @@ def claude_register_commands(cli: click.Group) -> None:
     @model_options
     @click.option("-c", "--continue", "continue_", is_flag=True, help="Resume the last logged conversation.")
     @click.option("--cid", help="Resume the logged conversation with this id.")
+    @click.option("--stdin", "from_stdin", is_flag=True, help="Send the lines piped in, when stdin is not a terminal.")
     @click.pass_obj
     def chat(
         state: State,
@@ -220,6 +258,7 @@ def claude_register_commands(cli: click.Group) -> None:
         no_log: bool,
         continue_: bool,
         cid: Optional[str],
+        from_stdin: bool,
     ) -> None:
         """Talk with Claude, turn after turn. Type !help for the commands."""
         from .logdb import log_path
@@ -234,16 +273,23 @@ def claude_register_commands(cli: click.Group) -> None:
         request.build_params(options, [], session.thinking)  # bad options end the session before it starts
         if resumed is not None:
             session.messages = resumed.messages()
+        place = prompt_place(sys.stdin is not None and sys.stdin.isatty(), is_terminal())
+        if place is None and not from_stdin:
+            raise click.UsageError(
+                "stdin is not a terminal: to send the lines piped in as turns, add --stdin"
+                " (or ask once with claude-core prompt)"
+            )
         history = log_path().parent / "chat-history"
-        readline = _history(history)
+        readline = _history(history) if place == "input" else None
         lines = Lines()
         click.echo(f"Chatting with {options.model}. !help for commands, !exit or Ctrl-D to leave.", err=True)
         try:
             while True:
                 try:
-                    line = input(lines.prompt)
+                    line = _read_line(lines.prompt, place)
                 except EOFError:
-                    click.echo("", err=True)
+                    if place is not None:  # past the prompt
+                        click.echo("", err=True)
                     return
                 except KeyboardInterrupt:
                     click.echo("", err=True)

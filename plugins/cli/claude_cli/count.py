@@ -1,61 +1,77 @@
-"""``claude-core count``: how many input tokens a text is, counted by the API (``messages.count_tokens``)."""
+"""``claude-core count``: how many input tokens a prompt is, counted by the API (``messages.count_tokens``)."""
 
 from __future__ import annotations
 
-import sys
-from typing import Optional, Sequence, TextIO
+from typing import IO, Any, Dict, Optional, Sequence, Tuple
 
 import click
 
 import claude_core
 
+from . import request
 from .hookspecs import hookimpl
-from .request import DEFAULT_MODEL, MODEL_ENV
+from .prompt import attached, no_stdin_option, read_stdin
 from .state import State
 
-__all__ = ["claude_register_commands", "count_text"]
+__all__ = ["claude_register_commands", "NOTHING_TO_COUNT"]
 
-
-def count_text(words: Sequence[str], read: Optional[str]) -> str:
-    """The text to count: what was read (a file, or stdin) first, then the arguments' words,
-    as ``prompt`` would send them. Nothing at all is a usage error."""
-    said = " ".join(words).strip()
-    given = (read or "").strip()
-    text = f"{given}\n\n{said}" if given and said else given or said
-    if not text:
-        raise click.UsageError(
-            'nothing to count: give the text as arguments (claude-core count "Hi"), a file (-f notes.md) or on stdin'
-        )
-    return text
+NOTHING_TO_COUNT = (
+    'nothing to count: give the text as arguments (claude-core count "Hi"), a file (-f notes.md) or on stdin'
+)
 
 
 @hookimpl
 def claude_register_commands(cli: click.Group) -> None:
     @cli.command(name="count")
     @click.argument("text", nargs=-1)
-    @click.option("-f", "--file", type=click.File("r", encoding="utf-8"), help="Count this file's text ('-': stdin).")
+    @click.option("-f", "--file", type=click.File("rb"), help="Count this file's text ('-': stdin).")
+    @click.option(
+        "-a",
+        "--attach",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="An image or PDF sent with the text, counted too (repeatable).",
+    )
     @click.option(
         "-m",
         "--model",
-        envvar=MODEL_ENV,
-        default=DEFAULT_MODEL,
+        envvar=request.MODEL_ENV,
+        default=request.DEFAULT_MODEL,
         show_default=True,
-        help=f"The model whose tokens to count [env: {MODEL_ENV}].",
+        help=f"The model whose tokens to count [env: {request.MODEL_ENV}].",
     )
     @click.option("-s", "--system", help="A system prompt, counted too.")
+    @no_stdin_option
     @click.pass_obj
-    def count(state: State, text: Sequence[str], file: Optional[TextIO], model: str, system: Optional[str]) -> None:
-        """How many input tokens TEXT (arguments, a file or stdin) is for a model.
+    def count(
+        state: State,
+        text: Sequence[str],
+        file: Optional[IO[bytes]],
+        attach: Tuple[str, ...],
+        model: str,
+        system: Optional[str],
+        no_stdin: bool,
+    ) -> None:
+        """How many input tokens TEXT (arguments, a file or stdin) and attachments are for a model.
 
-        Text from a file or stdin comes first, then the arguments, as `claude-core prompt` sends them.
+        Text from a file or stdin comes first, then the arguments, and attachments before them, as
+        `claude-core prompt` sends them. Stdin is read whenever it is not a terminal, unless -n.
         """
         if file is not None:
-            read: Optional[str] = file.read()
+            name = getattr(file, "name", "-")
+            read: Optional[str] = request.decode_text(file.read(), "stdin" if name in ("-", "<stdin>") else str(name))
         else:
-            read = None if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
-        counted = state.client().messages.count_tokens(
-            model=model,
-            messages=[{"role": "user", "content": count_text(text, read)}],
-            system=system or claude_core.omit,
-        )
+            read = read_stdin(no_stdin)
+        said = request.prompt_text(text, read, NOTHING_TO_COUNT)
+        client = state.client()
+        with attached(client, attach) as (blocks, uploaded):
+            call: Dict[str, Any] = {
+                "model": model,
+                "messages": [{"role": "user", "content": request.user_content(said, blocks)}],
+                "system": system or claude_core.omit,
+            }
+            if uploaded:  # attachments larger than inline allows are counted by file id, as prompt sends them
+                counted = client.beta.messages.count_tokens(**call, betas=[request.FILES_BETA])
+            else:
+                counted = client.messages.count_tokens(**call)
         click.echo(counted.input_tokens)

@@ -2,16 +2,61 @@
 
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 import click
 import httpx
 
 import claude_core
 
-__all__ = ["EXIT_OK", "EXIT_ERROR", "EXIT_USAGE", "EXIT_INTERRUPTED", "describe"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_ERROR",
+    "EXIT_USAGE",
+    "EXIT_INTERRUPTED",
+    "describe",
+    "PipeClosed",
+    "QuietPipeGroup",
+    "no_empty_id",
+]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def no_empty_id(kind: str, listing: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback refusing an empty id among an argument's (the SDK would refuse it in Python's
+    terms); ``listing`` is the command that shows the ids of that ``kind``."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if any(not given for given in ((value,) if isinstance(value, str) else value)):
+            raise click.BadParameter(f"is empty: give a {kind} id, as `{listing}` shows them")
+        return value
+
+    return check
+
+
+class PipeClosed(Exception):
+    """The reader of the output went away (``claude-core ... | head -1``): the run ends quietly, with
+    status 0, as Unix tools end there."""
+
+
+class QuietPipeGroup(click.Group):
+    """A command group whose broken pipes reach ``main()`` as :class:`PipeClosed`, from a command
+    or from ``--help`` and ``--version`` alike (click would end the run itself, with status 1)."""
+
+    def make_context(
+        self, info_name: Optional[str], args: List[str], parent: Optional[click.Context] = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError as exc:
+            raise PipeClosed() from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise PipeClosed() from exc
 
 
 def describe(exc: BaseException) -> Tuple[str, int]:
@@ -33,6 +78,9 @@ def describe(exc: BaseException) -> Tuple[str, int]:
         return f"the API refused the credentials ({_status_message(exc)}): check the key", EXIT_ERROR
     if isinstance(exc, claude_core.APIStatusError):
         return f"the API answered {exc.status_code}: {_status_message(exc)}", EXIT_ERROR
+    if isinstance(exc, claude_core.UnsupportedEndpointError):  # `models` on Bedrock: the option chosen cannot
+        what = str(exc).split(": use ", 1)[0]  # the SDK's fix is for Python code ("use claude_core.Anthropic")
+        return f"Invalid value for --provider: {what}; use --provider anthropic for this command", EXIT_USAGE
     if isinstance(exc, claude_core.AnthropicError):
         return str(exc), EXIT_ERROR
     if isinstance(exc, (OSError, httpx.HTTPError)):

@@ -12,12 +12,15 @@ from typing import Any, Iterable, Optional, Tuple
 
 import click
 
-from .errors import EXIT_USAGE
+from .errors import no_empty_id
 from .hookspecs import hookimpl
-from .output import stdout, whole_file
+from .output import OutputPathError, check_output, stdout, table, utc_time, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "files", "download_path"]
+
+#: An id argument, refused when empty.
+_ID = no_empty_id("file", "claude-core files list")
 
 
 def download_path(output: Optional[str], filename: str, file_id: str) -> str:
@@ -33,20 +36,11 @@ def download_path(output: Optional[str], filename: str, file_id: str) -> str:
     return os.path.join(output, name) if output != "-" and os.path.isdir(output) else output
 
 
-class _Exists(click.ClickException):
-    """The download's path is taken: a usage error (status 2), without the usage printed."""
-
-    exit_code = EXIT_USAGE
-
-
 def _table(found: Iterable[Any]) -> Any:
-    from rich.table import Table
-
-    table = Table("id", "filename", "mime type", "bytes", "created", box=None, pad_edge=False)
-    for item in found:
-        created = item.created_at.strftime("%Y-%m-%d %H:%M:%S")
-        table.add_row(item.id, item.filename, item.mime_type, f"{item.size_bytes:,}", created)
-    return table
+    rows = (
+        (item.id, item.filename, item.mime_type, f"{item.size_bytes:,}", utc_time(item.created_at)) for item in found
+    )
+    return table(("id", "filename", "mime type", "bytes", "created (UTC)"), rows)
 
 
 @click.group(name="files")
@@ -82,18 +76,20 @@ def list_files(state: State, limit: int, as_json: bool) -> None:
 
 
 @files.command()
-@click.argument("file_id")
+@click.argument("file_id", callback=_ID)
 @click.option("-o", "--output", help="Where to write it (-: stdout) [default: the file's name, here].")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.pass_obj
 def download(state: State, file_id: str, output: Optional[str], force: bool) -> None:
     """Download file FILE_ID, streamed to disk."""
-    client = state.client()
     wants_name = output is None or (output != "-" and os.path.isdir(output))
+    if output is not None and not wants_name:
+        check_output(output)
+    client = state.client()
     name = client.beta.files.retrieve_metadata(file_id).filename if wants_name else ""
     path = download_path(output, name, file_id)
     if path != "-" and os.path.exists(path) and not force:
-        raise _Exists(f"{path} exists: pass --force to overwrite it, or -o another path")
+        raise OutputPathError(f"{path} exists: pass --force to overwrite it, or -o another path")
     response = client.beta.files.download(file_id)
     with response, whole_file(path) as out:  # a download that fails leaves no partial file
         for chunk in response.iter_bytes():
@@ -103,7 +99,7 @@ def download(state: State, file_id: str, output: Optional[str], force: bool) -> 
 
 
 @files.command(name="rm")
-@click.argument("file_ids", nargs=-1, required=True)
+@click.argument("file_ids", nargs=-1, required=True, callback=_ID)
 @click.pass_obj
 def remove(state: State, file_ids: Tuple[str, ...]) -> None:
     """Delete FILE_IDS."""

@@ -39,5 +39,7 @@ def claude_register_commands(cli: click.Group) -> None:
 
     Called once per run, before the command line is parsed. A command that needs a client
     takes the :class:`~claude_cli.state.State` with ``@click.pass_obj`` and calls its
-    :meth:`~claude_cli.state.State.client`, so ``--provider`` and ``--base-url`` apply.
+    :meth:`~claude_cli.state.State.client`, so ``--provider`` and ``--base-url`` apply. A
+    distribution with an argparse command of its own adds it as it is with
+    :class:`~claude_cli.forwarded.ForwardedCommand`, which also completes its options.
     """

@@ -36,9 +36,10 @@ def installed() -> List[Dict[str, Any]]:
         rows.append(row)
     commands = _versions(PROJECT)
     manager = get_plugin_manager()
-    for name, _plugin in manager.list_name_plugin():
+    for name, plugin in manager.list_name_plugin():
         if name in commands:
-            rows.append({"kind": "commands", "name": name, "distribution": commands[name], "hooks": []})
+            hooks = sorted(caller.name for caller in manager.get_hookcallers(plugin) or [])
+            rows.append({"kind": "commands", "name": name, "distribution": commands[name], "hooks": hooks})
     return rows
 
 
@@ -48,9 +49,9 @@ def claude_register_commands(cli: click.Group) -> None:
     @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
     def plugins(as_json: bool) -> None:
         """The installed providers and plugins, the hooks each implements, and their versions."""
-        rows = installed()
-        for line in failed_plugins():
+        for line in failed_plugins():  # first: it catches what the SDK says as it loads its plugins
             click.echo(line, err=True)
+        rows = installed()
         if as_json:
             click.echo(json.dumps(rows, indent=2))
             return

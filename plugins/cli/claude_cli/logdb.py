@@ -3,8 +3,10 @@
 :class:`LogDB` stores :class:`Exchange` rows (one prompt and its answer each) and reads them
 back one at a time, as :class:`Conversation` s, or by a full-text search. The database is made
 on the first :meth:`LogDB.record` (its folder 0700, the file 0600) and upgraded by numbered
-migrations kept in its ``_migrations`` table. Nothing secret is stored: :func:`scrub` drops
-keys, tokens and headers from what is recorded, and attachment bytes are never written.
+migrations kept in its ``_migrations`` table. Nothing secret is stored: :func:`scrub_options`
+drops the request options that can hold a credential, :func:`scrub` redacts credential-shaped
+text everywhere, and attachment bytes are never written. :meth:`LogDB.delete` and
+:meth:`LogDB.delete_all` remove exchanges, their words from the search index, and their bytes.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import secrets
 import sqlite3
 import sys
 import time
+import unicodedata
 from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import click
 
@@ -36,6 +39,7 @@ __all__ = [
     "logs_off_path",
     "new_id",
     "scrub",
+    "scrub_options",
     "set_logging",
 ]
 
@@ -171,30 +175,67 @@ class Conversation:
         return turns
 
 
-_SECRET_NAME = re.compile(
-    r"(^|[_-])(api[_-]?key|key|token|secret|password|authorization|bearer|credentials?|cookie|headers?)$",
+#: Request options and client settings that can hold a credential (keys, tokens, headers,
+#: query strings, cookies, proxies, the HTTP client): dropped from the logged ``options``.
+_CREDENTIAL_OPTION = re.compile(
+    r"(^|[_-])(api[_-]?key|key|token|secret|password|authorization|bearer|credentials?|cookies?|headers?"
+    r"|query|prox(y|ies)|client)$",
     re.IGNORECASE,
 )
-_SECRET_TEXT = re.compile(r"sk-ant-[A-Za-z0-9_\-]{8,}")
+#: Where an AWS secret key or session token is named, its value is one (it has no shape of its own).
+_AWS_SECRET_NAME = r"aws_?(?:secret_?access_?key|secret_?key|session_?token)"
+#: Credential-shaped text, wherever it is, and what it becomes.
+_SECRET_TEXT: Tuple[Tuple["re.Pattern[str]", str], ...] = (
+    (re.compile(r"sk-ant-[A-Za-z0-9_-]{8,}"), "[redacted]"),  # Anthropic API keys
+    (re.compile(r"(bearer\s+)[A-Za-z0-9._~+/-]{16,}=*", re.IGNORECASE), r"\1[redacted]"),  # Authorization: Bearer
+    (re.compile(r"\bya29\.[A-Za-z0-9_-]{10,}"), "[redacted]"),  # Google OAuth access tokens
+    (re.compile(r"\bAIza[A-Za-z0-9_-]{35}"), "[redacted]"),  # Google API keys
+    (re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"), "[redacted]"),  # AWS access key ids
+    (re.compile(r"\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+=]{16,}"), "[redacted]"),  # AWS session
+    (re.compile(rf"({_AWS_SECRET_NAME}[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9/+=]{{16,}}", re.IGNORECASE), r"\1[redacted]"),
+    (re.compile(r"(://)[^/\s:@\"']+:[^/\s@\"']+@"), r"\1[redacted]@"),  # user:password@ in a URL
+)
+
+
+def _redact(text: str) -> str:
+    for pattern, replacement in _SECRET_TEXT:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def scrub(value: Any) -> Any:
-    """``value`` without secrets or bytes: entries named like a key, token or header are dropped,
-    key-shaped text (``sk-ant-...``) is redacted, and base64 ``data`` is replaced by its size."""
+    """``value`` without secrets or bytes: credential-shaped text (``sk-ant-...`` keys, bearer
+    tokens, AWS secret keys and session tokens, Google access tokens and API keys, passwords in
+    URLs) becomes ``[redacted]``, bytes and base64 ``data`` are replaced by their size. Fields
+    are kept whatever their names: a tool's ``{"key": "user-42"}`` is content, not a secret."""
     if isinstance(value, dict):
         if value.get("type") == "base64" and isinstance(value.get("data"), str):
             return {
                 **scrub({k: v for k, v in value.items() if k != "data"}),
                 "data": f"<{len(value['data'])} base64 characters omitted>",
             }
-        return {k: scrub(v) for k, v in value.items() if not (isinstance(k, str) and _SECRET_NAME.search(k))}
+        return {k: _scrub_entry(k, v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [scrub(v) for v in value]
     if isinstance(value, str):
-        return _SECRET_TEXT.sub("[redacted]", value)
+        return _redact(value)
     if isinstance(value, (bytes, bytearray)):
         return f"<{len(value)} bytes omitted>"
     return value
+
+
+def _scrub_entry(name: Any, value: Any) -> Any:
+    if isinstance(name, str) and isinstance(value, str) and re.fullmatch(_AWS_SECRET_NAME, name, re.IGNORECASE):
+        return "[redacted]"
+    return scrub(value)
+
+
+def scrub_options(options: Dict[str, Any]) -> Dict[str, Any]:
+    """A request's options as logged: the ones that can hold a credential (``api_key``,
+    ``auth_token``, ``extra_headers``, ``extra_query``, ``aws_secret_key``, ``credentials``,
+    ``http_client``, ...) dropped, the rest passed through :func:`scrub`. Only the options' own names are
+    judged: a schema's or a tool's fields named ``token`` are kept."""
+    return {k: scrub(v) for k, v in options.items() if not (isinstance(k, str) and _CREDENTIAL_OPTION.search(k))}
 
 
 # -- the schema -----------------------------------------------------------------------------
@@ -306,17 +347,45 @@ def _from_row(row: Tuple[Any, ...]) -> Exchange:
     )
 
 
-def search_terms(text: str) -> List[str]:
-    """The words of a search, each to be found (in any order) in a prompt or an answer."""
-    return text.split()
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer splits words
 
 
-def _fts_query(terms: List[str]) -> str:
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+def search_terms(text: str) -> List[Tuple[str, ...]]:
+    """A search as a search box reads it: terms split at spaces, each term the words in it (lower
+    case; quotes, punctuation and FTS5 operators are not words). An exchange matches when every
+    term is in its prompt or its answer: the term's words one after another, the last one as the
+    start of a word (``summ`` finds "summarise", ``e-ma`` "e-mail")."""
+    return [words for words in (tuple(_WORD.findall(term.lower())) for term in text.split()) if words]
 
 
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _fts_query(terms: List[Tuple[str, ...]]) -> str:
+    """The FTS5 query of :func:`search_terms`: each term a quoted phrase (nothing in it is
+    syntax: its words have no quote) whose last word is a prefix."""
+    return " ".join('"' + " ".join(words) + '"*' for words in terms)
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case without diacritics, as FTS5's unicode61 tokenizer indexes it."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _matcher(terms: List[Tuple[str, ...]]) -> Callable[[Optional[str], Optional[str]], bool]:
+    """The search where SQLite has no FTS5: what ``MATCH`` :func:`_fts_query` finds, word by word."""
+    wanted = [[_fold(word) for word in words] for words in terms]
+
+    def found(term: List[str], words: List[str]) -> bool:
+        last = len(term) - 1
+        return any(
+            words[start : start + last] == term[:last] and words[start + last].startswith(term[last])
+            for start in range(len(words) - last)
+        )
+
+    def matches(prompt: Optional[str], response: Optional[str]) -> bool:
+        texts = [_WORD.findall(_fold(text or "")) for text in (prompt, response)]
+        return all(any(found(term, words) for words in texts) for term in wanted)
+
+    return matches
 
 
 class LogError(click.ClickException):
@@ -350,12 +419,6 @@ class LogDB:
             self._db = db
         return self._db
 
-    def close(self) -> None:
-        """Close the connection (a later call opens it again)."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
     def _rows(self, sql: str, params: Tuple[Any, ...] = ()) -> Iterator[Exchange]:
         db = self._connect(create=False)
         if db is not None:
@@ -377,7 +440,7 @@ class LogDB:
             datetime_utc=_now(),
             system=scrub(exchange.system),
             prompt=scrub(exchange.prompt),
-            options=scrub(exchange.options),
+            options=scrub_options(exchange.options),
             response=scrub(exchange.response),
             message=None if exchange.message is None else scrub(exchange.message),
             error=scrub(exchange.error),
@@ -427,20 +490,24 @@ class LogDB:
         self, limit: Optional[int] = None, conversation_id: Optional[str] = None, query: Optional[str] = None
     ) -> List[Exchange]:
         """The latest ``limit`` exchanges (all when None), of one conversation and/or matching
-        every word of ``query`` in the prompt or the answer, listed oldest first."""
+        ``query`` (see :func:`search_terms`), listed oldest first."""
         where: List[str] = []
         params: List[Any] = []
         if conversation_id is not None:
             where.append("conversation_id = ?")
             params.append(conversation_id)
         terms = search_terms(query or "")
+        if query and query.strip() and not terms:
+            return []  # only punctuation: no word to look for
         if terms and self.full_text():
             where.append("rowid IN (SELECT rowid FROM exchanges_fts WHERE exchanges_fts MATCH ?)")
             params.append(_fts_query(terms))
         elif terms:
-            for term in terms:
-                where.append("(prompt LIKE ? ESCAPE '\\' OR response LIKE ? ESCAPE '\\')")
-                params.extend([_like(term)] * 2)
+            db = self._connect(create=False)
+            if db is None:
+                return []
+            db.create_function("claude_log_matches", 2, _matcher(terms))
+            where.append("claude_log_matches(prompt, response)")
         sql = f"SELECT {_COLUMNS} FROM exchanges"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -451,7 +518,7 @@ class LogDB:
         return list(reversed(list(self._rows(sql, tuple(params)))))
 
     def full_text(self) -> bool:
-        """Whether searches use the FTS5 index (False: SQLite lacks FTS5, LIKE is used)."""
+        """Whether searches use the FTS5 index (False: SQLite lacks FTS5, every row is read)."""
         db = self._connect(create=False)
         return db is not None and bool(
             db.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchanges_fts'").fetchone()
@@ -464,3 +531,38 @@ class LogDB:
             return 0, 0
         row = db.execute("SELECT count(*), count(DISTINCT conversation_id) FROM exchanges").fetchone()
         return int(row[0]), int(row[1])
+
+    def delete(self, exchange_ids: Sequence[str] = (), conversation_ids: Sequence[str] = ()) -> int:
+        """Delete these exchanges and every exchange of these conversations, in one transaction;
+        return how many were deleted. Their text leaves the search index, and the file's freed
+        pages are overwritten with zeros (``secure_delete``)."""
+        db = self._connect(create=False)
+        if db is None:
+            return 0
+        deleted = 0
+        db.execute("PRAGMA secure_delete = ON")
+        with db:
+            for column, values in (("id", exchange_ids), ("conversation_id", conversation_ids)):
+                for value in values:
+                    deleted += db.execute(f"DELETE FROM exchanges WHERE {column} = ?", (value,)).rowcount
+            self._compact_index(db)
+        return deleted
+
+    def delete_all(self) -> int:
+        """Delete every exchange and rebuild the file without them (``VACUUM``); return how many
+        were deleted."""
+        db = self._connect(create=False)
+        if db is None:
+            return 0
+        db.execute("PRAGMA secure_delete = ON")
+        with db:
+            deleted: int = db.execute("DELETE FROM exchanges").rowcount
+            self._compact_index(db)
+        db.execute("VACUUM")
+        return deleted
+
+    def _compact_index(self, db: sqlite3.Connection) -> None:
+        """Merge the search index into one segment: deleted rows' words leave it (FTS5 otherwise
+        keeps them, marked deleted, until a merge)."""
+        if self.full_text():
+            db.execute("INSERT INTO exchanges_fts (exchanges_fts) VALUES ('optimize')")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sys
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 import click
@@ -18,7 +20,27 @@ from .output import is_terminal
 if TYPE_CHECKING:
     from .logdb import Exchange, LogDB
 
-__all__ = ["claude_register_commands", "as_json", "as_markdown", "status_lines"]
+__all__ = ["claude_register_commands", "as_json", "as_markdown", "shown_time", "status_lines", "counted"]
+
+
+def shown_time(datetime_utc: Optional[str]) -> str:
+    """A stored time as ``logs`` shows it: in UTC, to the second, labelled
+    (``2026-12-07 18:40:05 UTC``); a time stored without an offset is taken as UTC, and text
+    that is not a time is shown as it is."""
+    if not datetime_utc:
+        return ""
+    try:
+        when = datetime.fromisoformat(datetime_utc)
+    except ValueError:
+        return datetime_utc
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless one: ``1 exchange``, ``2 conversations``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def as_json(exchanges: Sequence[Exchange]) -> str:
@@ -28,22 +50,21 @@ def as_json(exchanges: Sequence[Exchange]) -> str:
 
 def as_markdown(exchanges: Sequence[Exchange]) -> str:
     """The exchanges as markdown: a heading each (time, model, ids), the system prompt, the
-    prompt and the answer (or the error), and the token counts."""
+    prompt, the answer and the error (both for an answer cut short), and the token counts."""
     parts: List[str] = []
     for exchange in exchanges:
-        when = (exchange.datetime_utc or "")[:19].replace("T", " ")
         lines = [
-            f"## {when} · {exchange.model}",
+            f"## {shown_time(exchange.datetime_utc)} · {exchange.model}",
             "",
             f"id `{exchange.id}` · conversation `{exchange.conversation_id}` · {exchange.provider}",
         ]
         if exchange.system:
             lines += ["", "### System", "", exchange.system]
         lines += ["", "### Prompt", "", exchange.prompt, ""]
-        if exchange.error is not None:
-            lines += ["### Error", "", exchange.error]
-        else:
+        if exchange.response or exchange.error is None:  # an interrupted answer: what had arrived, then why
             lines += ["### Response", "", exchange.response]
+        if exchange.error is not None:
+            lines += ["", "### Error", "", exchange.error] if exchange.response else ["### Error", "", exchange.error]
         lines += ["", _footer(exchange)]
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
@@ -66,9 +87,9 @@ def status_lines(
     exchanges, conversations = counts
     return [
         *lines,
-        f"Exchanges: {exchanges} in {conversations} conversation{'' if conversations == 1 else 's'}",
+        f"Exchanges: {exchanges} in {counted(conversations, 'conversation')}",
         f"Size: {size / 1024:,.1f} KiB",
-        f"Search: {'full text (FTS5)' if full_text else 'substrings (LIKE; this SQLite has no FTS5)'}",
+        f"Search: {'full text (FTS5)' if full_text else 'word by word, no index (this SQLite has no FTS5)'}",
     ]
 
 
@@ -180,6 +201,55 @@ def claude_register_commands(cli: click.Group) -> None:
             click.echo(json.dumps({**facts, "exchanges": exchanges, "conversations": conversations}, indent=2))
         else:
             click.echo("\n".join(status_lines(**facts)))
+
+    @logs.command(name="rm")
+    @click.argument("ids", nargs=-1, metavar="[ID]...")
+    @click.option("-c", "--cid", "cids", multiple=True, help="Every exchange of this conversation (repeatable).")
+    @click.option("--all", "everything", is_flag=True, help="Every logged exchange; the file is rebuilt without them.")
+    @click.option("-y", "--yes", is_flag=True, help="Do not ask before `--all` (needed when not on a terminal).")
+    def rm(ids: Sequence[str], cids: Sequence[str], everything: bool, yes: bool) -> None:
+        """Delete logged exchanges by id, whole conversations (-c), or everything (--all)."""
+        db = _open()
+        if everything:
+            if ids or cids:
+                raise click.UsageError("--all deletes every exchange: give it no ID and no -c")
+            _delete_all(db, yes)
+            return
+        if not ids and not cids:
+            raise click.UsageError(
+                "nothing to delete: give exchange ids, -c CONVERSATION_ID or --all (`claude-core logs` lists them)"
+            )
+        for values, found, what, hint in (
+            (ids, db.exchange, "exchange", "ID"),
+            (cids, db.conversation, "conversation", "-c/--cid"),
+        ):
+            for value in values:
+                if found(value) is None:
+                    fix = "`claude-core logs` lists them"
+                    if what == "exchange" and db.conversation(value) is not None:
+                        fix = f"it is a conversation's: `claude-core logs rm -c {value}` deletes that conversation"
+                    raise click.BadParameter(
+                        f"no logged {what} has the id {value!r} (nothing was deleted): {fix}", param_hint=hint
+                    )
+        click.echo(f"Deleted {counted(db.delete(ids, cids), 'exchange')}")
+
+
+def _delete_all(db: LogDB, yes: bool) -> None:
+    exchanges, conversations = db.counts()
+    if not exchanges:
+        click.echo("Nothing logged to delete")
+        return
+    held = f"({counted(conversations, 'conversation')})"
+    if not yes:
+        if not is_terminal(sys.stdin):
+            raise click.UsageError(
+                "`logs rm --all` deletes every logged exchange; not on a terminal to ask, add --yes to confirm"
+            )
+        if not click.confirm(f"Delete all {counted(exchanges, 'logged exchange')} {held} from {db.path}?", err=True):
+            click.echo("Nothing deleted", err=True)
+            return
+    db.delete_all()
+    click.echo(f"Deleted {counted(exchanges, 'exchange')} {held}")
 
 
 def _switch(enabled: bool) -> None:

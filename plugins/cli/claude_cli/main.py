@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+import warnings
 from typing import Any, List, Optional
 
 import click
@@ -17,8 +18,9 @@ import click
 import claude_core
 
 from . import __version__
-from .errors import EXIT_OK, describe
-from .plugins import failed_plugins, register_commands
+from .errors import EXIT_OK, PipeClosed, QuietPipeGroup, describe
+from .output import stop_writing
+from .plugins import SDK_SKIPPED, failed_plugins, register_commands
 from .state import PROVIDER_ENV, State
 
 __all__ = ["cli", "main"]
@@ -27,7 +29,7 @@ __all__ = ["cli", "main"]
 _NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=QuietPipeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--provider",
     envvar=PROVIDER_ENV,
@@ -47,6 +49,7 @@ _NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 def cli(ctx: click.Context, provider: str, base_url: Optional[str], debug: bool) -> None:
     """Talk to Claude from the shell, with claude-core."""
     ctx.obj = State(provider=provider, base_url=base_url, debug=debug)  # the provider is checked by client()
+    ctx.call_on_close(ctx.obj.close)
 
 
 def _register() -> None:
@@ -102,11 +105,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         for line in failed_plugins():
             click.echo(line, err=True)
     try:
-        status = cli.main(args=args, prog_name="claude-core", standalone_mode=False)
+        with warnings.catch_warnings():  # said by failed_plugins() where it matters, not by every run
+            warnings.filterwarnings("ignore", message=SDK_SKIPPED, category=RuntimeWarning)
+            status = cli.main(args=args, prog_name="claude-core", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.exceptions.Abort:
         return _failed(KeyboardInterrupt(), debug)
+    except PipeClosed:  # `claude-core ... | head -1`: the reader has what it wanted
+        stop_writing()
+        return EXIT_OK
     except _NO_ARGS as bare:  # `claude-core`, `claude-core batch`: the help, as click 8.1 gives it
         click.echo(bare.ctx.get_help() if bare.ctx is not None else "")
         return EXIT_OK

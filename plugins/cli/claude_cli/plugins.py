@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any, List, Tuple
+import warnings
+from typing import Any, List, Optional, Tuple
 
 import pluggy
 
+import claude_core.plugins
+
 from . import hookspecs
 
-__all__ = ["BUILTIN", "get_plugin_manager", "entry_points", "failed_plugins", "register_commands"]
+__all__ = [
+    "BUILTIN",
+    "SDK_SKIPPED",
+    "get_plugin_manager",
+    "entry_points",
+    "failed_plugins",
+    "load_sdk_plugins",
+    "register_commands",
+]
 
 #: The CLI's own commands, registered as plugins by module name, as third parties' are.
 BUILTIN: Tuple[str, ...] = (
@@ -27,6 +38,10 @@ BUILTIN: Tuple[str, ...] = (
 _manager: "pluggy.PluginManager | None" = None
 #: (entry point name, the error) of each command plugin that failed to load.
 _failed: List[Tuple[str, str]] = []
+#: How the SDK's warning about its own plugins that failed to load begins (claude_core.plugins).
+SDK_SKIPPED = "claude_core skipped plugins that failed to load"
+#: That warning's text, once the SDK's plugins are loaded (:func:`load_sdk_plugins`).
+_sdk_failed: Optional[List[str]] = None
 
 
 def entry_points(group: str = hookspecs.PROJECT) -> List[Any]:
@@ -59,10 +74,32 @@ def get_plugin_manager() -> pluggy.PluginManager:
 
 
 def failed_plugins() -> List[str]:
-    """One line for each distribution whose commands failed to load: said where it matters (an
-    unknown command, ``claude-core plugins``, ``--debug``), not on every run."""
+    """One line for each distribution whose commands failed to load, and one for the SDK's plugins
+    that did: said where it matters (an unknown command, ``claude-core plugins``, ``--debug``), not on
+    every run (:func:`claude_cli.main.main` silences the SDK's own warning)."""
     get_plugin_manager()
-    return [f"claude-core: skipped the commands of {name!r}: {error}" for name, error in _failed]
+    lines = [f"claude-core: skipped the commands of {name!r}: {error}" for name, error in _failed]
+    skipped = "claude-core: skipped the SDK plugins that failed to load"
+    return lines + [skipped + text[len(SDK_SKIPPED) :] for text in load_sdk_plugins()]
+
+
+def load_sdk_plugins() -> List[str]:
+    """Load the SDK's plugins (it does so once a process) and return its warnings about those that
+    failed to load, kept for :func:`failed_plugins`. The CLI calls it before it makes a client."""
+    global _sdk_failed
+    if _sdk_failed is not None:
+        return _sdk_failed
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claude_core.plugins.get_plugin_manager()
+    _sdk_failed = []
+    for warning in caught:
+        text = str(warning.message)
+        if issubclass(warning.category, RuntimeWarning) and text.startswith(SDK_SKIPPED):
+            _sdk_failed.append(text)
+        else:  # anything else a plugin says as it loads is said as it would be
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return _sdk_failed
 
 
 def register_commands(cli: Any) -> None:

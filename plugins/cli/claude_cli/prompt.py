@@ -6,14 +6,16 @@ runner when tools are given) and rendered, then written to the log.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
+import inspect
 import json
 import os
 import pathlib
 import sys
 import time
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
 import click
 
@@ -24,7 +26,18 @@ from .hookspecs import hookimpl
 from .render import Renderer, render_events
 from .state import State
 
-__all__ = ["claude_register_commands", "model_options", "options_from", "Turn", "ask", "record", "Logger"]
+__all__ = [
+    "claude_register_commands",
+    "model_options",
+    "no_stdin_option",
+    "options_from",
+    "read_stdin",
+    "attached",
+    "Turn",
+    "ask",
+    "record",
+    "Logger",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,13 +67,40 @@ def model_options(command: F) -> F:
     return command
 
 
+def no_stdin_option(command: F) -> F:
+    """``-n/--no-stdin``: leave stdin alone (a ``while read`` loop's input, a pipe that never closes)."""
+    return click.option(
+        "-n", "--no-stdin", is_flag=True, help="Do not read stdin, even when it is not a terminal (as ssh -n)."
+    )(command)
+
+
+def read_stdin(no_stdin: bool) -> Optional[str]:
+    """What stdin holds, when it is not a terminal and ``--no-stdin`` was not given (else None);
+    text that is not UTF-8 is a usage error."""
+    stream = sys.stdin
+    if no_stdin or stream is None or stream.isatty():
+        return None
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # replaced by a text-only stream: it is already text
+        return stream.read()
+    return request.decode_text(buffer.read(), "stdin")
+
+
 @dataclasses.dataclass
 class Turn:
-    """One answered turn: its text, the last message, and every request's usage."""
+    """One turn: its text, the last message, and every request's usage. A turn that failed or
+    was interrupted holds what arrived before that (``message`` as it stood, or None)."""
 
-    text: str
-    message: Any
-    usages: List[Any]
+    text: str = ""
+    message: Any = None
+    usages: List[Any] = dataclasses.field(default_factory=list)
+
+    def add(self, message: Any) -> None:
+        """One request's message (whole, or as it stood when its stream stopped)."""
+        said = "".join(block.text for block in message.content if block.type == "text")
+        self.text = f"{self.text}\n{said}" if self.text and said else self.text or said
+        self.message = message
+        self.usages.append(message.usage)
 
 
 def ask(
@@ -71,15 +111,17 @@ def ask(
     tools: Sequence[Any] = (),
     output_format: Any = None,
     betas: Sequence[str] = (),
+    turn: Optional[Turn] = None,
 ) -> Turn:
     """Send ``params`` streamed, through the tool runner when ``tools`` are given, rendering the
-    deltas on ``renderer`` (None: show nothing, as ``--json`` does)."""
+    deltas on ``renderer`` (None: show nothing, as ``--json`` does). The answer goes into ``turn``
+    (a new one by default): when the stream fails or is interrupted, it keeps what had arrived."""
     call: Dict[str, Any] = dict(params)
     if output_format is not None:
         call["output_format"] = output_format
     if betas:
         call["betas"] = list(betas)
-    turn = Turn("", None, [])
+    turn = Turn() if turn is None else turn
 
     def read(stream: Any) -> None:
         try:
@@ -87,14 +129,14 @@ def ask(
                 stream.until_done()
             else:
                 render_events(stream, renderer)
+        except BaseException:
+            with contextlib.suppress(Exception):  # no snapshot before the first event: nothing arrived
+                turn.add(stream.current_message_snapshot)
+            raise
         finally:
             if renderer is not None:
                 renderer.finish()
-        message = stream.get_final_message()
-        said = "".join(block.text for block in message.content if block.type == "text")
-        turn.text = f"{turn.text}\n{said}" if turn.text and said else turn.text or said
-        turn.message = message
-        turn.usages.append(message.usage)
+        turn.add(stream.get_final_message())
 
     if tools:
         for stream in client.beta.messages.tool_runner(tools=list(tools), stream=True, **call):
@@ -135,7 +177,8 @@ def record(
     error: Optional[str] = None,
     **options: Any,
 ) -> None:
-    """Log one exchange (a failed one too, with its error line); nothing when logging is off."""
+    """Log one exchange; nothing when logging is off. A failed or interrupted one is logged with
+    its error line (``interrupted`` for Ctrl-C) and the text that had arrived."""
     if logger.db is None:
         return
     message = turn.message if turn is not None else None
@@ -180,14 +223,23 @@ def _write(
     )
 
 
+_TOOL_EXAMPLE = "mytools:get_weather"
+
+
 def _import(value: str, option: str, example: str) -> Any:
     module_name, name = request.split_target(value, option, example)
-    if os.getcwd() not in sys.path:
-        sys.path.insert(0, os.getcwd())  # as `python -m` would: modules beside the user come first
+    here = os.getcwd()
+    added = here not in sys.path
+    if added:
+        sys.path.insert(0, here)  # as `python -m` would: modules beside the user come first
     try:
         return getattr(importlib.import_module(module_name), name)
     except (ImportError, AttributeError) as exc:
         raise click.BadParameter(f"{value!r}: {exc}", param_hint=option) from exc
+    finally:
+        if added:  # for this import only: later imports of the run are not shadowed by the folder's files
+            with contextlib.suppress(ValueError):
+                sys.path.remove(here)
 
 
 def load_tools(values: Sequence[str]) -> List[Any]:
@@ -196,11 +248,19 @@ def load_tools(values: Sequence[str]) -> List[Any]:
 
     tools = []
     for value in values:
-        found = _import(value, "--tool", "mytools:get_weather")
+        found = _import(value, "--tool", _TOOL_EXAMPLE)
         if not isinstance(found, BetaFunctionTool):
-            if not callable(found):
-                raise click.BadParameter(f"{value!r} is not a function", param_hint="--tool")
-            found = beta_tool(found)
+            wrapped = None
+            if inspect.isfunction(found):
+                with contextlib.suppress(Exception):  # a signature pydantic cannot describe
+                    wrapped = beta_tool(found)
+            if wrapped is None:
+                raise click.BadParameter(
+                    f"{value!r} is not usable as a tool: give a @beta_tool function, or a Python function"
+                    f" with type hints and a docstring ({_TOOL_EXAMPLE})",
+                    param_hint="--tool",
+                )
+            found = wrapped
         tools.append(found)
     return tools
 
@@ -210,31 +270,57 @@ def load_schema(value: Optional[str]) -> Any:
     if value is None:
         return None
     path = pathlib.Path(value)
-    if path.is_file():
-        try:
-            schema = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise click.BadParameter(f"{value}: not valid JSON ({exc})", param_hint="--schema") from exc
-        if not isinstance(schema, dict):
-            raise click.BadParameter(f"{value}: a JSON schema is an object", param_hint="--schema")
-        return {"type": "json_schema", "schema": schema}
-    return _import(value, "--schema", "a JSON schema file, or models:Person")
+    if not path.is_file() and request.is_target(value):
+        return _import(value, "--schema", "a JSON schema file, or models:Person")
+    if not path.exists():
+        raise click.BadParameter(
+            f"{value}: no such file: give a JSON schema file, or a type as module:Class", param_hint="--schema"
+        )
+    if not path.is_file():
+        raise click.BadParameter(f"{value}: not a file: give a JSON schema file", param_hint="--schema")
+    try:
+        schema = json.loads(request.decode_text(path.read_bytes(), value))
+    except ValueError as exc:
+        raise click.BadParameter(f"{value}: not valid JSON ({exc})", param_hint="--schema") from exc
+    if not isinstance(schema, dict):
+        raise click.BadParameter(f"{value}: a JSON schema is an object", param_hint="--schema")
+    return {"type": "json_schema", "schema": schema}
 
 
-def attachments(client: claude_core.Anthropic, paths: Sequence[str], upload: bool) -> Tuple[List[Dict[str, Any]], bool]:
-    """Content blocks for ``--attach`` paths, and whether any went through the files API."""
-    blocks, uploaded = [], False
-    for name in paths:
-        path = pathlib.Path(name)
-        kind = request.media_type(path.name)
-        if request.uploads(path.stat().st_size, upload):
-            with path.open("rb") as data:
-                meta = client.beta.files.upload(file=(path.name, data, kind))
-            blocks.append(request.file_block(kind, meta.id))
-            uploaded = True
+@contextlib.contextmanager
+def attached(
+    client: claude_core.Anthropic, paths: Sequence[str], upload: bool = False, keep: bool = False
+) -> Iterator[Tuple[List[Dict[str, Any]], List[str]]]:
+    """Content blocks for ``--attach`` paths, and the ids of the files uploaded for them (those
+    larger than inline allows, or all with ``upload``). The uploaded files are deleted when the
+    block ends, however it ends, unless ``keep``: then their ids are printed on stderr."""
+    blocks: List[Dict[str, Any]] = []
+    ids: List[str] = []
+    try:
+        for name in paths:
+            path = pathlib.Path(name)
+            kind = request.media_type(path.name)
+            if request.uploads(path.stat().st_size, upload):
+                with path.open("rb") as data:
+                    meta = client.beta.files.upload(file=(path.name, data, kind))
+                ids.append(meta.id)
+                blocks.append(request.file_block(kind, meta.id))
+            else:
+                blocks.append(request.inline_block(kind, path.read_bytes()))
+        yield blocks, ids
+    finally:
+        if keep:
+            for file_id in ids:
+                click.echo(f"Uploaded {file_id} (kept: claude-core files rm {file_id} deletes it)", err=True)
         else:
-            blocks.append(request.inline_block(kind, path.read_bytes()))
-    return blocks, uploaded
+            for file_id in ids:
+                try:
+                    client.beta.files.delete(file_id)
+                except Exception as exc:  # the answer is what was asked for: a file left behind is a warning
+                    from .errors import describe
+
+                    line = describe(exc)[0]
+                    click.echo(f"Warning: {file_id} not deleted ({line}): claude-core files rm {file_id}", err=True)
 
 
 def options_from(model: Optional[str], **values: Any) -> request.Options:
@@ -255,6 +341,11 @@ def claude_register_commands(cli: click.Group) -> None:
         help="An image or PDF to send (repeatable).",
     )
     @click.option("--upload", is_flag=True, help="Send attachments through the files API even when small.")
+    @click.option(
+        "--keep-uploads",
+        is_flag=True,
+        help="Keep the files uploaded for attachments (their ids on stderr) instead of deleting them.",
+    )
     @click.option("--schema", metavar="FILE|module:Class", help="Answer as JSON following this schema.")
     @click.option(
         "--tool",
@@ -265,6 +356,7 @@ def claude_register_commands(cli: click.Group) -> None:
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the whole final message as JSON.")
     @click.option("-u", "--usage", is_flag=True, help="Print token counts on stderr.")
+    @no_stdin_option
     @click.pass_obj
     def prompt(
         state: State,
@@ -279,19 +371,22 @@ def claude_register_commands(cli: click.Group) -> None:
         no_log: bool,
         attach: Tuple[str, ...],
         upload: bool,
+        keep_uploads: bool,
         schema: Optional[str],
         tool_names: Tuple[str, ...],
         as_json: bool,
         usage: bool,
+        no_stdin: bool,
     ) -> None:
         """Send a prompt (arguments, stdin, or both) and stream the answer.
+
+        Stdin is read whenever it is not a terminal; -n leaves it alone (in a `while read` loop).
 
         \b
         claude-core prompt "Ten names for a cat"
         cat notes.md | claude-core prompt "summarise"
         """
-        stdin = None if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
-        said = request.prompt_text(text, stdin)
+        said = request.prompt_text(text, read_stdin(no_stdin))
         options = options_from(model, system=system, max_tokens=max_tokens, temperature=temperature, effort=effort)
         thinking_config = request.thinking_param(thinking)
         tools = load_tools(tool_names)
@@ -300,30 +395,33 @@ def claude_register_commands(cli: click.Group) -> None:
         client = state.client()
         logger = Logger(not no_log)
         started = time.monotonic()
-        blocks, uploaded = attachments(client, attach, upload)
-        content = request.user_content(said, blocks)
-        params = request.build_params(options, [{"role": "user", "content": content}], thinking_config)
-        logged: Dict[str, Any] = {
-            "attachments": [pathlib.Path(name).name for name in attach],
-            "schema": schema,
-            "tools": list(tool_names),
-        }
-        renderer = None if as_json else Renderer(show_thinking=not hide_thinking)
-        try:
-            turn = ask(
-                client,
-                params,
-                renderer,
-                tools=tools,
-                output_format=output_format,
-                betas=[request.FILES_BETA] if uploaded else (),
-            )
-        except BaseException as exc:
-            from .errors import describe
+        with attached(client, attach, upload, keep_uploads) as (blocks, uploaded):
+            content = request.user_content(said, blocks)
+            params = request.build_params(options, [{"role": "user", "content": content}], thinking_config)
+            logged: Dict[str, Any] = {
+                "attachments": [pathlib.Path(name).name for name in attach],
+                "uploads": uploaded,
+                "schema": schema,
+                "tools": list(tool_names),
+            }
+            renderer = None if as_json else Renderer(show_thinking=not hide_thinking)
+            turn = Turn()
+            try:
+                ask(
+                    client,
+                    params,
+                    renderer,
+                    tools=tools,
+                    output_format=output_format,
+                    betas=[request.FILES_BETA] if uploaded else (),
+                    turn=turn,
+                )
+            except BaseException as exc:
+                from .errors import describe
 
-            record(logger, state, params, said, None, started, describe(exc)[0], **logged)
-            raise
-        record(logger, state, params, said, turn, started, **logged)
+                record(logger, state, params, said, turn, started, describe(exc)[0], **logged)
+                raise
+            record(logger, state, params, said, turn, started, **logged)
         if as_json:
             click.echo(turn.message.model_dump_json(indent=2))
         if usage:

@@ -22,7 +22,9 @@ __all__ = [
     "FILES_BETA",
     "EFFORTS",
     "Options",
+    "NOTHING_TO_SEND",
     "prompt_text",
+    "decode_text",
     "thinking_param",
     "max_tokens_for",
     "media_type",
@@ -30,6 +32,7 @@ __all__ = [
     "inline_block",
     "file_block",
     "user_content",
+    "is_target",
     "split_target",
     "build_params",
     "log_options",
@@ -62,15 +65,31 @@ class Options:
     effort: Optional[str] = None
 
 
-def prompt_text(args: Sequence[str], stdin: Optional[str]) -> str:
+NOTHING_TO_SEND = 'nothing to send: give the prompt as arguments (claude-core prompt "Hi") or on stdin'
+
+
+def prompt_text(args: Sequence[str], stdin: Optional[str], nothing: str = NOTHING_TO_SEND) -> str:
     """The prompt: piped text first, then the arguments' words (``cat notes.md | claude-core prompt
-    "summarise"`` sends the notes followed by the instruction). Empty is a usage error."""
+    "summarise"`` sends the notes followed by the instruction). Empty is a usage error saying
+    ``nothing``."""
     said = " ".join(args).strip()
     piped = (stdin or "").strip()
     text = f"{piped}\n\n{said}" if piped and said else piped or said
     if not text:
-        raise click.UsageError('nothing to send: give the prompt as arguments (claude-core prompt "Hi") or on stdin')
+        raise click.UsageError(nothing)
     return text
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """``data`` read from ``source`` (``stdin`` or a file's name) as UTF-8 text; anything else is a
+    usage error naming the source, the encoding and the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(
+            f"{source} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}):"
+            f" convert it first, for example with iconv -f latin1 -t utf-8"
+        ) from None
 
 
 def thinking_param(value: Optional[str]) -> Optional[Dict[str, Any]]:
@@ -141,9 +160,14 @@ def user_content(text: str, blocks: Sequence[Dict[str, Any]]) -> Any:
     return [*blocks, {"type": "text", "text": text}] if blocks else text
 
 
+def is_target(value: str) -> bool:
+    """Whether ``value`` is written as ``module:name``."""
+    return bool(_TARGET.match(value))
+
+
 def split_target(value: str, option: str, example: str) -> List[str]:
     """``module:name`` as ``[module, name]``, else a usage error naming ``option``."""
-    if not _TARGET.match(value):
+    if not is_target(value):
         raise click.BadParameter(f"{value!r}: give it as module:name ({example})", param_hint=option)
     return value.split(":", 1)
 

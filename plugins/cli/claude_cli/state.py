@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Optional
+from typing import Optional
 
 import click
 
 import claude_core
 from claude_core.plugins import check_provider
+
+from .plugins import load_sdk_plugins
 
 __all__ = ["State", "PROVIDER_ENV"]
 
@@ -25,20 +27,19 @@ class State:
     debug: bool = False
     _client: Optional[claude_core.Anthropic] = dataclasses.field(default=None, repr=False)
 
-    def client(self, **options: Any) -> claude_core.Anthropic:
+    def client(self) -> claude_core.Anthropic:
         """The run's client (made once): ``--provider`` and ``--base-url`` applied, credentials
         found as the SDK finds them (arguments, environment, the keyring plugin)."""
-        if options:
-            return self._make(**options)
         if self._client is None:
-            self._client = self._make()
+            try:
+                check_provider(self.provider)
+            except Exception as exc:  # checked when a command needs a client: `plugins` works regardless
+                raise click.BadParameter(str(exc), param_hint="--provider") from exc
+            load_sdk_plugins()  # its warning about broken plugins kept for where the CLI says it
+            self._client = claude_core.Anthropic(provider=self.provider, base_url=self.base_url)
         return self._client
 
-    def _make(self, **options: Any) -> claude_core.Anthropic:
-        try:
-            check_provider(self.provider)
-        except Exception as exc:  # checked when a command needs a client: `plugins` works regardless
-            raise click.BadParameter(str(exc), param_hint="--provider") from exc
-        if self.base_url is not None:
-            options.setdefault("base_url", self.base_url)
-        return claude_core.Anthropic(provider=self.provider, **options)
+    def close(self) -> None:
+        """Close the run's client, if a command made one (when the command ends)."""
+        if self._client is not None:
+            self._client.close()

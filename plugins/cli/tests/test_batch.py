@@ -98,6 +98,56 @@ def test_submit_splits_over_the_byte_limit(cli: Cli, tmp_path: Path) -> None:
     assert [item for body in sent for item in json.loads(body)["requests"]] == requests
 
 
+def api_error(status: int = 400, message: str = "no more") -> Dict[str, Any]:
+    return {"status": status, "json": {"type": "error", "error": {"type": "invalid_request_error", "message": message}}}
+
+
+def test_a_submit_that_fails_midway_says_which_lines_are_in_which_batch_and_which_were_not_sent(
+    cli: Cli, tmp_path: Path
+) -> None:
+    requests = [request(f"q{i}") for i in range(5)]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" + ("\n" if i == 1 else "") for i, item in enumerate(requests)))
+    before = len(cli.emu.requests)
+    cli.emu.enqueue()  # the first create is answered as usual
+    cli.emu.enqueue(**api_error())  # the second is refused
+    done = cli("batch", "submit", str(path), "--max-requests", "2")
+    assert done.returncode == 1
+    (created,) = done.stdout.split()
+    assert [body["requests"] for body in created_bodies(cli.emu, before)] == [requests[0:2], requests[2:4]]
+    report = done.stderr.splitlines()[-4:]
+    assert report == [
+        f"{path}: 1 of 3 batches were created before the failure; do not send their lines again:",
+        f"  {created}: lines 1-2 (2 requests, custom_id q0 to q1)",
+        f"not sent: lines 4-6 (3 requests, custom_id q2 to q4); to send only them: tail -n +4 {path} > rest.jsonl"
+        " && claude-core batch submit rest.jsonl",
+        "Error: the API answered 400: invalid_request_error: no more",
+    ]
+    rest = tmp_path / "rest.jsonl"
+    subprocess.run(f"tail -n +4 {path} > {rest}", shell=True, check=True)
+    assert [json.loads(line) for line in rest.read_text().splitlines() if line] == requests[2:]
+
+
+def test_a_submit_whose_create_got_no_answer_says_that_batch_may_exist(cli: Cli, tmp_path: Path) -> None:
+    requests = [request(f"q{i}") for i in range(3)]
+    path = write_requests(tmp_path / "r.jsonl", requests)
+    cli.emu.enqueue()
+    for _ in range(3):  # the first try and both retries lose their connection
+        cli.emu.enqueue(drop=True)
+    done = cli("batch", "submit", str(path), "--max-requests", "1")
+    assert done.returncode == 1
+    (created,) = done.stdout.split()
+    assert done.stderr.splitlines()[-5:-1] == [
+        f"{path}: 1 of 3 batches were created before the failure; do not send their lines again:",
+        f"  {created}: line 1 (1 request, custom_id q0)",
+        "unknown: line 2 (1 request, custom_id q1) may have become a batch whose answer was lost:"
+        " look for it in `claude-core batch list` before sending it again",
+        f"not sent: line 3 (1 request, custom_id q2); to send only them: tail -n +3 {path} > rest.jsonl"
+        " && claude-core batch submit rest.jsonl",
+    ]
+    assert done.stderr.splitlines()[-1].startswith("Error: could not reach the API")
+
+
 def test_a_bad_requests_file_is_a_usage_error_naming_the_line_and_nothing_is_sent(cli: Cli, tmp_path: Path) -> None:
     lines = [request("a"), request("b"), {"custom_id": "c"}]
     before = len(cli.emu.requests)
@@ -123,6 +173,11 @@ def test_list_and_status_show_the_batches(cli: Cli, tmp_path: Path) -> None:
     assert rows[batch_id]["processing_status"] == "in_progress"
     table = cli("batch", "list")
     assert table.returncode == 0 and batch_id in table.stdout and "in_progress" in table.stdout
+    header, *lines = table.stdout.splitlines()
+    assert header.split() == ["id", "status", "created", "(UTC)", "requests", "by", "outcome"]
+    created = datetime.datetime.fromisoformat(rows[batch_id]["created_at"].replace("Z", "+00:00"))
+    row = next(line for line in lines if line.startswith(batch_id))
+    assert created.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S") in row
     status = cli("batch", "status", batch_id)  # a poll: the first request finishes
     assert status.returncode == 0, status.stderr
     assert status.stdout.startswith(
@@ -157,7 +212,9 @@ def test_wait_gives_up_after_its_timeout(cli: Cli, tmp_path: Path) -> None:
     (batch_id,) = submit(cli, write_requests(tmp_path / "r.jsonl", [request(f"q{i}") for i in range(50)]))
     done = cli("batch", "wait", batch_id, "--interval", "0.2", "--timeout", "0.3")
     assert done.returncode == 1
-    assert done.stderr.splitlines()[-1].startswith(f"Error: Batch {batch_id} had not ended after 0.3 s")
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: Batch {batch_id} had not ended after 0.3 s")
+    assert last.endswith(f"; it goes on: wait longer with --timeout, or run `claude-core batch wait {batch_id}`")
 
 
 def run_on_a_terminal(
@@ -264,13 +321,66 @@ def test_results_in_request_order_follow_the_requests_file(cli: Cli, tmp_path: P
     assert alone.returncode == 2 and "--order and --requests go together" in alone.stderr
 
 
-def test_results_of_a_batch_not_ended_is_one_error_line_and_no_file(cli: Cli, tmp_path: Path) -> None:
-    (batch_id,) = submit(cli, write_requests(tmp_path / "r.jsonl", [request(f"q{i}") for i in range(9)]))
-    done = cli("batch", "results", batch_id, "-o", "out.jsonl")
+def test_results_of_a_batch_not_ended_is_one_error_line_naming_the_command_and_no_file(
+    cli: Cli, tmp_path: Path
+) -> None:
+    ids = submit(cli, write_requests(tmp_path / "r.jsonl", [request(f"q{i}") for i in range(9)]), "--max-requests", "3")
+    ended = ids[0]
+    wait(cli, ended)
+    done = cli("batch", "results", ended, ids[1], "-o", "out.jsonl")
     assert done.returncode == 1
-    assert done.stderr.splitlines()[-1].startswith(f"Error: No `results_url` for batch {batch_id}")
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: batch {ids[1]} has not ended (in_progress): wait for it with `claude-core batch wait {ids[1]}`,"
+        " then ask for the results again"
+    )
     assert not (cli.home / "out.jsonl").exists()
     assert not [name for name in os.listdir(cli.home) if name.endswith(".part")]
+    several = cli("batch", "results", *ids)
+    assert several.returncode == 1 and several.stdout == ""  # nothing written before every batch is known to have ended
+    assert several.stderr.splitlines()[-1] == (
+        f"Error: batches {ids[1]}, {ids[2]} have not ended (in_progress, in_progress): wait for them with"
+        f" `claude-core batch wait {ids[1]} {ids[2]}`, then ask for the results again"
+    )
+
+
+def test_an_empty_id_is_a_usage_error_naming_the_argument(cli: Cli) -> None:
+    before = len(cli.emu.requests)
+    for command in (["batch", "status"], ["batch", "cancel"], ["batch", "results"], ["batch", "wait"]):
+        done = cli(*command, "")
+        assert done.returncode == 2, (command, done.stderr)
+        assert done.stderr.splitlines()[-1].endswith(
+            "is empty: give a batch id, as `claude-core batch list` shows them"
+        )
+        assert "()" not in done.stderr and "ValueError" not in done.stderr
+    assert len(cli.emu.requests) == before
+
+
+def test_results_into_a_folder_that_does_not_exist_is_a_usage_error_and_nothing_is_fetched(
+    cli: Cli, tmp_path: Path
+) -> None:
+    (batch_id,) = submit(cli, write_requests(tmp_path / "r.jsonl", [request("a")]))
+    wait(cli, batch_id)
+    before = len(cli.emu.requests)
+    done = cli("batch", "results", batch_id, "-o", "missing/out.jsonl")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "Error: -o missing/out.jsonl: the folder missing does not exist: create it (mkdir -p missing)"
+        " or write elsewhere"
+    )
+    assert ".part" not in done.stderr and "Usage:" not in done.stderr
+    assert len(cli.emu.requests) == before
+    (cli.home / "a-file").write_text("")
+    inside_a_file = cli("batch", "results", batch_id, "-o", "a-file/out.jsonl")
+    assert inside_a_file.returncode == 2
+    assert (
+        inside_a_file.stderr.splitlines()[-1]
+        == "Error: -o a-file/out.jsonl: a-file is not a folder: give a path in a folder"
+    )
+    (cli.home / "a-folder").mkdir()
+    a_folder = cli("batch", "results", batch_id, "-o", "a-folder")
+    assert a_folder.returncode == 2
+    assert a_folder.stderr.splitlines()[-1] == "Error: -o a-folder is a folder: give the path of a file in it"
+    assert len(cli.emu.requests) == before
 
 
 def test_results_stream_to_disk_without_being_held_in_memory(emu: Emulator, tmp_path: Path) -> None:

@@ -12,9 +12,11 @@ from claude_cli.batch_split import (
     MAX_REQUESTS,
     BatchRequest,
     RequestsFileError,
+    Span,
     Splitter,
     read_requests,
     split,
+    unsent_report,
 )
 from hypothesis import given
 from hypothesis import strategies as st
@@ -132,3 +134,37 @@ def test_every_batch_keeps_within_both_limits_and_the_order(
     assert all(len(batch) <= max_requests and body_size(batch) <= max_bytes for batch in batches)
     for batch, following in zip(batches, batches[1:]):
         assert len(batch) == max_requests or body_size(batch + following[:1]) > max_bytes
+
+
+def requests_at(*lines: int) -> List[BatchRequest]:
+    return [BatchRequest(number, f"r{number}", item(f"r{number}"), 10) for number in lines]
+
+
+def test_a_span_names_its_lines_and_custom_ids() -> None:
+    assert str(Span.of(requests_at(1, 2, 4))) == "lines 1-4 (3 requests, custom_id r1 to r4)"
+    assert str(Span.of(requests_at(7))) == "line 7 (1 request, custom_id r7)"
+    over = Span.over(iter([requests_at(5, 6), requests_at(8)]))
+    assert over is not None and str(over) == "lines 5-8 (3 requests, custom_id r5 to r8)"
+    assert Span.over(iter([])) is None
+
+
+def test_a_submit_that_failed_says_what_was_created_and_what_to_send_again() -> None:
+    created = [("msgbatch_1", Span.of(requests_at(1, 2)))]
+    failed, rest = Span.of(requests_at(3, 4)), Span.of(requests_at(6))
+    rerun = "to send only them: tail -n +3 'my requests.jsonl' > rest.jsonl && claude-core batch submit rest.jsonl"
+    assert unsent_report("my requests.jsonl", 3, created, failed, False, rest) == [
+        "my requests.jsonl: 1 of 3 batches were created before the failure; do not send their lines again:",
+        "  msgbatch_1: lines 1-2 (2 requests, custom_id r1 to r2)",
+        f"not sent: lines 3-6 (3 requests, custom_id r3 to r6); {rerun}",
+    ]
+    assert unsent_report("r.jsonl", 2, created, failed, False, None)[-1].startswith(
+        "not sent: lines 3-4 (2 requests, custom_id r3 to r4); to send only them: tail -n +3 r.jsonl > rest.jsonl"
+    )
+    lost = unsent_report("r.jsonl", 3, created, failed, True, rest)
+    assert lost[2] == (
+        "unknown: lines 3-4 (2 requests, custom_id r3 to r4) may have become a batch whose answer was lost: "
+        "look for it in `claude-core batch list` before sending it again"
+    )
+    assert lost[3].startswith("not sent: line 6 (1 request, custom_id r6); to send only them: tail -n +6 r.jsonl")
+    assert unsent_report("r.jsonl", 3, [], failed, False, rest) == []  # nothing was created: sending again is safe
+    assert [line.split(":")[0] for line in unsent_report("r.jsonl", 1, [], failed, True, None)] == ["unknown"]

@@ -9,17 +9,19 @@ import pty
 import re
 import select
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Iterator, List, Optional
 
 import pytest
-from claude_cli.chat import Entry, Lines, transcript
+from claude_cli.chat import Entry, Lines, prompt_place, save_target, transcript
 from claude_cli.logdb import LogDB
 from claude_cli.render import finished_blocks
 from claude_emulator import Emulator, EmulatorApp
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+from test_prompt import PNG
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\r")
 
@@ -60,20 +62,45 @@ def test_multi_line_input_by_block_or_trailing_backslash() -> None:
     assert lines.prompt == "> " and lines.feed("whole") == Entry("say", "whole")
 
 
+def test_save_takes_f_to_overwrite() -> None:
+    assert save_target("chat.json") == ("chat.json", False)
+    assert save_target("-f chat.json") == ("chat.json", True)
+    assert save_target("-f") == ("", True)
+    assert save_target("-foo.json") == ("-foo.json", False)
+
+
+def test_the_prompt_goes_to_the_terminal_or_nowhere() -> None:
+    assert prompt_place(stdin_tty=True, stdout_tty=True) == "input"
+    assert prompt_place(stdin_tty=True, stdout_tty=False) == "stderr"
+    assert prompt_place(stdin_tty=False, stdout_tty=True) is None
+    assert prompt_place(stdin_tty=False, stdout_tty=False) is None
+
+
 def test_transcript_is_ready_for_messages() -> None:
     turns = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": [{"type": "text", "text": "yo"}]}]
     assert json.loads(json.dumps(transcript("m", None, turns))) == {"model": "m", "system": None, "messages": turns}
 
 
 class Terminal:
-    """``claude-core ARGS...`` (``chat ...``) running on a real pseudo-terminal."""
+    """``claude-core ARGS...`` (``chat ...``) running on a real pseudo-terminal; with
+    ``piped_stdout`` its stdout is a pipe instead (:attr:`process` ``.stdout``)."""
 
-    def __init__(self, cli: Cli, *args: str) -> None:
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: the command, on the pty
-            env = {**cli.env, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
-            os.chdir(cli.home)
-            os.execve(sys.executable, [sys.executable, "-m", "claude_cli", *args], env)
+    def __init__(self, cli: Cli, *args: str, piped_stdout: bool = False) -> None:
+        env = {**cli.env, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+        command = [sys.executable, "-m", "claude_cli", *args]
+        self.process: Optional[subprocess.Popen[bytes]] = None
+        if piped_stdout:
+            fd, tty = pty.openpty()
+            self.process = subprocess.Popen(
+                command, stdin=tty, stdout=subprocess.PIPE, stderr=tty, env=env, cwd=cli.home
+            )
+            os.close(tty)
+            pid = self.process.pid
+        else:
+            pid, fd = pty.fork()
+            if pid == 0:  # the child: the command, on the pty
+                os.chdir(cli.home)
+                os.execve(sys.executable, command, env)
         self.pid, self.fd = pid, fd
         self.seen = ""
         self.raw = ""  # everything written, escape sequences included
@@ -116,6 +143,11 @@ class Terminal:
                     os.read(self.fd, 65536)
             except OSError:
                 pass
+            if self.process is not None:
+                if self.process.poll() is not None:
+                    os.close(self.fd)
+                    return self.process.returncode
+                continue
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 os.close(self.fd)
@@ -158,6 +190,12 @@ def test_a_session_of_several_turns_with_commands(cli: Cli) -> None:
     term.expect(r"Error: could not save to no/such/dir/saved.json \(No such file or directory\): give a writable path")
     term.line("!save saved.json")
     term.expect(r"Saved 2 turns to saved.json")
+    (cli.home / "saved.json").write_text("mine")
+    term.line("!save saved.json")
+    term.expect(r"Error: saved.json exists: !save -f saved.json overwrites it")
+    assert (cli.home / "saved.json").read_text() == "mine"
+    term.line("!save -f saved.json")
+    term.expect(r"Saved 2 turns to saved.json")
     term.line("!exit")
     assert term.wait() == 0
     saved = json.loads((cli.home / "saved.json").read_text())
@@ -193,16 +231,48 @@ def test_ctrl_c_stops_the_answer_and_keeps_the_session(slow_emu: Emulator, tmp_p
     assert not (tmp_path / ".local" / "share" / "claude-core" / "logs.db").exists()
 
 
-def test_ctrl_c_ends_a_prompt_with_status_130_and_logs_it(slow_emu: Emulator, tmp_path: Path) -> None:
+def _stopped_answer(logged: str, words: str) -> None:
+    """``logged`` is the start of the echo of ``words``: what arrived before Ctrl-C, not all of it."""
+    assert logged.startswith("Echo: word0 word1 word2 word3"), logged
+    assert f"Echo: {words}".startswith(logged) and len(logged) < len(f"Echo: {words}")
+
+
+def test_ctrl_c_ends_a_prompt_with_status_130_logs_what_arrived_and_deletes_uploads(
+    slow_emu: Emulator, tmp_path: Path
+) -> None:
     cli = Cli(slow_emu, tmp_path)
+    (tmp_path / "dot.png").write_bytes(PNG)
     words = " ".join(f"word{i}" for i in range(200))
-    term = Terminal(cli, "prompt", words)
+    before = len(slow_emu.requests)
+    term = Terminal(cli, "prompt", "-a", "dot.png", "--upload", words)
     term.expect(r"word3 ")
     term.send("\x03")
     assert term.wait() == 130
     conversation = LogDB(tmp_path / ".local" / "share" / "claude-core" / "logs.db").last_conversation()
     assert conversation is not None
-    assert (conversation.exchanges[0].prompt, conversation.exchanges[0].error) == (words, "interrupted")
+    exchange = conversation.exchanges[0]
+    assert (exchange.prompt, exchange.error) == (words, "interrupted")
+    _stopped_answer(exchange.response.replace("Echo: [image] ", "Echo: "), words)
+    file_id = exchange.options["uploads"][0]
+    assert [r.path for r in slow_emu.requests[before:] if r.method == "DELETE"] == [f"/v1/files/{file_id}"]
+
+
+def test_ctrl_c_in_chat_logs_what_arrived(slow_emu: Emulator, tmp_path: Path) -> None:
+    cli = Cli(slow_emu, tmp_path)
+    term = Terminal(cli, "chat")
+    term.expect(r"> ")
+    words = " ".join(f"word{i}" for i in range(200))
+    term.line(words)
+    term.expect(r"Echo: word0 word1 word2 word3 ")
+    term.send("\x03")
+    term.expect(r"\(answer stopped\)")
+    term.line("!exit")
+    assert term.wait() == 0
+    conversation = LogDB(tmp_path / ".local" / "share" / "claude-core" / "logs.db").last_conversation()
+    assert conversation is not None and len(conversation.exchanges) == 1
+    assert conversation.exchanges[0].error == "interrupted"
+    _stopped_answer(conversation.exchanges[0].response, words)
+    assert conversation.messages() == []  # a stopped turn is not resumed by --continue
 
 
 def test_history_is_kept_between_sessions(cli: Cli) -> None:
@@ -289,13 +359,33 @@ def test_resuming_nothing_is_one_error_line(cli: Cli) -> None:
     assert unknown.returncode == 2 and "--cid" in unknown.stderr and "Traceback" not in unknown.stderr
 
 
-def test_piped_lines_work_too_and_no_key_is_printed(cli: Cli) -> None:
-    done = cli("chat", "--no-log", input="one\n!multi\ntwo\nthree\n!end\n")
+def test_piped_lines_are_sent_only_with_stdin_and_no_key_is_printed(cli: Cli) -> None:
+    before = len(_bodies(cli.emu))
+    refused = cli("chat", "--no-log", input="one\n")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "Error: stdin is not a terminal: to send the lines piped in as turns, add --stdin"
+        " (or ask once with claude-core prompt)"
+    )
+    assert len(_bodies(cli.emu)) == before
+    done = cli("chat", "--no-log", "--stdin", input="one\n!multi\ntwo\nthree\n!end\n")
     assert done.returncode == 0, done.stderr
-    assert "Echo: one" in done.stdout and "Echo: two\nthree" in done.stdout
+    assert done.stdout == "Echo: one\nEcho: two\nthree\n"  # no "> " prompts: nobody is typing
+    assert "> " not in done.stderr
     assert cli.emu.api_key not in done.stdout + done.stderr
-    no_key = cli("chat", input="hi\n", env={"ANTHROPIC_API_KEY": ""})
+    no_key = cli("chat", "--stdin", input="hi\n", env={"ANTHROPIC_API_KEY": ""})
     assert no_key.returncode == 1 and "no credentials" in no_key.stderr.splitlines()[-1]
+
+
+def test_prompts_go_to_the_terminal_when_stdout_is_piped(cli: Cli) -> None:
+    term = Terminal(cli, "chat", "--no-log", piped_stdout=True)
+    term.expect(r"> ")
+    term.line("hello")
+    term.expect(r"> ")
+    term.line("!exit")
+    assert term.wait() == 0
+    assert term.process is not None and term.process.stdout is not None
+    assert term.process.stdout.read() == b"Echo: hello\n"
 
 
 def test_an_answer_taller_than_the_terminal_is_drawn_once(cli: Cli) -> None:

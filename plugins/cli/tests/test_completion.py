@@ -26,7 +26,7 @@ def complete(cli: Cli, shell: str, words: str, current: str) -> List[str]:
     if shell == "zsh":  # three lines an item: type, value, help
         lines = done.stdout.splitlines()
         return [lines[i + 1] for i in range(0, len(lines), 3) if lines[i] == "plain"]
-    items = [line.split("\t")[0].split(",", 1) for line in done.stdout.splitlines()]
+    items = [line.split("\t")[0].split(",", 1) for line in done.stdout.splitlines() if line]
     return [value for kind, value in items if kind == "plain"]
 
 
@@ -48,6 +48,18 @@ def test_commands_other_distributions_add_complete_too(cli: Cli) -> None:
     assert complete(cli, "bash", "claude-core keys ", "2") == ["delete", "get", "list", "set"]
     assert "serve" in complete(cli, "bash", "claude-core emulator ", "2")
     assert complete(cli, "bash", "claude-core plugins --j", "2") == ["--json"]
+
+
+def test_the_options_of_commands_that_pass_their_arguments_on_complete(cli: Cli) -> None:
+    assert complete(cli, "bash", "claude-core keys get --", "3") == ["--help", "--provider", "--profile", "--show"]
+    assert complete(cli, "bash", "claude-core keys get --profile work --s", "5") == ["--show"]
+    assert complete(cli, "bash", "claude-core keys set --s", "3") == []  # `set` has no --show
+    serve = complete(cli, "fish", "claude-core emulator serve --port 0 --r", "--r")
+    assert serve == ["--rpm", "--rate-limit-time-scale"]
+    done = cli(
+        env={"_CLAUDE_CORE_COMPLETE": "zsh_complete", "COMP_WORDS": "claude-core keys get --sh", "COMP_CWORD": "3"}
+    )
+    assert done.stdout.splitlines() == ["plain", "--show", "print the key itself"]  # with the option's help
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")

@@ -3,14 +3,19 @@ and the I/O-free pieces they print with."""
 
 from __future__ import annotations
 
+import base64
 import json
+import subprocess
+import sys
 from typing import Any, Dict, List
 
 import click
 import pytest
-from claude_cli.count import count_text
+from claude_cli import request
+from claude_cli.count import NOTHING_TO_COUNT
 from claude_cli.models import details, rows
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+from test_prompt import PNG
 
 import claude_core
 
@@ -76,12 +81,47 @@ def test_count_usage_and_api_errors(cli: Cli) -> None:
     assert cli.emu.api_key not in refused.stderr + refused.stdout
 
 
-def test_count_text_joins_what_was_read_and_said() -> None:
-    assert count_text(["a", "b"], None) == "a b"
-    assert count_text([], " piped \n") == "piped"
-    assert count_text(["do", "it"], "notes\n") == "notes\n\ndo it"
-    with pytest.raises(click.UsageError, match="nothing to count"):
-        count_text([" "], "\n")
+def test_count_joins_what_was_read_and_said_as_prompt_does() -> None:
+    assert request.prompt_text(["do", "it"], "notes\n", NOTHING_TO_COUNT) == "notes\n\ndo it"
+    with pytest.raises(click.UsageError, match=r"^nothing to count: give the text as arguments"):
+        request.prompt_text([" "], "\n", NOTHING_TO_COUNT)
+
+
+def test_count_counts_attachments_as_prompt_sends_them(cli: Cli) -> None:
+    (cli.home / "dot.png").write_bytes(PNG)
+    (cli.home / "paper.pdf").write_bytes(b"%PDF-1.4\n%counted\n")
+    done = cli("count", "-a", "dot.png", "-a", "paper.pdf", "describe", input="")
+    assert done.returncode == 0, done.stderr
+    image, document, text = sent(cli)["messages"][0]["content"]
+    assert image == request.inline_block("image/png", PNG)
+    assert document == {
+        "type": "document",
+        "source": {
+            "type": "base64",
+            "media_type": "application/pdf",
+            "data": base64.b64encode(b"%PDF-1.4\n%counted\n").decode(),
+        },
+    }
+    assert text == {"type": "text", "text": "describe"}
+    assert int(done.stdout) == counted(cli, **sent(cli))
+    assert int(done.stdout) > int(cli("count", "describe", input="").stdout)
+    (cli.home / "notes.txt").write_text("x")
+    refused = cli("count", "-a", "notes.txt", "hi", input="")
+    assert refused.returncode == 2 and "attach a JPEG, PNG, GIF or WebP image or a PDF" in refused.stderr
+
+
+def test_count_reads_stdin_unless_told_not_to_and_only_utf8(cli: Cli) -> None:
+    done = cli("count", "-n", "hi", input="not this")
+    assert done.returncode == 0, done.stderr
+    assert sent(cli)["messages"] == [{"role": "user", "content": "hi"}]
+    (cli.home / "latin.md").write_bytes(b"caf\xe9")
+    latin = cli("count", "-f", "latin.md", input="")
+    assert latin.returncode == 2
+    assert latin.stderr.splitlines()[-1].startswith("Error: latin.md is not UTF-8 text (byte 0xe9 at offset 3)")
+    command = [sys.executable, "-m", "claude_cli", "count", "hi"]
+    piped = subprocess.run(command, input=b"caf\xe9", capture_output=True, env=cli.env, cwd=cli.home, timeout=60)
+    assert piped.returncode == 2
+    assert piped.stderr.decode().splitlines()[-1].startswith("Error: stdin is not UTF-8 text (byte 0xe9")
 
 
 def api_models(cli: Cli) -> List[Dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import List
 
 from claude_cli.files import download_path
+from claude_cli.output import table, utc_time
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
 
 
@@ -47,6 +49,35 @@ def test_list_shows_the_files_newest_first(cli: Cli, tmp_path: Path) -> None:
     assert [row["id"] for row in json.loads(cli("files", "list", "--json", "--limit", "1").stdout)] == [ids[0]]
     table = cli("files", "list")
     assert table.returncode == 0 and first in table.stdout and "b.txt" in table.stdout
+    header, *lines = table.stdout.splitlines()
+    assert header.split() == ["id", "filename", "mime", "type", "bytes", "created", "(UTC)"]
+    created = datetime.datetime.fromisoformat(rows[0]["created_at"].replace("Z", "+00:00"))
+    assert lines[0].endswith(created.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"))
+
+
+def test_a_download_into_a_folder_that_does_not_exist_is_a_usage_error_and_nothing_is_fetched(cli: Cli) -> None:
+    (cli.home / "a.txt").write_text("hello")
+    (file_id,) = upload(cli, cli.home / "a.txt")
+    before = len(cli.emu.requests)
+    for output, folder in (("missing/copy.txt", "missing"), ("missing/deeper/", "missing/deeper")):
+        done = cli("files", "download", file_id, "-o", output)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.splitlines()[-1] == (
+            f"Error: -o {output}: the folder {folder} does not exist: create it (mkdir -p {folder}) or write elsewhere"
+        )
+        assert ".part" not in done.stderr
+    assert len(cli.emu.requests) == before
+    assert not (cli.home / "missing").exists()
+
+
+def test_an_empty_file_id_is_a_usage_error_naming_the_argument(cli: Cli) -> None:
+    before = len(cli.emu.requests)
+    for command in (["files", "download"], ["files", "rm"]):
+        done = cli(*command, "")
+        assert done.returncode == 2, (command, done.stderr)
+        assert done.stderr.splitlines()[-1].endswith("is empty: give a file id, as `claude-core files list` shows them")
+        assert "()" not in done.stderr and "ValueError" not in done.stderr
+    assert len(cli.emu.requests) == before
 
 
 def test_download_streams_the_content_to_a_path_its_name_or_stdout(cli: Cli, tmp_path: Path) -> None:
@@ -111,3 +142,12 @@ def test_a_download_gets_the_modes_a_new_file_gets_here(cli: Cli) -> None:
     done = cli("files", "download", file_id, "-o", "copy.txt")
     assert done.returncode == 0, done.stderr
     assert (cli.home / "copy.txt").stat().st_mode & 0o777 == 0o666 & ~old
+
+
+def test_tables_show_times_in_utc_to_the_second() -> None:
+    paris = datetime.timezone(datetime.timedelta(hours=1))
+    assert utc_time(datetime.datetime(2026, 12, 7, 19, 5, 9, 999, tzinfo=paris)) == "2026-12-07 18:05:09"
+    assert utc_time(datetime.datetime(2026, 12, 7, 18, 5, 9, tzinfo=datetime.timezone.utc)) == "2026-12-07 18:05:09"
+    shown = table(("id", "created (UTC)"), [("file_1", "2026-12-07 18:05:09")])
+    assert [column.header for column in shown.columns] == ["id", "created (UTC)"]
+    assert shown.row_count == 1 and shown.box is None

@@ -21,6 +21,7 @@ from claude_cli.logdb import (
     logs_off_path,
     new_id,
     scrub,
+    scrub_options,
     set_logging,
 )
 
@@ -69,7 +70,6 @@ def test_the_folder_is_0700_and_the_file_0600_whatever_the_umask(db: LogDB) -> N
 
 def test_the_schema_is_migrated_once_and_numbered(db: LogDB) -> None:
     db.record(exchange(db.new_conversation_id(), "hi", "hello"))
-    db.close()
     LogDB(db.path).record(exchange(new_id(), "again", "yes"))
     with sqlite3.connect(str(db.path)) as raw:
         applied = raw.execute("SELECT number, name FROM _migrations ORDER BY number").fetchall()
@@ -81,7 +81,6 @@ def test_the_schema_is_migrated_once_and_numbered(db: LogDB) -> None:
 
 def test_a_missing_migration_is_applied_to_an_older_database_and_indexes_its_rows(db: LogDB) -> None:
     db.record(exchange(db.new_conversation_id(), "the walrus poem", "goo goo g'joob"))
-    db.close()
     with sqlite3.connect(str(db.path)) as raw:  # the database as migration 1 left it
         raw.executescript(
             "DROP TRIGGER exchanges_ai; DROP TRIGGER exchanges_ad; DROP TABLE exchanges_fts;"
@@ -146,6 +145,7 @@ def fill_for_search(db: LogDB) -> None:
     db.record(exchange(cid, "Tell me about pelicans", "Pelicans are large water birds."))
     db.record(exchange(cid, "And walruses?", "Walruses live in the Arctic; they are not birds."))
     db.record(exchange(cid, 'What does "100%_sure" mean?', "Certain."))
+    db.record(exchange(cid, "Please summarise this e-mail", "Done, over un café au lait."))
 
 
 def test_search_finds_every_word_in_prompt_or_answer_with_fts5(db: LogDB) -> None:
@@ -160,11 +160,53 @@ def test_search_finds_every_word_in_prompt_or_answer_with_fts5(db: LogDB) -> Non
     assert db.latest(query="NEAR(birds") == []
 
 
-def test_search_falls_back_to_like_without_fts5(db: LogDB) -> None:
+SEARCHES = {
+    # as in a search box: every word, in any order and case, each the start of a word
+    "summ": ["Please summarise this e-mail"],
+    "SUMMARISE": ["Please summarise this e-mail"],
+    "arct bird": ["And walruses?"],
+    "walruses arctic": ["And walruses?"],
+    "pel wat": ["Tell me about pelicans"],
+    "e-ma": ["Please summarise this e-mail"],
+    "cafe": ["Please summarise this e-mail"],
+    "CAFÉ": ["Please summarise this e-mail"],
+    "100%_sure": ['What does "100%_sure" mean?'],
+    # what FTS5 would read as syntax is searched for as words (and never an error)
+    "AND": ["And walruses?"],
+    "x*": [],
+    "pel*": ["Tell me about pelicans"],
+    'a"b': [],
+    'birds OR "unclosed': [],
+    "NEAR(birds": [],
+    "prompt:birds": [],
+    "-birds": ["Tell me about pelicans", "And walruses?"],
+    "^walr": ["And walruses?"],
+    "*": [],
+    '"': [],
+    "( )": [],
+    # substrings inside a word, and LIKE wildcards, match nothing
+    "ummar": [],
+    "l_rge": [],
+    "Walruses%Arctic": [],
+}
+
+
+def test_search_matches_the_start_of_every_word_and_obeys_no_fts5_syntax(db: LogDB) -> None:
+    fill_for_search(db)
+    assert db.full_text()
+    found = {query: [e.prompt for e in db.latest(query=query)] for query in SEARCHES}
+    assert found == SEARCHES
+    with sqlite3.connect(str(db.path)) as raw:  # as a database made by an SQLite without FTS5
+        raw.executescript("DROP TRIGGER exchanges_ai; DROP TRIGGER exchanges_ad; DROP TABLE exchanges_fts;")
+    assert not db.full_text()
+    found = {query: [e.prompt for e in db.latest(query=query)] for query in SEARCHES}
+    assert found == SEARCHES
+
+
+def test_search_without_fts5_reads_every_row_and_takes_wildcards_literally(db: LogDB) -> None:
     fill_for_search(db)
     with sqlite3.connect(str(db.path)) as raw:  # as a database made by an SQLite without FTS5
         raw.executescript("DROP TRIGGER exchanges_ai; DROP TRIGGER exchanges_ad; DROP TABLE exchanges_fts;")
-    db.close()
     assert not db.full_text()
     assert [e.prompt for e in db.latest(query="birds arctic")] == ["And walruses?"]
     assert [e.prompt for e in db.latest(query="PELICANS")] == ["Tell me about pelicans"]
@@ -177,12 +219,19 @@ def test_search_falls_back_to_like_without_fts5(db: LogDB) -> None:
 
 def test_no_key_token_header_or_attachment_bytes_are_stored(db: LogDB) -> None:
     key = "sk-ant-api03-" + "Q" * 40
+    bearer, google, aws_secret = (
+        "eyJhbGciOiJSUzI1NiJ9.payload.sig",
+        "ya29.a0AfH6SMBxGoogleToken_1",
+        "wJalrXUtnFEMI/K7MDENG",
+    )
+    session = "IQoJb3JpZ2luX2VjEFAaCXVzLWVhc3QtMSJHMEUCIQDsession"
     picture = base64.b64encode(b"\x89PNG-not-really" * 50).decode()
+    tool_call = {"type": "tool_use", "id": "t", "name": "login", "input": {"key": key, "aws_session_token": session}}
     db.record(
         exchange(
             db.new_conversation_id(),
-            f"my key is {key}, keep it safe",
-            f"I will not repeat {key}",
+            f"my key is {key}, keep it safe; curl -H 'Authorization: Bearer {bearer}'",
+            f"I will not repeat {key} nor {google}; AWS_SECRET_ACCESS_KEY={aws_secret}",
             system=f"the key {key}",
             options={
                 "max_tokens": 100,
@@ -197,23 +246,28 @@ def test_no_key_token_header_or_attachment_bytes_are_stored(db: LogDB) -> None:
                 "content": [
                     {"type": "text", "text": key},
                     {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": picture}},
+                    tool_call,
                 ]
             },
             error=None,
         )
     )
-    db.close()
+    db.record(exchange(db.new_conversation_id(), "hi", error="cannot reach https://ada:hunter2-in-a-url@proxy.example"))
     raw = b"".join(p.read_bytes() for p in db.path.parent.iterdir())
-    for secret in (key, "tok-123456789", picture[:40]):
+    for secret in (key, "tok-123456789", picture[:40], bearer, google, aws_secret, session, "hunter2"):
         assert secret.encode() not in raw
-    (stored,) = LogDB(db.path).latest()
+    stored, failed = LogDB(db.path).latest()
+    assert failed.error == "cannot reach https://[redacted]@proxy.example"
     assert stored.options == {
         "max_tokens": 100,
         "attachments": ["photo.png"],
         "thinking": {"type": "enabled", "budget_tokens": 2048},
     }
-    assert stored.prompt == "my key is [redacted], keep it safe" and stored.system == "the key [redacted]"
+    assert stored.prompt == "my key is [redacted], keep it safe; curl -H 'Authorization: Bearer [redacted]'"
+    assert stored.system == "the key [redacted]"
+    assert stored.response == "I will not repeat [redacted] nor [redacted]; AWS_SECRET_ACCESS_KEY=[redacted]"
     assert stored.message is not None
+    assert stored.message["content"][2]["input"] == {"key": "[redacted]", "aws_session_token": "[redacted]"}
     assert stored.message["content"][1]["source"] == {
         "type": "base64",
         "media_type": "image/png",
@@ -221,13 +275,39 @@ def test_no_key_token_header_or_attachment_bytes_are_stored(db: LogDB) -> None:
     }
 
 
-def test_scrub_keeps_token_counts_and_drops_only_secret_names() -> None:
-    kept = {"max_tokens": 5, "budget_tokens": 1, "input_tokens": 2, "keywords": ["a"], "monkey": 1}
+def test_tool_inputs_answers_and_schemas_keep_fields_named_key_or_token(db: LogDB) -> None:
+    tool_call = {"type": "tool_use", "id": "toolu_1", "name": "lookup", "input": {"key": "user-42", "token": "abc"}}
+    schema = {"type": "object", "properties": {"key": {"type": "string"}, "password": {"type": "string"}}}
+    options = {"max_tokens": 5, "output_config": {"format": {"type": "json_schema", "schema": schema}}}
+    message = {"role": "assistant", "content": [tool_call, {"type": "text", "text": "the secret is out"}]}
+    sent = exchange(db.new_conversation_id(), "look up the key user-42", "done", options=options, message=message)
+    db.record(sent)
+    (stored,) = LogDB(db.path).latest()
+    assert stored.message == message and stored.options == options
+    assert stored.prompt == "look up the key user-42"
+
+
+def test_scrub_redacts_credential_shaped_text_and_keeps_the_rest() -> None:
+    kept = {"max_tokens": 5, "key": "user-42", "token": ["abc"], "headers": {"x": 1}, "monkey": "bearer of news"}
     assert scrub(kept) == kept
-    dropped = {"key": 1, "api-key": 2, "session_token": 3, "headers": 4, "x_cookie": 5, "password": 6, "token": 7}
-    dropped.update({"refresh_token": 8, "apikey": 9, "AWS_SECRET": 10, "credentials": 11, "Authorization": 12})
-    assert scrub(dropped) == {}
     assert scrub([b"\x00\x01", ("sk-ant-abcdefgh1234",)]) == ["<2 bytes omitted>", ["[redacted]"]]
+    assert scrub("Authorization: Bearer abcdefghijklmnop0123.xyz") == "Authorization: Bearer [redacted]"
+    assert scrub("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == "AWS_SECRET_ACCESS_KEY=[redacted]"
+    assert scrub({"aws_session_token": "IQoJb3JpZ2luX2VjEFAaCXVzLWVhc3QtMSJHMEUCIQ"}) == {
+        "aws_session_token": "[redacted]"
+    }
+    assert scrub("token ya29.a0AfH6SMBx-example_1234 and AIza" + "S" * 35) == "token [redacted] and [redacted]"
+    assert scrub("see https://ada:hunter22@proxy.example/path") == "see https://[redacted]@proxy.example/path"
+
+
+def test_scrub_options_drops_headers_keys_and_client_settings_at_the_top_level_only() -> None:
+    kept = {"max_tokens": 5, "budget_tokens": 1, "keywords": ["a"], "monkey": 1, "schema": "m:Answer"}
+    kept["output_config"] = {"format": {"schema": {"properties": {"token": {}, "api_key": {}}}}}
+    assert scrub_options(kept) == kept
+    dropped = {"api_key": 1, "api-key": 2, "auth_token": 3, "extra_headers": 4, "default_headers": 5, "cookies": 6}
+    dropped.update({"extra_query": 7, "aws_secret_key": 8, "aws_session_token": 9, "credentials": 10})
+    dropped.update({"Authorization": 11, "access_token": 12, "password": 13, "proxy": 14, "http_client": 15})
+    assert scrub_options({**dropped, "temperature": 0.5}) == {"temperature": 0.5}
 
 
 def test_the_path_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

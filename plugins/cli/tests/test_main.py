@@ -24,8 +24,14 @@ def test_plugins_lists_providers_plugins_and_command_plugins_with_versions(cli: 
     assert rows[("provider", "bedrock")]["distribution"].startswith("claude-provider-bedrock ")
     assert "claude_credentials" in rows[("plugin", "keyring")]["hooks"]
     assert rows[("commands", "greet")]["distribution"] == "claude-test-clicommands 0.0.1"
+    for name in ("greet", "keyring", "emulator"):  # command plugins, with the CLI's hook they implement
+        assert rows[("commands", name)]["hooks"] == ["claude_register_commands"]
     table = cli("plugins")
     assert table.returncode == 0 and "claude-emulator" in table.stdout and "claude_credentials" in table.stdout
+    (greet,) = [
+        line.split() for line in table.stdout.splitlines() if line.startswith("commands ") and " greet " in line
+    ]
+    assert greet == ["commands", "greet", "claude-test-clicommands", "0.0.1", "claude_register_commands"]
 
 
 def test_a_command_another_distribution_adds_runs_with_the_runs_client(cli: Cli) -> None:
@@ -45,6 +51,26 @@ def test_a_command_plugin_that_fails_to_load_is_said_where_it_matters_and_the_re
     assert line in cli("plugins").stderr.splitlines()
     assert line in cli("clibroken").stderr.splitlines()  # an unknown command may be theirs
     assert line in cli("--debug", "greet", "Ada").stderr.splitlines()
+
+
+def test_a_broken_sdk_plugin_is_said_in_one_line_where_broken_commands_are_and_nowhere_else(cli: Cli) -> None:
+    line = (
+        "claude-core: skipped the SDK plugins that failed to load: 'broken' (claude_test_broken.plugin): "
+        "ImportError: claude_test_broken needs a library that is not installed"
+    )
+    warnings_on = {"PYTHONWARNINGS": "default::RuntimeWarning"}  # shown, as in a user's shell
+    for quiet in (cli("greet", "Ada", env=warnings_on), cli("prompt", "hi", env=warnings_on)):
+        assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+    for args in (["plugins", "--json"], ["nope"], ["--debug", "greet", "Ada"]):
+        said = cli(*args, env=warnings_on)
+        assert said.stderr.splitlines().count(line) == 1, (args, said.stderr)
+        assert "RuntimeWarning" not in said.stderr and "get_plugin_manager" not in said.stderr
+
+
+def test_the_runs_client_is_closed_when_the_command_ends(cli: Cli) -> None:
+    for args in (["greet", "Ada"], ["prompt", "hi"], ["models", "--json"]):
+        done = cli(*args, env={"PYTHONWARNINGS": "default"})  # an unclosed connection is a ResourceWarning
+        assert done.returncode == 0 and done.stderr == "", (args, done.stderr)
 
 
 def test_usage_errors_exit_2_with_one_error_line(cli: Cli) -> None:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
+import click
+import pytest
 from claude_cli.logdb import LogDB
+from claude_cli.prompt import load_schema, load_tools
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
+
+import claude_core
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -97,7 +104,7 @@ def test_images_go_inline_and_pdfs_through_the_files_api_when_asked(cli: Cli) ->
     assert uploaded.stdout == "Echo: [document] read it\n"
     upload = [r for r in cli.emu.requests if r.path == "/v1/files"][-1]
     assert b"%fake but uploaded as is" in upload.open_body().read()
-    sent = cli.emu.requests[-1]
+    sent = [r for r in cli.emu.requests if r.path == "/v1/messages"][-1]
     assert "files-api-2025-04-14" in sent.headers["anthropic-beta"]
     document = sent.json()["messages"][0]["content"][0]
     assert document["type"] == "document" and document["source"]["file_id"].startswith("file_")
@@ -129,7 +136,12 @@ def test_a_schema_file_or_class_gives_json_that_follows_it(cli: Cli) -> None:
     sent = _bodies(cli)[-1]["output_config"]["format"]["schema"]
     assert sent["required"] == ["name", "age"] and sent["additionalProperties"] is False
     missing = cli("prompt", "--schema", "nope.json", "hi", input="")
-    assert missing.returncode == 2 and "--schema" in missing.stderr and "module:name" in missing.stderr
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines()[-1] == (
+        "Error: Invalid value for --schema: nope.json: no such file: give a JSON schema file, or a type as module:Class"
+    )
+    unknown = cli("prompt", "--schema", "no_such_models:Person", "hi", input="")
+    assert unknown.returncode == 2 and "No module named 'no_such_models'" in unknown.stderr
 
 
 def test_a_tool_function_runs_through_the_tool_runner(cli: Cli) -> None:
@@ -223,3 +235,134 @@ def test_bad_options_fail_before_anything_is_uploaded_or_asked(cli: Cli) -> None
     assert len(cli.emu.requests) == before  # no upload, no request
     chat = cli("chat", "--no-log", "--temperature", "5", input="hi\n")
     assert chat.returncode == 2 and "--temperature" in chat.stderr and "Echo" not in chat.stdout
+
+
+def _file_ids(cli: Cli) -> List[str]:
+    with claude_core.Anthropic(api_key=cli.emu.api_key, base_url=cli.emu.base_url) as client:
+        return [meta.id for meta in client.beta.files.list()]
+
+
+def _sent_file_id(cli: Cli) -> str:
+    file_id: str = _bodies(cli)[-1]["messages"][0]["content"][0]["source"]["file_id"]
+    return file_id
+
+
+def _deleted(cli: Cli, since: int) -> List[str]:
+    return [r.path for r in cli.emu.requests[since:] if r.method == "DELETE"]
+
+
+def test_uploaded_attachments_are_deleted_after_the_answer_and_their_ids_logged(cli: Cli) -> None:
+    (cli.home / "dot.png").write_bytes(PNG)
+    before = len(cli.emu.requests)
+    done = cli("prompt", "-a", "dot.png", "--upload", "describe", input="")
+    assert done.returncode == 0, done.stderr
+    file_id = _sent_file_id(cli)
+    deletes = _deleted(cli, before)
+    assert deletes == [f"/v1/files/{file_id}"]
+    assert file_id not in _file_ids(cli)
+    logged = _log(cli).last_conversation()
+    assert logged is not None
+    assert logged.exchanges[0].options["uploads"] == [file_id]
+    assert logged.exchanges[0].options["attachments"] == ["dot.png"]
+
+
+def test_keep_uploads_keeps_the_files_and_prints_their_ids(cli: Cli) -> None:
+    (cli.home / "dot.png").write_bytes(PNG)
+    before = len(cli.emu.requests)
+    done = cli("prompt", "-a", "dot.png", "--upload", "--keep-uploads", "describe", input="")
+    assert done.returncode == 0, done.stderr
+    file_id = _sent_file_id(cli)
+    assert f"Uploaded {file_id} (kept: claude-core files rm {file_id} deletes it)" in done.stderr.splitlines()
+    assert done.stdout == "Echo: [image] describe\n"
+    assert not _deleted(cli, before)
+    assert file_id in _file_ids(cli)
+
+
+def test_uploads_are_deleted_when_the_request_fails(cli: Cli) -> None:
+    (cli.home / "dot.png").write_bytes(PNG)
+    before = len(cli.emu.requests)
+    cli.emu.enqueue()  # the upload, answered as usual
+    cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}})
+    done = cli("prompt", "-a", "dot.png", "--upload", "describe", input="")
+    assert done.returncode == 1
+    uploaded = [r for r in cli.emu.requests[before:] if r.path == "/v1/files" and r.method == "POST"]
+    assert len(uploaded) == 1
+    file_id = _sent_file_id(cli)
+    assert _deleted(cli, before) == [f"/v1/files/{file_id}"]
+    assert file_id not in _file_ids(cli)
+
+
+def test_no_stdin_leaves_a_loops_input_alone_and_a_pipe_that_never_closes(cli: Cli) -> None:
+    (cli.home / "list").write_text("a\nb\nc\n")
+    before = len(_bodies(cli))
+    loop = f'while read f; do "{sys.executable}" -m claude_cli prompt --no-log -n "x $f"; done < list'
+    done = subprocess.run(["bash", "-c", loop], cwd=cli.home, env=cli.env, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Echo: x a\nEcho: x b\nEcho: x c\n"
+    assert [body["messages"][0]["content"] for body in _bodies(cli)[before:]] == ["x a", "x b", "x c"]
+    command = [sys.executable, "-m", "claude_cli", "prompt", "--no-log", "--no-stdin", "hi"]
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    with subprocess.Popen(command, cwd=cli.home, env=cli.env, **pipes) as held:  # type: ignore[call-overload]
+        assert held.wait(timeout=30) == 0  # its stdin stays open all along
+        assert held.stdout.read() == b"Echo: hi\n"
+        held.stdin.close()
+
+
+def test_text_that_is_not_utf8_is_a_usage_error_naming_where_it_came_from(cli: Cli) -> None:
+    before = len(_bodies(cli))
+    command = [sys.executable, "-m", "claude_cli", "prompt", "summarise"]
+    done = subprocess.run(command, input=b"caf\xe9\n", capture_output=True, env=cli.env, cwd=cli.home, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines()[-1] == (
+        "Error: stdin is not UTF-8 text (byte 0xe9 at offset 3):"
+        " convert it first, for example with iconv -f latin1 -t utf-8"
+    )
+    (cli.home / "latin.json").write_bytes(b'{"description": "caf\xe9"}')
+    schema = cli("prompt", "--schema", "latin.json", "hi", input="")
+    assert schema.returncode == 2
+    assert schema.stderr.splitlines()[-1].startswith("Error: latin.json is not UTF-8 text (byte 0xe9 at offset 20)")
+    assert len(_bodies(cli)) == before
+
+
+def test_a_function_that_is_not_usable_as_a_tool_is_a_usage_error(cli: Cli) -> None:
+    before = len(_bodies(cli))
+    for target in ("os:system", "json:JSONDecoder", "json:__doc__"):
+        refused = cli("prompt", "--tool", target, "hi", input="")
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stderr.splitlines()[-1] == (
+            f"Error: Invalid value for --tool: {target!r} is not usable as a tool: give a @beta_tool function,"
+            " or a Python function with type hints and a docstring (mytools:get_weather)"
+        )
+    assert len(_bodies(cli)) == before
+
+
+def test_tool_and_schema_imports_leave_sys_path_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "path_tools.py").write_text('def ping(text: str) -> str:\n    """Ping."""\n    return text\n')
+    (tmp_path / "path_models.py").write_text("import pydantic\n\nclass P(pydantic.BaseModel):\n    name: str\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [entry for entry in sys.path if entry not in ("", str(tmp_path))])
+    before = list(sys.path)
+    try:
+        assert [tool.name for tool in load_tools(["path_tools:ping"])] == ["ping"]
+        assert load_schema("path_models:P").__name__ == "P"
+        assert sys.path == before
+        with pytest.raises(click.BadParameter, match="No module named 'path_nothing'"):
+            load_tools(["path_nothing:f"])
+        assert sys.path == before
+    finally:
+        for name in ("path_tools", "path_models"):
+            sys.modules.pop(name, None)
+
+
+def test_a_stream_that_fails_midway_logs_the_text_that_arrived(cli: Cli) -> None:
+    words = " ".join(f"word{i}" for i in range(40))
+    cli.emu.enqueue(stream_error_after=12)
+    done = cli("prompt", words, input="")
+    assert done.returncode == 1, done.stderr
+    logged = _log(cli).last_conversation()
+    assert logged is not None
+    exchange = logged.exchanges[0]
+    assert exchange.error is not None and "overloaded" in exchange.error
+    assert exchange.response.startswith("Echo: word0") and len(exchange.response) < len(f"Echo: {words}")
+    assert done.stdout.startswith(exchange.response)
+    assert exchange.message is not None and exchange.message["content"][0]["text"] == exchange.response

@@ -115,3 +115,19 @@ def test_usage_line_sums_every_turn() -> None:
     one = SimpleNamespace(input_tokens=10, output_tokens=5, cache_read_input_tokens=3, cache_creation_input_tokens=None)
     two = SimpleNamespace(input_tokens=20, output_tokens=7, cache_read_input_tokens=0, cache_creation_input_tokens=4)
     assert request.usage_line([one, two]) == "Tokens: 30 input, 12 output, 3 cache read, 4 cache write"
+
+
+def test_text_read_must_be_utf8_and_the_error_names_its_source() -> None:
+    assert request.decode_text("café".encode(), "stdin") == "café"
+    with pytest.raises(click.UsageError) as caught:
+        request.decode_text(b"ok caf\xe9", "notes.md")
+    assert caught.value.format_message() == (
+        "notes.md is not UTF-8 text (byte 0xe9 at offset 6):"
+        " convert it first, for example with iconv -f latin1 -t utf-8"
+    )
+
+
+def test_a_schema_or_tool_target_is_told_from_a_file_name() -> None:
+    assert request.is_target("models:Person") and request.is_target("pkg.models:Person")
+    for name in ("person.json", "schemas/person.json", "C:\\schemas\\person.json", "a:b:c"):
+        assert not request.is_target(name)

@@ -164,8 +164,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM: the server was asked to stop (exit status 0)."""
+
+
 def _on_sigterm(signum: int, frame: Optional[FrameType]) -> None:
-    raise KeyboardInterrupt
+    raise _Terminated
 
 
 def _reason(exc: OSError) -> str:
@@ -227,9 +231,11 @@ def serve(
     env_file: Optional[pathlib.Path] = None,
     rate_limits: Optional[RateLimits] = None,
     prog: str = PROG,
+    interrupted: int = 0,
 ) -> int:
-    """Serve until SIGINT or SIGTERM; return the exit status (1 when the address cannot be bound).
-    ``prog`` begins the error lines: the command that was run."""
+    """Serve until SIGINT or SIGTERM; return the exit status (1 when the address cannot be bound,
+    0 after SIGTERM, ``interrupted`` after Ctrl-C). ``prog`` begins the error lines: the command
+    that was run."""
     app = EmulatorApp(
         api_keys=api_keys,
         auth_tokens=auth_tokens,
@@ -242,36 +248,32 @@ def serve(
     except OSError as exc:
         print(f"{prog}: cannot listen on {host}:{port}: {_reason(exc)}", file=sys.stderr, flush=True)
         return 1
-    try:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    try:  # from here on a signal stops the server, whenever it comes (while printing the banner too)
         with _config_dir(config_dir) as directory:
             exports = _environment(emulator, directory, aws_profile)
             if env_file is not None:
                 env_file.write_text("".join(line + "\n" for line in exports), encoding="utf-8")
             print(f"Claude API emulator listening on {emulator.base_url} ({_describe(app)})", flush=True)
             print("\n".join(exports), flush=True)
-            return _wait(emulator)
+            while True:  # until a signal
+                threading.Event().wait()
+    except _Terminated:
+        return 0
+    except KeyboardInterrupt:
+        return interrupted
     except OSError as exc:  # the config directory or the env file cannot be written
-        emulator.stop()
         print(f"{prog}: cannot write {exc.filename or 'a file'}: {_reason(exc)}", file=sys.stderr, flush=True)
         return 1
-
-
-def _wait(emulator: Emulator) -> int:
-    """Serve until SIGINT or SIGTERM, then stop ``emulator``."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
     finally:
         emulator.stop()
-    return 0
 
 
-def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
-    """Run the command in ``argv`` (default: ``sys.argv[1:]``) as ``prog``; return the exit status.
-    ``claude-core emulator`` runs it too, as ``prog="claude-core emulator"``."""
+def main(argv: Optional[Sequence[str]] = None, prog: str = PROG, interrupted: int = 0) -> int:
+    """Run the command in ``argv`` (default: ``sys.argv[1:]``) as ``prog``; return the exit status,
+    ``interrupted`` after Ctrl-C. ``claude-core emulator`` runs it too, as
+    ``prog="claude-core emulator"``, ``interrupted=130``."""
     parser = _parser(prog)
     args = parser.parse_args(argv)
     if args.command == "serve":
@@ -297,6 +299,7 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
             env_file=args.env_file,
             rate_limits=rate_limits,
             prog=prog,
+            interrupted=interrupted,
         )
     return 0
 

@@ -2,13 +2,15 @@
 
 Registered under the ``claude_cli`` entry point group; only the ``claude-core`` command (the
 ``claude-cli`` distribution) loads this module. The options and their checks are
-``claude-emulator``'s own: the arguments are handed to :func:`claude_emulator.cli.main`.
-``click`` is imported when the CLI calls the hook, so claude-emulator does not need it.
+``claude-emulator``'s own: the arguments are handed to :func:`claude_emulator.cli.main` (and Tab
+completes them); Ctrl-C ends it with status 130, as every ``claude-core`` command. ``claude_cli``
+(and ``click``) are imported when the CLI calls the hook, so claude-emulator needs neither.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn, Tuple
+import argparse
+from typing import TYPE_CHECKING, List
 
 import pluggy
 
@@ -21,26 +23,39 @@ __all__ = ["claude_register_commands"]
 hookimpl = pluggy.HookimplMarker("claude_cli")
 
 PROG = "claude-core emulator"
+#: claude-core's exit status when interrupted: Ctrl-C ends ``serve`` with it (claude-emulator's is 0).
+INTERRUPTED = 130
 
 
 @hookimpl
 def claude_register_commands(cli: click.Group) -> None:
-    import click
-
-    from . import cli as emulator_cli
+    from claude_cli.forwarded import ForwardedCommand
 
     @cli.group(name="emulator")
     def emulator() -> None:
         """An offline Claude API emulator, for demos and tests."""
 
-    @emulator.command(
-        name="serve",
-        context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
-        add_help_option=False,
+    emulator.add_command(
+        ForwardedCommand(
+            "serve",
+            _serve,
+            _parser,
+            help="Serve the emulator over HTTP until interrupted (the options of claude-emulator serve; see --help).",
+        )
     )
-    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-    def serve(args: Tuple[str, ...]) -> NoReturn:
-        """Serve the emulator over HTTP until interrupted (the options of claude-emulator serve;
-        see --help)."""
-        # SystemExit: claude-core passes it on as the exit status (click's Exit would be dropped)
-        raise SystemExit(emulator_cli.main(["serve", *args], prog=PROG))
+
+
+def _serve(args: List[str]) -> int:
+    """Run ``claude-emulator serve ARGS...`` as ``claude-core emulator serve``."""
+    from .cli import main
+
+    return main(["serve", *args], prog=PROG, interrupted=INTERRUPTED)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The parser of ``claude-emulator serve``, whose options Tab completes."""
+    from claude_cli.forwarded import subparser
+
+    from .cli import _parser as emulator_parser
+
+    return subparser(emulator_parser(PROG), "serve")

@@ -15,7 +15,16 @@ from typing import List
 import keyring
 import pytest
 from claude_keyring.cli import mask
-from keyring_support import BROKEN_BACKEND, SERVICE, STORED_KEY, WORK_KEY, cli, keyring_file_fixture, use_backend  # noqa: F401
+from keyring_support import (  # noqa: F401
+    BROKEN_BACKEND,
+    FAIL_BACKEND,
+    SERVICE,
+    STORED_KEY,
+    WORK_KEY,
+    cli,
+    keyring_file_fixture,
+    use_backend,
+)
 
 
 def keys(*args: str, stdin: str = "") -> "subprocess.CompletedProcess[str]":
@@ -88,13 +97,22 @@ def test_usage_errors_exit_2_and_never_echo_a_key() -> None:
     assert unknown.returncode == 2 and "No such command 'rotate'" in unknown.stderr
 
 
-def test_a_failing_backend_exits_3(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_backend(monkeypatch, BROKEN_BACKEND)
-    result = keys("list")
-    assert result.returncode == 3
-    assert error_line(result) == (
-        "claude-core keys: error: the keyring backend failed: RuntimeError: the keyring daemon is not answering"
-    )
+@pytest.mark.parametrize(
+    ("backend", "message"),
+    [
+        (FAIL_BACKEND, "no keyring backend is available"),
+        (BROKEN_BACKEND, "the keyring backend failed: RuntimeError: the keyring daemon is not answering"),
+    ],
+)
+def test_no_backend_or_a_failing_one_exits_1_as_claude_core_errors_do(
+    monkeypatch: pytest.MonkeyPatch, backend: str, message: str
+) -> None:
+    use_backend(monkeypatch, backend)
+    for command in (["list"], ["get"], ["set"]):
+        result = keys(*command, stdin=STORED_KEY)
+        assert result.returncode == 1, result.stderr  # claude-core's statuses: 0, 1, 2, 130
+        assert error_line(result) == f"claude-core keys: error: {message}"
+    assert cli("list").returncode == 3  # the claude-keyring command keeps its own documented status
 
 
 def test_help_lists_the_commands_and_each_commands_options() -> None:
