@@ -189,6 +189,36 @@ def first_response_seconds(envs: Dict[str, Venv], runs: int) -> Dict[str, Dict[s
     }
 
 
+def command_seconds(envs: Dict[str, Venv], runs: int) -> Dict[str, float]:
+    """Median seconds from process start to exit of the ``claude-core`` command (core-all env) and,
+    beside it, of one ``messages.create`` in a fresh interpreter of each SDK with every extra.
+
+    ``claude-core --version``; ``claude-core prompt Hello`` answering over https (streamed, logged to
+    SQLite in a temporary home: what a user's shell runs); ``workers/first_response.py`` of claude_core
+    (core-all) and of the official SDK (official-all), both to their exit. ``runs`` samples of each,
+    interleaved, after a warm-up round.
+    """
+    started = time.perf_counter()
+    script = str(WORKERS / "first_response.py")
+    samples: Dict[str, List[float]] = {}
+    with emulator_process(tls=True) as url, tempfile.TemporaryDirectory() as home:
+        env = {"ANTHROPIC_API_KEY": EMULATOR_API_KEY, "HOME": home, "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home}
+        commands = {
+            "claude-core --version": (envs["core-all"], ["-m", "claude_cli", "--version"]),
+            "claude-core prompt, https": (envs["core-all"], ["-m", "claude_cli", "--base-url", url, "prompt", "Hello"]),
+            f"{CORE_ALL}: one create, https": (envs["core-all"], [script, "core", url, EMULATOR_API_KEY]),
+            f"{OFFICIAL_ALL}: one create, https": (envs["official-all"], [script, "official", url, EMULATOR_API_KEY]),
+        }
+        for round_ in range(runs + 1):
+            for name, (venv, args) in commands.items():
+                start = time.monotonic()
+                venv.run(args, https=True, env=env)
+                if round_:
+                    samples.setdefault(name, []).append(time.monotonic() - start)
+    log(f"  the claude-core command: {time.perf_counter() - started:.1f} s")
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def import_seconds(envs: Dict[str, Venv], runs: int) -> Dict[str, float]:
     """Median seconds of each import snippet over ``runs`` fresh interpreters, interleaved, after a warm-up."""
     started = time.perf_counter()
@@ -433,6 +463,10 @@ def _limiter(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     return {"ratelimit_overhead": report}
 
 
+def _command(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
+    return {"command_seconds": command_seconds(envs, settings.first_response_runs)}
+
+
 def _aiohttp_transport(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
     """The async client over httpx's transport and over claude-aiohttp's, in the core-all env, over https:
     64 calls in flight, a back-to-back stream and a paced one, each event its own HTTP chunk."""
@@ -458,7 +492,7 @@ def _file_transfer(envs: Dict[str, Venv], settings: Settings) -> Dict[str, Any]:
 
 
 #: Every measurement, in the order a run makes them: its name (for ``run.py --only``) and what it adds to the
-#: report. The first five and the last talk https; the others plain http, as every measurement did before.
+#: report. The first five and the last two talk https; the others plain http, as every measurement did before.
 STEPS: Dict[str, Step] = {
     "first_response": _first_response,
     "round_trips_https": _round_trips_https,
@@ -474,6 +508,7 @@ STEPS: Dict[str, Step] = {
     "file_transfer": _file_transfer,
     "limiter": _limiter,
     "aiohttp_transport": _aiohttp_transport,
+    "command": _command,
 }
 
 

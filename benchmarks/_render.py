@@ -269,6 +269,22 @@ def _aiohttp_rows(report: Dict[str, Any]) -> List[str]:
     ]
 
 
+def _command_rows(report: Dict[str, Any]) -> List[str]:
+    seconds = report["command_seconds"]
+    official = seconds[f"{OFFICIAL_ALL}: one create, https"]
+    return [
+        "",
+        _row(
+            f"process start to exit, ms (median of {report['settings']['first_response_runs']}): the claude-core "
+            "command (core-all env; prompt streams and logs its answer) and one create per SDK",
+            "ms",
+            f"/ {OFFICIAL_ALL}",
+        ),
+        "|---|---|---|",
+        *(_row(name, f"{value * 1e3:.1f}", f"{value / official:.2f}") for name, value in seconds.items()),
+    ]
+
+
 #: The plain-http tables after the main one, each with the report key it needs.
 _TABLES = (
     ("stream_events_per_second", _stream_rows),
@@ -286,6 +302,7 @@ def figures(report: Dict[str, Any]) -> str:
     realistic += _paced_rows(report) if "paced_stream_cpu_us_per_event" in report else []
     realistic += _bedrock_rows(report) if "bedrock_stream_events_per_second" in report else []
     realistic += _aiohttp_rows(report) if "aiohttp_transport" in report else []
+    realistic += _command_rows(report) if "command_seconds" in report else []
     if realistic:
         lines += ["", "### As users run it: https, first response, paced streams", *realistic]
     plain = _call_rows(report)

@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from _servers import TEST_CA
 
@@ -108,13 +108,15 @@ class Venv:
     def python(self) -> Path:
         return self.path / "bin" / "python"
 
-    def run(self, args: Sequence[str], timeout: float = 600, *, https: bool = False) -> str:
+    def run(
+        self, args: Sequence[str], timeout: float = 600, *, https: bool = False, env: Optional[Dict[str, str]] = None
+    ) -> str:
         """Run this env's Python with ``args`` outside the repo, ignoring PYTHON* variables; return stdout.
 
         With ``https`` the process trusts the test CA beside certifi's: ``SSL_CERT_FILE`` names
-        :meth:`ca_bundle`, as a user's own CA bundle would be named.
+        :meth:`ca_bundle`, as a user's own CA bundle would be named. ``env`` adds variables.
         """
-        environ = _clean_environ()
+        environ = {**_clean_environ(), **(env or {})}
         if https:
             environ["SSL_CERT_FILE"] = str(self.ca_bundle())
         result = subprocess.run(

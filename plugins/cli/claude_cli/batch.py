@@ -29,7 +29,7 @@ from .batch_split import (
 )
 from .errors import no_empty_id
 from .hookspecs import hookimpl
-from .output import check_output, stdout, table, utc_now, utc_time, whole_file
+from .output import check_output, json_flag, stdout, table, utc_now, utc_time, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "batch", "in_request_order"]
@@ -156,7 +156,7 @@ def _create(client: claude_core.Anthropic, path: str, groups: Iterator[List[Batc
 
 @batch.command(name="list")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many batches.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@json_flag("Print JSON instead of a table.")
 @click.pass_obj
 def list_batches(state: State, limit: int, as_json: bool) -> None:
     """The batches, newest first."""
@@ -171,7 +171,7 @@ def list_batches(state: State, limit: int, as_json: bool) -> None:
 
 @batch.command()
 @click.argument("batch_id", callback=_ID)
-@click.option("--json", "as_json", is_flag=True, help="Print the batch as JSON.")
+@json_flag("Print the batch as JSON.")
 @click.pass_obj
 def status(state: State, batch_id: str, as_json: bool) -> None:
     """The state of batch BATCH_ID."""

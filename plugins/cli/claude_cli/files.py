@@ -14,7 +14,7 @@ import click
 
 from .errors import no_empty_id
 from .hookspecs import hookimpl
-from .output import OutputPathError, check_output, stdout, table, utc_time, whole_file
+from .output import OutputPathError, check_output, json_flag, stdout, table, utc_time, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "files", "download_path"]
@@ -50,7 +50,7 @@ def files() -> None:
 
 @files.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, readable=True))
-@click.option("--json", "as_json", is_flag=True, help="Print each file's metadata as a JSON line.")
+@json_flag("Print each file's metadata as a JSON line.")
 @click.pass_obj
 def upload(state: State, paths: Tuple[str, ...], as_json: bool) -> None:
     """Upload PATHS; print each file's id and name."""
@@ -62,7 +62,7 @@ def upload(state: State, paths: Tuple[str, ...], as_json: bool) -> None:
 
 @files.command(name="list")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many files.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@json_flag("Print JSON instead of a table.")
 @click.pass_obj
 def list_files(state: State, limit: int, as_json: bool) -> None:
     """The uploaded files, newest first."""

@@ -10,7 +10,7 @@ import click
 from claude_core.plugins import PLUGIN_GROUP, PROVIDER_GROUP, describe
 
 from .hookspecs import PROJECT, hookimpl
-from .output import stdout
+from .output import json_flag, stdout
 from .plugins import entry_points, failed_plugins, get_plugin_manager
 
 __all__ = ["claude_register_commands", "installed"]
@@ -46,7 +46,7 @@ def installed() -> List[Dict[str, Any]]:
 @hookimpl
 def claude_register_commands(cli: click.Group) -> None:
     @cli.command(name="plugins")
-    @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+    @json_flag("Print JSON instead of a table.")
     def plugins(as_json: bool) -> None:
         """The installed providers and plugins, the hooks each implements, and their versions."""
         for line in failed_plugins():  # first: it catches what the SDK says as it loads its plugins

@@ -21,6 +21,7 @@ import sqlite3
 import sys
 import time
 import unicodedata
+import weakref
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -417,6 +418,7 @@ class LogDB:
                     f"the log {self.path} cannot be used ({exc}): move it away, or set {LOG_PATH_ENV} to another file"
                 ) from exc
             self._db = db
+            weakref.finalize(self, db.close)  # with this object, or at exit: never left to interpreter teardown
         return self._db
 
     def _rows(self, sql: str, params: Tuple[Any, ...] = ()) -> Iterator[Exchange]:

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 import click
 
 from .hookspecs import hookimpl
-from .output import is_terminal
+from .output import is_terminal, json_flag
 
 if TYPE_CHECKING:
     from .logdb import Exchange, LogDB
 
-__all__ = ["claude_register_commands", "as_json", "as_markdown", "shown_time", "status_lines", "counted"]
+__all__ = ["claude_register_commands", "in_json", "as_markdown", "shown_time", "status_lines", "counted"]
 
 
 def shown_time(datetime_utc: Optional[str]) -> str:
@@ -43,7 +43,7 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def as_json(exchanges: Sequence[Exchange]) -> str:
+def in_json(exchanges: Sequence[Exchange]) -> str:
     """The exchanges as a JSON array (every stored field)."""
     return json.dumps([dataclasses.asdict(exchange) for exchange in exchanges], indent=2)
 
@@ -112,9 +112,9 @@ def _reason(enabled: bool) -> str:
     return f"`claude-core logs off` was run, noted in {logs_off_path()}; `claude-core logs on` undoes it"
 
 
-def _print(exchanges: Sequence[Exchange], json_output: bool) -> None:
-    if json_output:
-        click.echo(as_json(exchanges))
+def _print(exchanges: Sequence[Exchange], as_json: bool) -> None:
+    if as_json:
+        click.echo(in_json(exchanges))
     elif not exchanges:
         click.echo("Nothing logged matches (`claude-core logs status` says what is logged)", err=True)
     elif is_terminal():
@@ -135,7 +135,7 @@ def _open() -> LogDB:
 
 @hookimpl
 def claude_register_commands(cli: click.Group) -> None:
-    json_option = click.option("--json", "json_output", is_flag=True, help="Print JSON instead of markdown.")
+    json_option = json_flag("Print JSON instead of markdown.")
 
     @cli.group(name="logs", invoke_without_command=True)
     @click.option("-n", "--count", default=3, show_default=True, type=click.IntRange(min=0), help="How many (0: all).")
@@ -143,16 +143,16 @@ def claude_register_commands(cli: click.Group) -> None:
     @click.option("-q", "--query", help="Only exchanges whose prompt or answer has every word of this.")
     @json_option
     @click.pass_context
-    def logs(ctx: click.Context, count: int, cid: Optional[str], query: Optional[str], json_output: bool) -> None:
+    def logs(ctx: click.Context, count: int, cid: Optional[str], query: Optional[str], as_json: bool) -> None:
         """The latest logged prompts and answers, oldest first; `logs show ID` for one."""
         if ctx.invoked_subcommand is not None:
             return
-        _print(_open().latest(count or None, conversation_id=cid, query=query), json_output)
+        _print(_open().latest(count or None, conversation_id=cid, query=query), as_json)
 
     @logs.command(name="show")
     @click.argument("id")
     @json_option
-    def show(id: str, json_output: bool) -> None:
+    def show(id: str, as_json: bool) -> None:
         """One exchange, or every exchange of a conversation, by its id."""
         db = _open()
         found, conversation = db.exchange(id), db.conversation(id)
@@ -161,7 +161,7 @@ def claude_register_commands(cli: click.Group) -> None:
             raise click.BadParameter(
                 f"no exchange or conversation has the id {id!r}: `claude-core logs` lists them", param_hint="ID"
             )
-        _print(exchanges, json_output)
+        _print(exchanges, as_json)
 
     @logs.command(name="path")
     def path() -> None:
@@ -182,7 +182,7 @@ def claude_register_commands(cli: click.Group) -> None:
 
     @logs.command(name="status")
     @json_option
-    def status(json_output: bool) -> None:
+    def status(as_json: bool) -> None:
         """Whether logging is on, where the database is, and how much it holds."""
         db = _open()
         enabled = _enabled()
@@ -196,7 +196,7 @@ def claude_register_commands(cli: click.Group) -> None:
             "size": db.path.stat().st_size if exists else 0,
             "full_text": db.full_text(),
         }
-        if json_output:
+        if as_json:
             exchanges, conversations = facts.pop("counts")
             click.echo(json.dumps({**facts, "exchanges": exchanges, "conversations": conversations}, indent=2))
         else:

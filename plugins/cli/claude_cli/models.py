@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Sequence
 import click
 
 from .hookspecs import hookimpl
-from .output import stdout
+from .output import json_flag, stdout
 from .state import State
 
 __all__ = ["claude_register_commands", "rows", "details"]
@@ -31,18 +31,18 @@ def details(model: Dict[str, Any]) -> List[str]:
 
 @hookimpl
 def claude_register_commands(cli: click.Group) -> None:
-    json_option = click.option("--json", "json_output", is_flag=True, help="Print JSON instead of a table.")
+    json_option = json_flag("Print JSON instead of a table.")
 
     @cli.group(name="models", invoke_without_command=True)
     @json_option
     @click.pass_context
-    def models(ctx: click.Context, json_output: bool) -> None:
+    def models(ctx: click.Context, as_json: bool) -> None:
         """The models the API serves, newest first: id, display name and release day."""
         if ctx.invoked_subcommand is not None:
             return
         state: State = ctx.obj
         found = [model.model_dump(mode="json") for model in state.client().models.list()]
-        if json_output:
+        if as_json:
             click.echo(json.dumps(found, indent=2))
             return
         from rich.table import Table
@@ -56,7 +56,7 @@ def claude_register_commands(cli: click.Group) -> None:
     @click.argument("model_id", metavar="ID")
     @json_option
     @click.pass_obj
-    def show(state: State, model_id: str, json_output: bool) -> None:
+    def show(state: State, model_id: str, as_json: bool) -> None:
         """One model, by id or alias: every field the API gives."""
         model = state.client().models.retrieve(model_id).model_dump(mode="json")
-        click.echo(json.dumps(model, indent=2) if json_output else "\n".join(details(model)))
+        click.echo(json.dumps(model, indent=2) if as_json else "\n".join(details(model)))

@@ -12,7 +12,7 @@ import os
 import shlex
 import sys
 import tempfile
-from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence, Type
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, Type, TypeVar
 
 import click
 
@@ -22,10 +22,13 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 __all__ = [
     "stdout",
     "stderr",
     "is_terminal",
+    "json_flag",
     "table",
     "utc_now",
     "utc_time",
@@ -34,6 +37,11 @@ __all__ = [
     "whole_file",
     "stop_writing",
 ]
+
+
+def json_flag(help: str) -> Callable[[F], F]:
+    """The ``--json`` flag of a command that prints something else by default (its value: ``as_json``)."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
 
 
 def is_terminal(stream: object = None) -> bool:

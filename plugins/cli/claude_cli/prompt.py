@@ -23,6 +23,7 @@ import claude_core
 
 from . import request
 from .hookspecs import hookimpl
+from .output import json_flag
 from .render import Renderer, render_events
 from .state import State
 
@@ -354,7 +355,7 @@ def claude_register_commands(cli: click.Group) -> None:
         metavar="module:function",
         help="A @beta_tool function Claude may call (repeatable).",
     )
-    @click.option("--json", "as_json", is_flag=True, help="Print the whole final message as JSON.")
+    @json_flag("Print the whole final message as JSON.")
     @click.option("-u", "--usage", is_flag=True, help="Print token counts on stderr.")
     @no_stdin_option
     @click.pass_obj

@@ -99,13 +99,16 @@ class CallSpan(CallObserver):
         self.operation = operation
         self.stream = call.stream
         self.started = time.monotonic()
+        started_ns = time.time_ns()  # the span starts then too: time to first chunk never exceeds its length
         model = call.model if isinstance(call.model, str) else None
         start = attrs.start_attributes(operation, call.provider.name, model, call.stream, call.body)
         start.update(instruments.server)
         kind = SpanKind.INTERNAL if operation in attrs.IN_PROCESS else SpanKind.CLIENT
         self.attributes = start
         # a child of the current span: the tool runner's run, for its turns and tool calls
-        self.span = instruments.tracer.start_span(attrs.span_name(operation, start), kind=kind, attributes=start)
+        self.span = instruments.tracer.start_span(
+            attrs.span_name(operation, start), kind=kind, attributes=start, start_time=started_ns
+        )
         if instruments.capture:
             if operation == "execute_tool":
                 tool = call.body if isinstance(call.body, Mapping) else {}
