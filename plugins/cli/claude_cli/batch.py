@@ -7,7 +7,10 @@ progress is drawn by :mod:`.batch_progress`, and when to poll each batch is the 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
+import sys
 import tempfile
 import time
 from typing import IO, Any, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -29,7 +32,7 @@ from .batch_split import (
 )
 from .errors import no_empty_id
 from .hookspecs import hookimpl
-from .output import check_output, json_flag, stdout, table, utc_now, utc_time, whole_file
+from .output import check_output, json_flag, print_table, table, utc_now, utc_time, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "batch", "in_request_order"]
@@ -106,35 +109,52 @@ def batch() -> None:
     """Message Batches: many requests processed asynchronously, at half the price."""
 
 
+@contextlib.contextmanager
+def _requests_source(requests: str) -> Iterator[IO[bytes]]:
+    """The requests file opened to be read twice (``-``: stdin, copied to a temporary file first)."""
+    if requests != "-":
+        with open(requests, "rb") as source:
+            yield source
+        return
+    with tempfile.TemporaryFile() as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        spool.seek(0)
+        yield spool
+
+
 @batch.command()
-@click.argument("requests", type=click.Path(exists=True, dir_okay=False, readable=True))
+@click.argument("requests", type=click.Path(exists=True, dir_okay=False, readable=True, allow_dash=True))
 @click.option("--max-requests", type=click.IntRange(min=1), default=MAX_REQUESTS, hidden=True)
 @click.option("--max-bytes", type=click.IntRange(min=16), default=MAX_BYTES, hidden=True)
 @click.pass_obj
 def submit(state: State, requests: str, max_requests: int, max_bytes: int) -> None:
-    """Send REQUESTS (JSON Lines, one {"custom_id": ..., "params": {...}} a line) as batches; print their ids.
+    """Send REQUESTS (JSON Lines, one {"custom_id": ..., "params": {...}} a line; -: stdin) as batches;
+    print their ids.
 
     A file over the API's limits (100,000 requests or 256 MB a batch) is sent as several
     batches, in order.
     """
-    try:
-        counting = Splitter(max_requests, max_bytes)
-        count = 0
-        for request in read_requests(_lines(requests)):  # a first pass checks every line before any is sent
-            counting.starts_batch(request)
-            count += 1
-        if not count:
-            raise click.BadParameter(f"{requests} holds no request", param_hint="REQUESTS")
-        if counting.batches > 1:
-            click.echo(
-                f"{requests}: {count:,} requests are over a batch's limits ({max_requests:,} requests or "
-                f"{max_bytes:,} bytes): sending them as {counting.batches} batches",
-                err=True,
-            )
-        groups = split(read_requests(_lines(requests)), Splitter(max_requests, max_bytes))
-        _create(state.client(), requests, groups, counting.batches)
-    except RequestsFileError as exc:
-        raise click.BadParameter(f"{requests}: {exc}", param_hint="REQUESTS") from exc
+    name = "stdin" if requests == "-" else requests
+    with _requests_source(requests) as source:
+        try:
+            counting = Splitter(max_requests, max_bytes)
+            count = 0
+            for request in read_requests(source):  # a first pass checks every line before any is sent
+                counting.starts_batch(request)
+                count += 1
+            if not count:
+                raise click.BadParameter(f"{name} holds no request", param_hint="REQUESTS")
+            if counting.batches > 1:
+                click.echo(
+                    f"{name}: {count:,} requests are over a batch's limits ({max_requests:,} requests or "
+                    f"{max_bytes:,} bytes): sending them as {counting.batches} batches",
+                    err=True,
+                )
+            source.seek(0)
+            groups = split(read_requests(source), Splitter(max_requests, max_bytes))
+            _create(state.client(), requests, groups, counting.batches)
+        except RequestsFileError as exc:
+            raise click.BadParameter(f"{name}: {exc}", param_hint="REQUESTS") from exc
 
 
 def _create(client: claude_core.Anthropic, path: str, groups: Iterator[List[BatchRequest]], batches: int) -> None:
@@ -166,7 +186,7 @@ def list_batches(state: State, limit: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([item.to_dict(mode="json") for item in found], indent=2))
         return
-    stdout().print(_table(found))
+    print_table(_table(found))
 
 
 @batch.command()
@@ -182,8 +202,8 @@ def status(state: State, batch_id: str, as_json: bool) -> None:
     from .batch_progress import status_line
 
     click.echo(status_line(found, utc_now()))
-    if found.results_url:
-        click.echo(f"results: claude-core batch results {found.id} -o results.jsonl")
+    if found.results_url:  # a hint for the reader: stdout keeps the one status line
+        click.echo(f"results: claude-core batch results {found.id} -o results.jsonl", err=True)
 
 
 @batch.command()
@@ -241,6 +261,7 @@ def wait(
 @batch.command()
 @click.argument("batch_ids", nargs=-1, required=True, callback=_ID)
 @click.option("-o", "--output", default="-", show_default=True, help="The JSON Lines file to write (-: stdout).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option("--order", is_flag=True, help="Write the results in the order of the requests in --requests.")
 @click.option(
     "--requests",
@@ -249,11 +270,13 @@ def wait(
     help="The requests file the batches were submitted from (for --order).",
 )
 @click.pass_obj
-def results(state: State, batch_ids: Tuple[str, ...], output: str, order: bool, requests_file: Optional[str]) -> None:
+def results(
+    state: State, batch_ids: Tuple[str, ...], output: str, force: bool, order: bool, requests_file: Optional[str]
+) -> None:
     """Write the results of ended batches BATCH_IDS, merged, one JSON line per request, as they arrive."""
     if order != (requests_file is not None):
         raise click.UsageError("--order and --requests go together: --order --requests requests.jsonl")
-    check_output(output)
+    check_output(output, force)
     client = state.client()
     ids = list(dict.fromkeys(batch_ids))
     waiting = _not_ended(client, ids)  # before anything is written: all the results, or none

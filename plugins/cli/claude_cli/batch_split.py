@@ -14,7 +14,7 @@ import dataclasses
 import json
 import re
 import shlex
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 __all__ = [
     "MAX_REQUESTS",
@@ -79,11 +79,32 @@ def _request(number: int, line: bytes) -> BatchRequest:
         raise RequestsFileError(f"{where}: params should be an object of messages.create() parameters")
     if params.get("stream"):
         raise RequestsFileError(f"{where}: params asks to stream, which a batch cannot: remove 'stream'")
+    _check_params(where, params)
     try:
         size = encoded_size(item)
     except ValueError as exc:
         raise RequestsFileError(f"{where} cannot be sent as JSON: {exc}") from exc
     return BatchRequest(number, custom_id, item, size)
+
+
+#: What messages.create() requires, each with what it should be and a check of it.
+_REQUIRED: Dict[str, Tuple[str, Callable[[Any], bool]]] = {
+    "model": ("a model name (a string)", lambda value: isinstance(value, str)),
+    "max_tokens": ("a whole number", lambda value: isinstance(value, int) and not isinstance(value, bool)),
+    "messages": ("a list of messages", lambda value: isinstance(value, list)),
+}
+
+
+def _check_params(where: str, params: Dict[str, Any]) -> None:
+    """Refuse ``params`` without what every request needs, or with it of the wrong kind (the API
+    would answer each such request with an error only once the batch has run)."""
+    lacking = [f"'{key}'" for key in _REQUIRED if key not in params]
+    if lacking:
+        keys = lacking[0] if len(lacking) == 1 else f"{', '.join(lacking[:-1])} and {lacking[-1]}"
+        raise RequestsFileError(f"{where}: params lacks {keys}, which messages.create() requires")
+    for key, (kind, fits) in _REQUIRED.items():
+        if not fits(params[key]):
+            raise RequestsFileError(f"{where}: params '{key}' should be {kind}, not {params[key]!r}")
 
 
 def read_requests(lines: Iterable[bytes]) -> Iterator[BatchRequest]:
@@ -177,13 +198,13 @@ class Span:
 def unsent_report(
     path: str, batches: int, created: List[Tuple[str, Span]], failed: Span, lost: bool, rest: Optional[Span]
 ) -> List[str]:
-    """What ``batch submit`` says when creating one of its ``batches`` failed: the batches
+    """What ``batch submit`` of ``path`` (``-``: stdin) says when creating one of its ``batches`` failed: the batches
     ``created`` and the lines each holds, which must not be sent again; the ``failed`` batch's
     lines, which ``lost`` (no answer came: it may exist) or not created; and the ``rest``, not sent."""
     lines = []
     if created:
         lines.append(
-            f"{path}: {len(created)} of {batches} batches were created before the failure; "
+            f"{'stdin' if path == '-' else path}: {len(created)} of {batches} batches were created before the failure; "
             "do not send their lines again:"
         )
         lines.extend(f"  {batch_id}: {span}" for batch_id, span in created)
@@ -194,6 +215,12 @@ def unsent_report(
         )
     unsent = rest if lost else failed if rest is None else Span(failed.first, rest.last, failed.count + rest.count)
     if unsent is not None and (created or lost):
-        rerun = f"tail -n +{unsent.first.line} {shlex.quote(path)} > rest.jsonl && claude-core batch submit rest.jsonl"
-        lines.append(f"not sent: {unsent}; to send only them: {rerun}")
+        if path == "-":
+            rerun = f", feed the same requests through `tail -n +{unsent.first.line} | claude-core batch submit -`"
+        else:
+            command = (
+                f"tail -n +{unsent.first.line} {shlex.quote(path)} > rest.jsonl && claude-core batch submit rest.jsonl"
+            )
+            rerun = f": {command}"
+        lines.append(f"not sent: {unsent}; to send only them{rerun}")
     return lines

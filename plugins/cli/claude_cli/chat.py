@@ -25,11 +25,20 @@ from . import request
 from .errors import describe
 from .hookspecs import hookimpl
 from .output import is_terminal
-from .prompt import Logger, Turn, ask, model_options, options_from, record
+from .prompt import Logger, Turn, ask, model_options, notice, options_from, record
 from .render import Renderer
 from .state import State
 
-__all__ = ["claude_register_commands", "Entry", "Lines", "HELP", "transcript", "save_target", "prompt_place"]
+__all__ = [
+    "claude_register_commands",
+    "Entry",
+    "Lines",
+    "HELP",
+    "transcript",
+    "save_target",
+    "prompt_place",
+    "history_path",
+]
 
 HELP = """\
 !model NAME    use another model from the next turn on
@@ -64,6 +73,11 @@ class Lines:
     def reset(self) -> None:
         """Drop a half-typed multi-line message (Ctrl-C at the prompt)."""
         self._buffer, self._multi = [], False
+
+    def finish(self) -> Optional[Entry]:
+        """At the end of input (Ctrl-D, or the end of what was piped): the message half-typed
+        (a ``!multi`` block without ``!end``, a line ending in ``\\``) as if it were ended, or None."""
+        return self._said() if self._multi or self._buffer else None
 
     def feed(self, line: str) -> Optional[Entry]:
         """The entry ``line`` completes, or None while more lines are needed (or the line is blank)."""
@@ -133,21 +147,37 @@ def _read_line(prompt: str, place: Optional[str]) -> str:
     return input()
 
 
-def _history(path: pathlib.Path) -> Any:
-    """Line editing and history through readline, when the platform has it; None otherwise."""
+def history_path() -> pathlib.Path:
+    """The typed lines kept between sessions: ``chat-history`` beside the log database."""
+    from .logdb import chat_history_path
+
+    return chat_history_path()
+
+
+def _history(path: Optional[pathlib.Path]) -> Any:
+    """Line editing through readline, when the platform has it (None otherwise), with the
+    history kept in ``path`` (None: none kept, as when logging is off)."""
     try:
         import readline
     except ImportError:  # pragma: no cover - Windows without pyreadline
         return None
     readline.set_history_length(1000)
-    with contextlib.suppress(OSError):  # no history yet
-        readline.read_history_file(str(path))
+    if path is not None:
+        with contextlib.suppress(OSError):  # no history yet
+            readline.read_history_file(str(path))
     return readline
 
 
-def _save_history(readline: Any, path: pathlib.Path) -> None:
-    if readline is None:
+def _save_history(readline: Any, path: Optional[pathlib.Path]) -> None:
+    """Write the history to ``path``, credentials in it redacted as the log redacts them."""
+    if readline is None or path is None:
         return
+    from .logdb import scrub
+
+    for index in range(readline.get_current_history_length()):
+        line = readline.get_history_item(index + 1)  # readline counts history items from 1
+        if line is not None and scrub(line) != line:
+            readline.replace_history_item(index, scrub(line))  # ... and replaces them from 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         readline.write_history_file(str(path))
@@ -159,9 +189,16 @@ class Session:
     """One chat: the conversation so far and the options its turns are sent with."""
 
     def __init__(
-        self, state: State, options: request.Options, thinking: Optional[str], show_thinking: bool, logger: Logger
+        self,
+        state: State,
+        options: request.Options,
+        thinking: Optional[str],
+        show_thinking: bool,
+        logger: Logger,
+        stop_on_error: bool = False,
     ) -> None:
         self.state = state
+        self.stop_on_error = stop_on_error
         self.options = options
         self.thinking = request.thinking_param(thinking)
         self.show_thinking = show_thinking
@@ -170,7 +207,8 @@ class Session:
 
     def say(self, text: str) -> None:
         """Send ``text`` as the next user turn and stream the answer; a failure or Ctrl-C is one
-        line on stderr and leaves the conversation as it was."""
+        line on stderr and leaves the conversation as it was, or, with ``stop_on_error`` (lines
+        piped in: later ones would be sent without this turn), ends the run."""
         params = request.build_params(self.options, [*self.messages, {"role": "user", "content": text}], self.thinking)
         started = time.monotonic()
         turn = Turn()
@@ -181,11 +219,16 @@ class Session:
             record(self.logger, self.state, params, text, turn, started, line)
             if isinstance(exc, (claude_core.MissingCredentialsError, claude_core.AuthenticationError)):
                 raise  # no later turn can work either: the run ends with the error
+            if self.stop_on_error:  # the lines after it would be sent without this turn: the run ends here
+                if isinstance(exc, KeyboardInterrupt) or self.state.debug:
+                    raise
+                raise click.ClickException(f"{line} (stopped there: the rest of stdin is not sent)") from exc
             click.echo(f"Error: {line}" if not isinstance(exc, KeyboardInterrupt) else "(answer stopped)", err=True)
             return
         self.messages.append({"role": "user", "content": text})
         self.messages.append({"role": "assistant", "content": turn.message.model_dump(mode="json")["content"]})
         record(self.logger, self.state, params, text, turn, started)
+        notice(turn, params)
 
     def run(self, entry: Entry) -> bool:
         """Do what ``entry`` asks; False when the session ends."""
@@ -211,6 +254,9 @@ class Session:
             click.echo(f"Error: !save -f needs a path: {_NEEDS_ARGUMENT['save']}", err=True)
             return
         path = pathlib.Path(name).expanduser()
+        if path.is_dir():
+            click.echo(f"Error: {name} is a folder: give a file path (!save {path / 'chat.json'})", err=True)
+            return
         saved = json.dumps(transcript(self.options.model, self.options.system, self.messages), indent=2) + "\n"
         try:
             with path.open("w" if overwrite else "x", encoding="utf-8") as out:
@@ -234,7 +280,7 @@ def _resumed(continue_: bool, cid: Optional[str]) -> Any:
     if found is None and cid is not None:
         raise click.BadParameter(f"no logged conversation {cid!r}: `claude-core logs` lists them", param_hint="--cid")
     if found is None:
-        raise click.ClickException("no logged conversation to continue: start one with `claude-core chat`")
+        raise click.UsageError("no logged conversation to continue: start one with `claude-core chat`")
     return found
 
 
@@ -261,25 +307,23 @@ def claude_register_commands(cli: click.Group) -> None:
         from_stdin: bool,
     ) -> None:
         """Talk with Claude, turn after turn. Type !help for the commands."""
-        from .logdb import log_path
-
         resumed = _resumed(continue_, cid)
         if resumed is not None:
             model = model or resumed.model
             system = system if system is not None else resumed.system
         options = options_from(model, system=system, max_tokens=max_tokens, temperature=temperature, effort=effort)
         logger = Logger(not no_log, resumed.id if resumed is not None else None)
-        session = Session(state, options, thinking, not hide_thinking, logger)
+        place = prompt_place(sys.stdin is not None and sys.stdin.isatty(), is_terminal())
+        session = Session(state, options, thinking, not hide_thinking, logger, stop_on_error=place is None)
         request.build_params(options, [], session.thinking)  # bad options end the session before it starts
         if resumed is not None:
             session.messages = resumed.messages()
-        place = prompt_place(sys.stdin is not None and sys.stdin.isatty(), is_terminal())
         if place is None and not from_stdin:
             raise click.UsageError(
                 "stdin is not a terminal: to send the lines piped in as turns, add --stdin"
                 " (or ask once with claude-core prompt)"
             )
-        history = log_path().parent / "chat-history"
+        history = history_path() if logger.db is not None else None  # logging off: no history either
         readline = _history(history) if place == "input" else None
         lines = Lines()
         click.echo(f"Chatting with {options.model}. !help for commands, !exit or Ctrl-D to leave.", err=True)
@@ -290,7 +334,11 @@ def claude_register_commands(cli: click.Group) -> None:
                 except EOFError:
                     if place is not None:  # past the prompt
                         click.echo("", err=True)
-                    return
+                    entry = lines.finish()  # a half-typed message is sent, not dropped
+                    if entry is None:
+                        return
+                    session.run(entry)
+                    continue
                 except KeyboardInterrupt:
                     click.echo("", err=True)
                     lines.reset()

@@ -10,7 +10,7 @@ import claude_core
 
 from . import request
 from .hookspecs import hookimpl
-from .prompt import attached, no_stdin_option, read_stdin
+from .prompt import attached, attaches_stdin, no_stdin_option, read_stdin
 from .state import State
 
 __all__ = ["claude_register_commands", "NOTHING_TO_COUNT"]
@@ -29,8 +29,8 @@ def claude_register_commands(cli: click.Group) -> None:
         "-a",
         "--attach",
         multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help="An image or PDF sent with the text, counted too (repeatable).",
+        type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+        help="An image or PDF sent with the text, counted too ('-': stdin; repeatable).",
     )
     @click.option(
         "-m",
@@ -55,16 +55,20 @@ def claude_register_commands(cli: click.Group) -> None:
         """How many input tokens TEXT (arguments, a file or stdin) and attachments are for a model.
 
         Text from a file or stdin comes first, then the arguments, and attachments before them, as
-        `claude-core prompt` sends them. Stdin is read whenever it is not a terminal, unless -n.
+        `claude-core prompt` sends them. Stdin is read whenever it is not a terminal, unless -n;
+        text on it beside -f FILE is a usage error (which one to count?).
         """
+        piped = read_stdin(no_stdin or attaches_stdin(attach) or (file is not None and _is_stdin(file)))
         if file is not None:
-            name = getattr(file, "name", "-")
-            read: Optional[str] = request.decode_text(file.read(), "stdin" if name in ("-", "<stdin>") else str(name))
-        else:
-            read = read_stdin(no_stdin)
-        said = request.prompt_text(text, read, NOTHING_TO_COUNT)
+            if piped and piped.strip():
+                raise click.UsageError(
+                    "text on stdin and -f FILE: count one (-n leaves stdin alone, -f - counts stdin)"
+                )
+            name = "stdin" if _is_stdin(file) else str(file.name)
+            piped = request.decode_text(file.read(), name)
+        said = request.prompt_text(text, piped, NOTHING_TO_COUNT)
         client = state.client()
-        with attached(client, attach) as (blocks, uploaded):
+        with attached(client, attach, text=len(said.encode())) as (blocks, uploaded):
             call: Dict[str, Any] = {
                 "model": model,
                 "messages": [{"role": "user", "content": request.user_content(said, blocks)}],
@@ -75,3 +79,7 @@ def claude_register_commands(cli: click.Group) -> None:
             else:
                 counted = client.messages.count_tokens(**call)
         click.echo(counted.input_tokens)
+
+
+def _is_stdin(file: IO[bytes]) -> bool:
+    return getattr(file, "name", "-") in ("-", "<stdin>")

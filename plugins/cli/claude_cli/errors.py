@@ -37,7 +37,21 @@ def no_empty_id(kind: str, listing: str) -> Callable[[click.Context, click.Param
 
 class PipeClosed(Exception):
     """The reader of the output went away (``claude-core ... | head -1``): the run ends quietly, with
-    status 0, as Unix tools end there."""
+    status 0, as Unix tools end there; unless ``interrupted``: the pipe broke while a Ctrl-C was
+    being handled (the reader, in the same process group, got it too), and the run was interrupted."""
+
+    def __init__(self, interrupted: bool = False) -> None:
+        super().__init__()
+        self.interrupted = interrupted
+
+    @classmethod
+    def of(cls, error: BrokenPipeError) -> PipeClosed:
+        """What ``error`` means: an interrupted run when it was raised while a ``KeyboardInterrupt``
+        was handled (its ``__context__`` chain has one)."""
+        seen: Optional[BaseException] = error.__context__
+        while seen is not None and not isinstance(seen, KeyboardInterrupt):
+            seen = seen.__context__
+        return cls(interrupted=seen is not None)
 
 
 class QuietPipeGroup(click.Group):
@@ -50,13 +64,13 @@ class QuietPipeGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except BrokenPipeError as exc:
-            raise PipeClosed() from exc
+            raise PipeClosed.of(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BrokenPipeError as exc:
-            raise PipeClosed() from exc
+            raise PipeClosed.of(exc) from exc
 
 
 def describe(exc: BaseException) -> Tuple[str, int]:

@@ -12,9 +12,11 @@ from typing import Any, Iterable, Optional, Tuple
 
 import click
 
-from .errors import no_empty_id
+import claude_core
+
+from .errors import EXIT_ERROR, describe, no_empty_id
 from .hookspecs import hookimpl
-from .output import OutputPathError, check_output, json_flag, stdout, table, utc_time, whole_file
+from .output import check_output, json_flag, print_table, printable, table, utc_time, whole_file
 from .state import State
 
 __all__ = ["claude_register_commands", "files", "download_path"]
@@ -57,7 +59,7 @@ def upload(state: State, paths: Tuple[str, ...], as_json: bool) -> None:
     client = state.client()
     for path in paths:
         stored = client.beta.files.upload(file=pathlib.Path(path))
-        click.echo(stored.to_json(indent=None) if as_json else f"{stored.id}\t{stored.filename}")
+        click.echo(stored.to_json(indent=None) if as_json else f"{stored.id}\t{printable(stored.filename)}")
 
 
 @files.command(name="list")
@@ -72,7 +74,7 @@ def list_files(state: State, limit: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([item.to_dict(mode="json") for item in found], indent=2))
         return
-    stdout().print(_table(found))
+    print_table(_table(found))
 
 
 @files.command()
@@ -83,13 +85,10 @@ def list_files(state: State, limit: int, as_json: bool) -> None:
 def download(state: State, file_id: str, output: Optional[str], force: bool) -> None:
     """Download file FILE_ID, streamed to disk."""
     wants_name = output is None or (output != "-" and os.path.isdir(output))
-    if output is not None and not wants_name:
-        check_output(output)
     client = state.client()
     name = client.beta.files.retrieve_metadata(file_id).filename if wants_name else ""
     path = download_path(output, name, file_id)
-    if path != "-" and os.path.exists(path) and not force:
-        raise OutputPathError(f"{path} exists: pass --force to overwrite it, or -o another path")
+    check_output(path, force)  # before the content is fetched
     response = client.beta.files.download(file_id)
     with response, whole_file(path) as out:  # a download that fails leaves no partial file
         for chunk in response.iter_bytes():
@@ -102,11 +101,21 @@ def download(state: State, file_id: str, output: Optional[str], force: bool) -> 
 @click.argument("file_ids", nargs=-1, required=True, callback=_ID)
 @click.pass_obj
 def remove(state: State, file_ids: Tuple[str, ...]) -> None:
-    """Delete FILE_IDS."""
+    """Delete FILE_IDS; one that cannot be deleted is named on stderr and the others are deleted (exit 1 then)."""
     client = state.client()
+    failed = False
     for file_id in dict.fromkeys(file_ids):
-        client.beta.files.delete(file_id)
+        try:
+            client.beta.files.delete(file_id)
+        except claude_core.AuthenticationError:  # the same for every file
+            raise
+        except claude_core.APIStatusError as exc:  # this file's answer: the others may still go
+            click.echo(f"Error: {file_id}: {describe(exc)[0]}", err=True)
+            failed = True
+            continue
         click.echo(f"deleted {file_id}")
+    if failed:
+        raise click.exceptions.Exit(EXIT_ERROR)
 
 
 @hookimpl

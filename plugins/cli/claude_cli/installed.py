@@ -7,10 +7,11 @@ from typing import Any, Dict, List
 
 import click
 
+import claude_core
 from claude_core.plugins import PLUGIN_GROUP, PROVIDER_GROUP, describe
 
 from .hookspecs import PROJECT, hookimpl
-from .output import json_flag, stdout
+from .output import json_flag, print_table, table
 from .plugins import entry_points, failed_plugins, get_plugin_manager
 
 __all__ = ["claude_register_commands", "installed"]
@@ -29,10 +30,12 @@ def _versions(group: str) -> Dict[str, str]:
 def installed() -> List[Dict[str, Any]]:
     """Every provider and plugin of claude-core, and every distribution adding commands here."""
     versions = {"provider": _versions(PROVIDER_GROUP), "plugin": _versions(PLUGIN_GROUP)}
+    sdk = f"claude-core {claude_core.__version__}"
     rows = []
     for row in describe():
         row = dict(row)
-        row["distribution"] = versions[row["kind"]].get(row["name"], "claude-core (built in)")
+        found = versions[row["kind"]].get(row["name"], sdk)  # no entry point: one of the SDK's default plugins
+        row["distribution"] = f"{sdk} (built in)" if found == sdk else found  # the SDK's own, entry point or not
         rows.append(row)
     commands = _versions(PROJECT)
     manager = get_plugin_manager()
@@ -55,9 +58,5 @@ def claude_register_commands(cli: click.Group) -> None:
         if as_json:
             click.echo(json.dumps(rows, indent=2))
             return
-        from rich.table import Table
-
-        table = Table("kind", "name", "distribution", "hooks", box=None, pad_edge=False)
-        for row in rows:
-            table.add_row(row["kind"], row["name"], row["distribution"], ", ".join(row.get("hooks", [])))
-        stdout().print(table)
+        cells = ((row["kind"], row["name"], row["distribution"], ", ".join(row.get("hooks", []))) for row in rows)
+        print_table(table(("kind", "name", "distribution", "hooks"), cells))

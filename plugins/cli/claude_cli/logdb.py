@@ -63,6 +63,11 @@ def _user_dir(windows: str, macos: str, xdg: str, xdg_default: str) -> pathlib.P
     return pathlib.Path(os.environ.get(xdg) or pathlib.Path.home() / xdg_default) / _APP
 
 
+def chat_history_path() -> pathlib.Path:
+    """The lines typed in ``claude-core chat`` (readline's history): ``chat-history`` beside the log."""
+    return log_path().parent / "chat-history"
+
+
 def log_path() -> pathlib.Path:
     """The database: ``CLAUDE_CORE_LOG_PATH`` if set, else ``logs.db`` in the user data folder
     (``$XDG_DATA_HOME/claude-core``, ``~/Library/Application Support/claude-core`` on macOS,

@@ -117,12 +117,11 @@ def _print(exchanges: Sequence[Exchange], as_json: bool) -> None:
         click.echo(in_json(exchanges))
     elif not exchanges:
         click.echo("Nothing logged matches (`claude-core logs status` says what is logged)", err=True)
-    elif is_terminal():
-        from rich.markdown import Markdown
-
+    elif is_terminal():  # escape sequences in a logged prompt or answer shown, never obeyed
         from .output import stdout
+        from .render import markdown
 
-        stdout().print(Markdown(as_markdown(exchanges)))
+        stdout().print(markdown(as_markdown(exchanges)))
     else:
         click.echo(as_markdown(exchanges))
 
@@ -235,21 +234,30 @@ def claude_register_commands(cli: click.Group) -> None:
 
 
 def _delete_all(db: LogDB, yes: bool) -> None:
+    from .logdb import chat_history_path
+
     exchanges, conversations = db.counts()
-    if not exchanges:
+    history = chat_history_path()
+    if not exchanges and not history.exists():
         click.echo("Nothing logged to delete")
         return
     held = f"({counted(conversations, 'conversation')})"
+    also = f" and the chat history {history}" if history.exists() else ""
     if not yes:
         if not is_terminal(sys.stdin):
             raise click.UsageError(
                 "`logs rm --all` deletes every logged exchange; not on a terminal to ask, add --yes to confirm"
             )
-        if not click.confirm(f"Delete all {counted(exchanges, 'logged exchange')} {held} from {db.path}?", err=True):
+        question = f"Delete all {counted(exchanges, 'logged exchange')} {held} from {db.path}{also}?"
+        if not click.confirm(question, err=True):
             click.echo("Nothing deleted", err=True)
             return
-    db.delete_all()
-    click.echo(f"Deleted {counted(exchanges, 'exchange')} {held}")
+    if exchanges:
+        db.delete_all()
+        click.echo(f"Deleted {counted(exchanges, 'exchange')} {held}")
+    if also:
+        history.unlink()
+        click.echo(f"Deleted the chat history {history}")
 
 
 def _switch(enabled: bool) -> None:

@@ -19,7 +19,8 @@ import claude_core
 
 from . import __version__
 from .errors import EXIT_OK, PipeClosed, QuietPipeGroup, describe
-from .output import stop_writing
+from .notices import configure_logging
+from .output import printable, stop_writing
 from .plugins import SDK_SKIPPED, failed_plugins, register_commands
 from .state import PROVIDER_ENV, State
 
@@ -43,7 +44,10 @@ _NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 )
 @click.option("--debug", is_flag=True, help="Print the traceback of a failure.")
 @click.version_option(
-    __version__, "--version", "-V", message=f"%(prog)s %(version)s (claude-core {claude_core.__version__})"
+    __version__,
+    "--version",
+    "-V",
+    message=f"%(prog)s %(version)s (claude-cli {__version__}, claude_core SDK {claude_core.__version__})",
 )
 @click.pass_context
 def cli(ctx: click.Context, provider: str, base_url: Optional[str], debug: bool) -> None:
@@ -101,6 +105,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     _register()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    configure_logging(debug)
     if debug:
         for line in failed_plugins():
             click.echo(line, err=True)
@@ -112,9 +117,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         return done.exit_code
     except click.exceptions.Abort:
         return _failed(KeyboardInterrupt(), debug)
-    except PipeClosed:  # `claude-core ... | head -1`: the reader has what it wanted
+    except PipeClosed as closed:  # `claude-core ... | head -1`: the reader has what it wanted
         stop_writing()
-        return EXIT_OK
+        return _failed(KeyboardInterrupt(), debug) if closed.interrupted else EXIT_OK
     except _NO_ARGS as bare:  # `claude-core`, `claude-core batch`: the help, as click 8.1 gives it
         click.echo(bare.ctx.get_help() if bare.ctx is not None else "")
         return EXIT_OK
@@ -134,5 +139,5 @@ def _failed(exc: BaseException, debug: bool) -> int:
     if isinstance(exc, click.UsageError) and not debug and "No such command" in message:
         for line in failed_plugins():  # the command asked for may be one of theirs
             click.echo(line, err=True)
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {printable(message)}", err=True)  # an API's message or a file name: shown, not obeyed
     return status

@@ -7,8 +7,9 @@ from typing import Any, Dict, List, Sequence
 
 import click
 
+from .errors import no_empty_id
 from .hookspecs import hookimpl
-from .output import json_flag, stdout
+from .output import json_flag, print_table, printable, table
 from .state import State
 
 __all__ = ["claude_register_commands", "rows", "details"]
@@ -20,10 +21,11 @@ def rows(models: Sequence[Dict[str, Any]]) -> List[List[str]]:
 
 
 def details(model: Dict[str, Any]) -> List[str]:
-    """``models show``: one line per field of a model dumped as JSON (nested values as JSON)."""
+    """``models show``: one line per field of a model dumped as JSON (nested values as JSON),
+    :func:`~.output.printable`."""
     width = max(len(name) for name in model)
     return [
-        f"{name:<{width}}  {value if isinstance(value, str) else json.dumps(value)}"
+        printable(f"{name:<{width}}  {value if isinstance(value, str) else json.dumps(value)}")
         for name, value in model.items()
         if value is not None
     ]
@@ -45,15 +47,10 @@ def claude_register_commands(cli: click.Group) -> None:
         if as_json:
             click.echo(json.dumps(found, indent=2))
             return
-        from rich.table import Table
-
-        table = Table("id", "display name", "created", box=None, pad_edge=False)
-        for row in rows(found):
-            table.add_row(*row)
-        stdout().print(table)
+        print_table(table(("id", "display name", "created"), rows(found)))
 
     @models.command(name="show")
-    @click.argument("model_id", metavar="ID")
+    @click.argument("model_id", metavar="ID", callback=no_empty_id("model", "claude-core models"))
     @json_option
     @click.pass_obj
     def show(state: State, model_id: str, as_json: bool) -> None:

@@ -11,6 +11,7 @@ import dataclasses
 import importlib
 import inspect
 import json
+import mimetypes
 import os
 import pathlib
 import sys
@@ -34,9 +35,12 @@ __all__ = [
     "options_from",
     "read_stdin",
     "attached",
+    "attaches_stdin",
     "Turn",
     "ask",
+    "notice",
     "record",
+    "tool_gaps",
     "Logger",
 ]
 
@@ -148,6 +152,13 @@ def ask(
     return turn
 
 
+def notice(turn: Turn, params: Dict[str, Any]) -> None:
+    """Say on stderr when the answer ended early (cut off by ``--max-tokens``, or declined)."""
+    line = request.stop_notice(turn.message.stop_reason if turn.message is not None else None, params["max_tokens"])
+    if line is not None:
+        click.echo(line, err=True)
+
+
 class Logger:
     """Writes exchanges to the log database, unless ``--no-log`` or logging is turned off."""
 
@@ -243,14 +254,38 @@ def _import(value: str, option: str, example: str) -> Any:
                 sys.path.remove(here)
 
 
+def tool_gaps(function: Callable[..., Any]) -> List[str]:
+    """What a plain function lacks to be described to Claude as a tool: a docstring, and a type
+    hint on each parameter (empty: nothing)."""
+    gaps = [] if inspect.getdoc(function) else ["a docstring"]
+    unhinted = [
+        name
+        for name, parameter in inspect.signature(function).parameters.items()
+        if parameter.annotation is inspect.Parameter.empty
+        and parameter.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    ]
+    if unhinted:
+        gaps.append(f"type hints for {', '.join(unhinted)}")
+    return gaps
+
+
 def load_tools(values: Sequence[str]) -> List[Any]:
-    """``--tool module:function``: each a ``@beta_tool`` function (a plain function is wrapped)."""
+    """``--tool module:function``: each a ``@beta_tool`` function, or a plain function with type
+    hints and a docstring (wrapped); anything else is a usage error naming what is missing."""
+    if not values:  # the tool runner and its types load only for a prompt that runs tools
+        return []
     from claude_core.lib.tools import BetaFunctionTool, beta_tool
 
     tools = []
     for value in values:
         found = _import(value, "--tool", _TOOL_EXAMPLE)
         if not isinstance(found, BetaFunctionTool):
+            gaps = tool_gaps(found) if inspect.isfunction(found) else []
+            if gaps:
+                raise click.BadParameter(
+                    f"{value!r} lacks {' and '.join(gaps)}, which describe it to Claude: add them",
+                    param_hint="--tool",
+                )
             wrapped = None
             if inspect.isfunction(found):
                 with contextlib.suppress(Exception):  # a signature pydantic cannot describe
@@ -288,26 +323,71 @@ def load_schema(value: Optional[str]) -> Any:
     return {"type": "json_schema", "schema": schema}
 
 
+@dataclasses.dataclass
+class _Attachment:
+    """An ``--attach`` file: the name it is sent under, its media type and size, and its bytes
+    when they had to be read already (stdin, a pipe); a regular file is read when sent."""
+
+    name: str
+    kind: str
+    size: int
+    data: Optional[bytes]
+    path: Optional[pathlib.Path] = None
+
+    def read(self) -> bytes:
+        return self.data if self.data is not None else pathlib.Path(str(self.path)).read_bytes()
+
+
+def attaches_stdin(paths: Sequence[str]) -> bool:
+    """Whether one of the ``--attach`` paths is stdin (``-`` or ``/dev/stdin``): then stdin is
+    that file, not text of the prompt."""
+    return any(name in ("-", "/dev/stdin") for name in paths)
+
+
+def _attachment(name: str) -> _Attachment:
+    """``--attach NAME`` typed by its content; ``-`` is stdin."""
+    if name == "-":
+        stream = sys.stdin
+        if stream is None or stream.isatty():
+            raise click.BadParameter(
+                "-: stdin is a terminal: pipe the file in (-a - < photo.png)", param_hint="--attach"
+            )
+        data = stream.buffer.read()
+        kind = request.media_type("stdin", data[:16])
+        return _Attachment(f"stdin{mimetypes.guess_extension(kind) or ''}", kind, len(data), data)
+    path = pathlib.Path(name)
+    if path.is_file():
+        with path.open("rb") as opened:
+            head = opened.read(16)
+        return _Attachment(path.name, request.media_type(name, head), path.stat().st_size, None, path)
+    data = path.read_bytes()  # a pipe or a device (/dev/stdin, <(...)): read once, now
+    return _Attachment(path.name, request.media_type(name, data[:16]), len(data), data)
+
+
 @contextlib.contextmanager
 def attached(
-    client: claude_core.Anthropic, paths: Sequence[str], upload: bool = False, keep: bool = False
+    client: claude_core.Anthropic, paths: Sequence[str], upload: bool = False, keep: bool = False, text: int = 0
 ) -> Iterator[Tuple[List[Dict[str, Any]], List[str]]]:
-    """Content blocks for ``--attach`` paths, and the ids of the files uploaded for them (those
-    larger than inline allows, or all with ``upload``). The uploaded files are deleted when the
-    block ends, however it ends, unless ``keep``: then their ids are printed on stderr."""
+    """Content blocks for ``--attach`` paths (``-``: stdin), and the ids of the files uploaded for
+    them: all with ``upload``, else those :func:`request.uploads` says are too large to go inline
+    beside ``text`` characters of prompt. The uploaded files are deleted when the block ends,
+    however it ends, unless ``keep``: then their ids are printed on stderr."""
     blocks: List[Dict[str, Any]] = []
     ids: List[str] = []
     try:
-        for name in paths:
-            path = pathlib.Path(name)
-            kind = request.media_type(path.name)
-            if request.uploads(path.stat().st_size, upload):
-                with path.open("rb") as data:
-                    meta = client.beta.files.upload(file=(path.name, data, kind))
+        found = [_attachment(name) for name in paths]  # every one typed before anything is sent
+        plan = request.uploads([(one.kind, one.size) for one in found], text, upload)
+        for one, uploaded in zip(found, plan):
+            if uploaded:
+                if one.data is not None:
+                    meta = client.beta.files.upload(file=(one.name, one.data, one.kind))
+                else:
+                    with pathlib.Path(str(one.path)).open("rb") as data:
+                        meta = client.beta.files.upload(file=(one.name, data, one.kind))
                 ids.append(meta.id)
-                blocks.append(request.file_block(kind, meta.id))
+                blocks.append(request.file_block(one.kind, meta.id))
             else:
-                blocks.append(request.inline_block(kind, path.read_bytes()))
+                blocks.append(request.inline_block(one.kind, one.read()))
         yield blocks, ids
     finally:
         if keep:
@@ -338,8 +418,8 @@ def claude_register_commands(cli: click.Group) -> None:
         "-a",
         "--attach",
         multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help="An image or PDF to send (repeatable).",
+        type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+        help="An image or PDF to send, typed by its content ('-': stdin; repeatable).",
     )
     @click.option("--upload", is_flag=True, help="Send attachments through the files API even when small.")
     @click.option(
@@ -387,7 +467,7 @@ def claude_register_commands(cli: click.Group) -> None:
         claude-core prompt "Ten names for a cat"
         cat notes.md | claude-core prompt "summarise"
         """
-        said = request.prompt_text(text, read_stdin(no_stdin))
+        said = request.prompt_text(text, read_stdin(no_stdin or attaches_stdin(attach)))
         options = options_from(model, system=system, max_tokens=max_tokens, temperature=temperature, effort=effort)
         thinking_config = request.thinking_param(thinking)
         tools = load_tools(tool_names)
@@ -396,7 +476,7 @@ def claude_register_commands(cli: click.Group) -> None:
         client = state.client()
         logger = Logger(not no_log)
         started = time.monotonic()
-        with attached(client, attach, upload, keep_uploads) as (blocks, uploaded):
+        with attached(client, attach, upload, keep_uploads, len(said.encode())) as (blocks, uploaded):
             content = request.user_content(said, blocks)
             params = request.build_params(options, [{"role": "user", "content": content}], thinking_config)
             logged: Dict[str, Any] = {
@@ -425,5 +505,6 @@ def claude_register_commands(cli: click.Group) -> None:
             record(logger, state, params, said, turn, started, **logged)
         if as_json:
             click.echo(turn.message.model_dump_json(indent=2))
+        notice(turn, params)
         if usage:
             click.echo(request.usage_line(turn.usages), err=True)

@@ -4,19 +4,26 @@ piped; thinking dimmed (on stderr when piped, so stdout stays the answer) or hid
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, TextIO
 
-from .output import is_terminal
+from .output import is_terminal, printable, stop_writing
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, ConsoleOptions
     from rich.live import Live
+    from rich.markdown import Markdown
+    from rich.segment import Segment
 
-__all__ = ["Renderer", "render_events", "finished_blocks"]
+__all__ = ["Renderer", "render_events", "finished_blocks", "markdown"]
 
 
 class Renderer:
     """Writes one or more answers' text and thinking as their deltas arrive.
+
+    On a terminal, the answer is drawn as markdown: each finished block once, for good, and the
+    block still arriving redrawn in place, cropped to its last lines that fit on the screen (the
+    lines above it have scrolled out of reach of a redraw; drawn then, they would be repeated
+    in the scrollback). Text from the API is shown :func:`~claude_cli.output.printable` there.
 
     :param markdown: redraw the answer as markdown (default: when stdout is a terminal).
     :param show_thinking: show thinking at all (``--hide-thinking`` turns it off).
@@ -30,6 +37,7 @@ class Renderer:
         self._thought = False
         self._console: Optional[Console] = None
         self._live: Optional[Live] = None
+        self._block = ""  # the block the live view shows
 
     def _screen(self) -> Console:
         if self._console is None:
@@ -43,9 +51,9 @@ class Renderer:
             return
         self._thought = True
         if self.markdown:
-            self._screen().print(text, style="dim italic", end="")
+            self._screen().print(printable(text), style="dim italic", end="")
         else:
-            _write(sys.stderr, text)
+            _write(sys.stderr, printable(text) if is_terminal(sys.stderr) else text)
 
     def text(self, text: str) -> None:
         if not text:
@@ -60,42 +68,83 @@ class Renderer:
         if not self.markdown:
             _write(sys.stdout, text)
             return
-        from rich.markdown import Markdown
-
         pending = self.answer[self._done :]
         end = finished_blocks(pending)
         if end:  # whole blocks are drawn once, for good; only the block still arriving is redrawn
-            self._draw(Markdown(pending[:end]))
-            self._stop()
+            self._block = pending[:end]
+            self._commit()
             self._done += end
             pending = pending[end:]
         if pending.strip():
-            self._draw(Markdown(pending))
+            self._block = pending
+            live = self._view()
+            live.update(_Tail(markdown(pending), self._screen().size.height - 1), refresh=True)
 
-    def _draw(self, markdown: Any) -> None:
+    def _view(self) -> Live:
         if self._live is None:
             from rich.live import Live
 
             self._live = Live(console=self._screen(), auto_refresh=False, vertical_overflow="visible")
             self._live.start()
-        self._live.update(markdown, refresh=True)
+        return self._live
 
-    def _stop(self) -> None:
-        if self._live is not None:
-            self._live.stop()
-            self._live = None
+    def _commit(self) -> None:
+        """Draw the block for good, whole (its top scrolls out of the screen, once), and end the live view."""
+        if self._block:
+            live = self._view()
+            live.update(markdown(self._block), refresh=False)  # stopping draws it, once
+            live.stop()
+        self._live = None
+        self._block = ""
 
     def finish(self) -> None:
-        """End the current answer (the next text starts a new one): a final newline, the live view stopped."""
-        if self._live is not None:
-            self._stop()
-        elif self.answer and not self.markdown and not self.answer.endswith("\n"):
-            _write(sys.stdout, "\n")
-        if self._thought:
-            self._thought = False
-            _write(sys.stdout if self.markdown else sys.stderr, "\n")
-        self.answer = ""
-        self._done = 0
+        """End the current answer (the next text starts a new one): a final newline, the live view
+        stopped. A reader of stdout gone by then (``| cat`` that got the same Ctrl-C) loses only
+        that newline: whatever ends the answer goes on to ``main()`` as it was."""
+        try:
+            if self._live is not None:
+                self._commit()
+            elif self.answer and not self.markdown and not self.answer.endswith("\n"):
+                _write(sys.stdout, "\n")
+            if self._thought:
+                self._thought = False
+                _write(sys.stdout if self.markdown else sys.stderr, "\n")
+        except BrokenPipeError:
+            stop_writing()
+        finally:
+            self.answer = ""
+            self._done = 0
+            self._live = None
+            self._block = ""
+
+
+def markdown(text: str) -> Markdown:
+    """``text`` as rich markdown for a terminal: escape sequences removed, and a single newline
+    kept as a line break (a poem, an address; CommonMark would join the lines)."""
+    from rich.markdown import Markdown
+
+    shown = Markdown(printable(text))
+    for token in shown.parsed:
+        for child in token.children or ():
+            if child.type == "softbreak":
+                child.type = "hardbreak"
+    return shown
+
+
+class _Tail:
+    """The last ``height`` lines of ``renderable``: all of it a live view can redraw in place."""
+
+    def __init__(self, renderable: Any, height: int) -> None:
+        self.renderable = renderable
+        self.height = max(height, 1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        lines = console.render_lines(self.renderable, options.update(height=None), pad=False)
+        for line in lines[-self.height :]:
+            yield from line
+            yield Segment.line()
 
 
 def finished_blocks(text: str) -> int:

@@ -19,6 +19,7 @@ __all__ = [
     "MODEL_ENV",
     "DEFAULT_MAX_TOKENS",
     "INLINE_LIMIT",
+    "REQUEST_LIMIT",
     "FILES_BETA",
     "EFFORTS",
     "Options",
@@ -27,7 +28,9 @@ __all__ = [
     "decode_text",
     "thinking_param",
     "max_tokens_for",
+    "sniff",
     "media_type",
+    "base64_size",
     "uploads",
     "inline_block",
     "file_block",
@@ -37,19 +40,39 @@ __all__ = [
     "build_params",
     "log_options",
     "usage_line",
+    "stop_notice",
 ]
 
 DEFAULT_MODEL = "claude-sonnet-4-5"
 #: The environment variable ``--model`` defaults to.
 MODEL_ENV = "CLAUDE_CORE_MODEL"
 DEFAULT_MAX_TOKENS = 4096
-#: Attachments larger than this (bytes) go through the files API rather than inline as base64
-#: (the API takes base64 images of at most 5 MB).
+#: The largest base64 text of an image sent inline (the API measures an image's base64, not its
+#: bytes: 5 MB of base64 is about 3.75 MB of image); larger ones go through the files API.
 INLINE_LIMIT = 5 * 1024 * 1024
+#: The largest request the Messages and token counting endpoints take (32 MB, refused with 413
+#: ``request_too_large`` above it); inline attachments that would pass it go through the files API.
+REQUEST_LIMIT = 32 * 1000 * 1000
+#: Room kept in a request for its JSON around the attachments (options, names, quoting).
+_REQUEST_MARGIN = 64 * 1024
 FILES_BETA = "files-api-2025-04-14"
 EFFORTS = ("low", "medium", "high", "max")
 _MIN_BUDGET = 1024
 _IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+_KIND_NAMES = {
+    "image/jpeg": "a JPEG image",
+    "image/png": "a PNG image",
+    "image/gif": "a GIF image",
+    "image/webp": "a WebP image",
+    "application/pdf": "a PDF",
+}
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+)
 _TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
 
 
@@ -82,10 +105,18 @@ def prompt_text(args: Sequence[str], stdin: Optional[str], nothing: str = NOTHIN
 
 def decode_text(data: bytes, source: str) -> str:
     """``data`` read from ``source`` (``stdin`` or a file's name) as UTF-8 text; anything else is a
-    usage error naming the source, the encoding and the first bad byte."""
+    usage error naming the source, the encoding and the first bad byte, or, for an image or a PDF,
+    the ``-a`` that attaches it."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        kind = sniff(data)
+        if kind is not None:
+            attach = "-a -" if source == "stdin" else f"-a {source}"
+            raise click.UsageError(
+                f"{source} is {_KIND_NAMES[kind]}, not text: attach it with {attach}"
+                f' (claude-core prompt {attach} "describe this")'
+            ) from None
         raise click.UsageError(
             f"{source} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}):"
             f" convert it first, for example with iconv -f latin1 -t utf-8"
@@ -125,20 +156,53 @@ def max_tokens_for(max_tokens: Optional[int], thinking: Optional[Dict[str, Any]]
     return max_tokens
 
 
-def media_type(name: str) -> str:
-    """The media type of an attachment, by its name: an image or a PDF, else a usage error."""
+def sniff(head: bytes) -> Optional[str]:
+    """The media type ``head`` (a file's first bytes, 12 are enough) starts like: a JPEG, PNG,
+    GIF or WebP image or a PDF; None for anything else."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def media_type(name: str, head: bytes) -> str:
+    """The media type of an attachment named ``name`` starting with ``head``: by its content
+    (a PNG named ``x.jpg`` is a PNG), an image or a PDF; anything else is a usage error."""
+    found = sniff(head)
+    if found is not None:
+        return found
     guessed, _ = mimetypes.guess_type(name)
-    if guessed in _IMAGE_TYPES or guessed == "application/pdf":
-        return guessed
-    raise click.BadParameter(
-        f"{name}: attach a JPEG, PNG, GIF or WebP image or a PDF (this is {guessed or 'an unknown type'})",
-        param_hint="--attach",
+    this = (
+        f"its content is not {_KIND_NAMES[guessed]}"
+        if guessed in _KIND_NAMES
+        else f"this is {guessed or 'an unknown type'}"
     )
+    raise click.BadParameter(f"{name}: attach a JPEG, PNG, GIF or WebP image or a PDF ({this})", param_hint="--attach")
 
 
-def uploads(size: int, force: bool = False) -> bool:
-    """Whether an attachment of ``size`` bytes goes through the files API rather than inline."""
-    return force or size > INLINE_LIMIT
+def base64_size(size: int) -> int:
+    """How long the base64 text of ``size`` bytes is (what the API's limits measure)."""
+    return (size + 2) // 3 * 4
+
+
+def uploads(attachments: Sequence[Tuple[str, int]], text: int = 0, force: bool = False) -> List[bool]:
+    """For each attachment (its media type and size in bytes), whether it goes through the files
+    API rather than inline: all with ``force``; an image whose base64 passes :data:`INLINE_LIMIT`;
+    and the largest of the rest while they and the ``text`` (its length) would make the request
+    pass :data:`REQUEST_LIMIT`."""
+    if force:
+        return [True] * len(attachments)
+    sent = [kind in _IMAGE_TYPES and base64_size(size) > INLINE_LIMIT for kind, size in attachments]
+    total = text + _REQUEST_MARGIN + sum(base64_size(size) for (_, size), up in zip(attachments, sent) if not up)
+    for index in sorted(range(len(attachments)), key=lambda i: -attachments[i][1]):
+        if total <= REQUEST_LIMIT:
+            break
+        if not sent[index]:
+            sent[index] = True
+            total -= base64_size(attachments[index][1])
+    return sent
 
 
 def inline_block(kind: str, data: bytes) -> Dict[str, Any]:
@@ -213,3 +277,13 @@ def usage_line(usages: Sequence[Any]) -> str:
         f"Tokens: {total('input_tokens')} input, {total('output_tokens')} output, "
         f"{total('cache_read_input_tokens')} cache read, {total('cache_creation_input_tokens')} cache write"
     )
+
+
+def stop_notice(stop_reason: Optional[str], max_tokens: int) -> Optional[str]:
+    """The line to print on stderr when an answer ended early (None when it ended as usual):
+    cut off by ``--max-tokens``, or declined by the model."""
+    if stop_reason == "max_tokens":
+        return f"Note: the answer was cut off at --max-tokens {max_tokens}: raise --max-tokens for a longer one"
+    if stop_reason == "refusal":
+        return "Note: Claude declined to answer this prompt (stop reason: refusal)"
+    return None

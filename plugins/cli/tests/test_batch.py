@@ -186,9 +186,10 @@ def test_list_and_status_show_the_batches(cli: Cli, tmp_path: Path) -> None:
     ended = json.loads(cli("batch", "status", batch_id, "--json").stdout)
     assert ended["processing_status"] == "ended"
     assert ended["request_counts"] == {"processing": 0, "succeeded": 1, "errored": 1, "canceled": 0, "expired": 0}
-    hint = cli("batch", "status", batch_id).stdout.splitlines()
-    assert hint[0].startswith(f"{batch_id}: ended 2/2 (processing 0, succeeded 1, errored 1, canceled 0, expired 0)")
-    assert hint[1] == f"results: claude-core batch results {batch_id} -o results.jsonl"
+    ended_status = cli("batch", "status", batch_id)  # only the status on stdout; the hint on stderr
+    (only,) = ended_status.stdout.splitlines()
+    assert only.startswith(f"{batch_id}: ended 2/2 (processing 0, succeeded 1, errored 1, canceled 0, expired 0)")
+    assert ended_status.stderr == f"results: claude-core batch results {batch_id} -o results.jsonl\n"
     unknown = cli("batch", "status", "msgbatch_nope")
     assert unknown.returncode == 1 and unknown.stderr.splitlines()[-1].startswith("Error: the API answered 404")
 
@@ -490,3 +491,97 @@ def test_results_in_request_order_keep_every_batchs_result_of_a_resubmitted_requ
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["custom_id"] for line in done.stdout.splitlines()] == ["a", "a", "b", "b"]
     assert "2 request(s) have a result in more than one batch, all written: a, b" in done.stderr
+
+
+# -- submit: params checked, stdin ------------------------------------------------------------------
+
+
+def test_a_line_whose_params_lack_a_required_key_is_refused_naming_line_and_key(cli: Cli, tmp_path: Path) -> None:
+    lines = [request("a"), {"custom_id": "b", "params": {}}]
+    before = len(cli.emu.requests)
+    done = cli("batch", "submit", str(write_requests(tmp_path / "r.jsonl", lines)))
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith(
+        "line 2: params lacks 'model', 'max_tokens' and 'messages', which messages.create() requires"
+    )
+    assert created_bodies(cli.emu, before) == []
+
+
+def test_submit_dash_reads_the_requests_from_stdin(cli: Cli, tmp_path: Path) -> None:
+    text = "".join(json.dumps(item) + "\n" for item in [request("a"), request("b"), request("c")])
+    before = len(cli.emu.requests)
+    done = cli("batch", "submit", "-", "--max-requests", "2", input=text)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.split()) == 2
+    assert "stdin: 3 requests are over a batch's limits" in done.stderr
+    sent = [[item["custom_id"] for item in body["requests"]] for body in created_bodies(cli.emu, before)]
+    assert sent == [["a", "b"], ["c"]]
+    bad = cli("batch", "submit", "-", input=json.dumps(request("a")) + "\n{nope\n")
+    assert bad.returncode == 2 and bad.stderr.splitlines()[-1].split("stdin: ")[-1].startswith("line 2 is not JSON")
+    empty = cli("batch", "submit", "-", input="")
+    assert empty.returncode == 2 and "stdin holds no request" in empty.stderr
+    assert len(created_bodies(cli.emu, before)) == 2
+
+
+# -- results: --force, -o through links and into descriptors ----------------------------------------
+
+
+def ended_batch(cli: Cli, tmp_path: Path) -> str:
+    (batch_id,) = submit(cli, write_requests(tmp_path / "r.jsonl", [request("a"), request("b")]))
+    wait(cli, batch_id)
+    return batch_id
+
+
+def test_results_refuse_to_overwrite_a_file_without_force(cli: Cli, tmp_path: Path) -> None:
+    batch_id = ended_batch(cli, tmp_path)
+    (cli.home / "results.jsonl").write_text("precious\n")
+    before = len(cli.emu.requests)
+    refused = cli("batch", "results", batch_id, "-o", "results.jsonl")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "Error: results.jsonl exists: pass --force to overwrite it, or -o another path"
+    )
+    assert (cli.home / "results.jsonl").read_text() == "precious\n"
+    assert len(cli.emu.requests) == before
+    forced = cli("batch", "results", batch_id, "-o", "results.jsonl", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert [json.loads(line)["custom_id"] for line in (cli.home / "results.jsonl").read_text().splitlines()] == [
+        "a",
+        "b",
+    ]
+
+
+def test_results_through_a_symlink_and_into_a_descriptor_write_into_the_target(cli: Cli, tmp_path: Path) -> None:
+    batch_id = ended_batch(cli, tmp_path)
+    (cli.home / "real").mkdir()
+    (cli.home / "link.jsonl").symlink_to(cli.home / "real" / "results.jsonl")
+    linked = cli("batch", "results", batch_id, "-o", "link.jsonl")
+    assert linked.returncode == 0, linked.stderr
+    assert (cli.home / "link.jsonl").is_symlink()
+    assert len((cli.home / "real" / "results.jsonl").read_text().splitlines()) == 2
+    command = [sys.executable, "-m", "claude_cli", "batch", "results", batch_id, "-o"]
+    read_end, write_end = os.pipe()  # `-o >(gzip > results.jsonl.gz)`: /dev/fd/N, a pipe, no --force needed
+    with subprocess.Popen(
+        [*command, f"/dev/fd/{write_end}"], pass_fds=(write_end,), env=cli.env, cwd=cli.home, stderr=subprocess.PIPE
+    ) as run:
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            received = pipe.read().decode()
+        assert run.wait(timeout=60) == 0, run.stderr.read() if run.stderr else ""
+    assert [json.loads(line)["custom_id"] for line in received.splitlines()] == ["a", "b"]
+    to_stdout = subprocess.run(
+        [*command, "/dev/stdout"], capture_output=True, text=True, env=cli.env, cwd=cli.home, timeout=60
+    )
+    assert to_stdout.returncode == 0, to_stdout.stderr
+    assert [json.loads(line)["custom_id"] for line in to_stdout.stdout.splitlines()] == ["a", "b"]
+    assert Path("/dev/stdout").is_symlink()
+
+
+def test_the_batch_table_has_no_trailing_spaces_when_piped(cli: Cli, tmp_path: Path) -> None:
+    submit(cli, write_requests(tmp_path / "r.jsonl", [request("a")]))
+    ended_batch(cli, tmp_path)
+    listed = cli("batch", "list")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert len(lines) >= 3
+    assert [line for line in lines if line != line.rstrip()] == []

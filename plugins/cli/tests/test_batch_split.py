@@ -70,6 +70,26 @@ def test_blank_lines_are_skipped_and_lines_keep_their_numbers() -> None:
         (line({"custom_id": "x", "params": []}), "line 2: params should be an object"),
         (line({"custom_id": "x", "params": {"stream": True}}), "line 2: params asks to stream"),
         (line(item("a")), "line 2: custom_id 'a' is used twice; make it unique"),
+        (
+            line({"custom_id": "x", "params": {}}),
+            "line 2: params lacks 'model', 'max_tokens' and 'messages', which messages.create() requires",
+        ),
+        (
+            line({"custom_id": "x", "params": {"model": "m", "messages": []}}),
+            "line 2: params lacks 'max_tokens', which messages.create() requires",
+        ),
+        (
+            line({"custom_id": "x", "params": {**item("x")["params"], "model": 3}}),
+            "line 2: params 'model' should be a model name (a string), not 3",
+        ),
+        (
+            line({"custom_id": "x", "params": {**item("x")["params"], "max_tokens": "5"}}),
+            "line 2: params 'max_tokens' should be a whole number, not '5'",
+        ),
+        (
+            line({"custom_id": "x", "params": {**item("x")["params"], "messages": "hi"}}),
+            "line 2: params 'messages' should be a list of messages, not 'hi'",
+        ),
     ],
 )
 def test_a_bad_line_is_named_with_the_fix(bad: bytes, message: str) -> None:
@@ -168,3 +188,13 @@ def test_a_submit_that_failed_says_what_was_created_and_what_to_send_again() -> 
     assert lost[3].startswith("not sent: line 6 (1 request, custom_id r6); to send only them: tail -n +6 r.jsonl")
     assert unsent_report("r.jsonl", 3, [], failed, False, rest) == []  # nothing was created: sending again is safe
     assert [line.split(":")[0] for line in unsent_report("r.jsonl", 1, [], failed, True, None)] == ["unknown"]
+
+
+def test_a_submit_from_stdin_that_failed_says_how_to_send_the_rest_from_the_same_input() -> None:
+    created = [("msgbatch_1", Span.of(requests_at(1, 2)))]
+    report = unsent_report("-", 2, created, Span.of(requests_at(3, 4)), False, None)
+    assert report[0] == "stdin: 1 of 2 batches were created before the failure; do not send their lines again:"
+    assert report[-1] == (
+        "not sent: lines 3-4 (2 requests, custom_id r3 to r4); to send only them, "
+        "feed the same requests through `tail -n +3 | claude-core batch submit -`"
+    )

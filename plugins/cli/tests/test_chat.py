@@ -62,6 +62,18 @@ def test_multi_line_input_by_block_or_trailing_backslash() -> None:
     assert lines.prompt == "> " and lines.feed("whole") == Entry("say", "whole")
 
 
+def test_the_end_of_input_ends_a_half_typed_message() -> None:
+    lines = Lines()
+    assert lines.finish() is None
+    assert _feed(lines, "!multi", "a", "b") == [None, None, None]
+    assert lines.finish() == Entry("say", "a\nb") and lines.prompt == "> "
+    assert lines.finish() is None
+    assert _feed(lines, "one \\") == [None]
+    assert lines.finish() == Entry("say", "one ")
+    assert _feed(lines, "!multi", "  ") == [None, None]
+    assert lines.finish() is None  # nothing but blanks: nothing to send
+
+
 def test_save_takes_f_to_overwrite() -> None:
     assert save_target("chat.json") == ("chat.json", False)
     assert save_target("-f chat.json") == ("chat.json", True)
@@ -196,6 +208,9 @@ def test_a_session_of_several_turns_with_commands(cli: Cli) -> None:
     assert (cli.home / "saved.json").read_text() == "mine"
     term.line("!save -f saved.json")
     term.expect(r"Saved 2 turns to saved.json")
+    (cli.home / "somedir").mkdir()
+    term.line("!save somedir")
+    term.expect(r"Error: somedir is a folder: give a file path \(!save somedir/chat.json\)")
     term.line("!exit")
     assert term.wait() == 0
     saved = json.loads((cli.home / "saved.json").read_text())
@@ -275,22 +290,43 @@ def test_ctrl_c_in_chat_logs_what_arrived(slow_emu: Emulator, tmp_path: Path) ->
     assert conversation.messages() == []  # a stopped turn is not resumed by --continue
 
 
-def test_history_is_kept_between_sessions(cli: Cli) -> None:
-    term = Terminal(cli, "chat", "--no-log")
+def test_history_is_kept_between_sessions_without_secrets(cli: Cli) -> None:
+    term = Terminal(cli, "chat")
     term.expect(r"> ")
     term.line("remember me")
     term.expect(r"Echo: remember me")
+    term.line("my key is sk-ant-api03-typed-by-mistake-0001, keep it")
+    term.expect(r"Echo: my key is")
     term.line("!exit")
     assert term.wait() == 0
     history = cli.home / ".local" / "share" / "claude-core" / "chat-history"
-    assert "remember me" in history.read_text()
-    again = Terminal(cli, "chat", "--no-log")
+    kept = history.read_text()
+    assert "remember me" in kept and "my key is [redacted], keep it" in kept
+    assert "sk-ant-api03-typed" not in kept
+    again = Terminal(cli, "chat")
     again.expect(r"> ")
-    again.send("\x1b[A\x1b[A")  # up twice: past "!exit" to "remember me"
+    again.send("\x1b[A\x1b[A\x1b[A")  # up three times: past "!exit" and the key to "remember me"
     again.send("\r")
     again.expect(r"Echo: remember me")
     again.line("!exit")
     assert again.wait() == 0
+
+
+@pytest.mark.parametrize("off", ["--no-log", "logs off", "CLAUDE_CORE_LOG=0"])
+def test_no_history_is_kept_when_logging_is_off(cli: Cli, off: str) -> None:
+    history = cli.home / ".local" / "share" / "claude-core" / "chat-history"
+    args = ["chat", "--no-log"] if off == "--no-log" else ["chat"]
+    if off == "logs off":
+        assert cli("logs", "off").returncode == 0
+    elif off == "CLAUDE_CORE_LOG=0":
+        cli.env["CLAUDE_CORE_LOG"] = "0"
+    term = Terminal(cli, *args)
+    term.expect(r"> ")
+    term.line("forget me")
+    term.expect(r"Echo: forget me")
+    term.line("!exit")
+    assert term.wait() == 0
+    assert not history.exists()
 
 
 def test_continue_resumes_the_last_conversation_and_cid_a_given_one(cli: Cli) -> None:
@@ -351,7 +387,7 @@ def test_answers_are_markdown_on_a_terminal_and_plain_when_piped(cli: Cli) -> No
 
 def test_resuming_nothing_is_one_error_line(cli: Cli) -> None:
     nothing = cli("chat", "--continue", input="")
-    assert nothing.returncode == 1
+    assert nothing.returncode == 2  # as --cid nope: a usage error
     assert nothing.stderr.splitlines()[-1] == (
         "Error: no logged conversation to continue: start one with `claude-core chat`"
     )
@@ -405,3 +441,45 @@ def test_finished_blocks_end_at_the_last_blank_line_outside_a_code_fence() -> No
     assert finished_blocks("```\ncode\n\nmore") == 0  # a blank line inside a fence ends nothing
     assert finished_blocks("```\ncode\n```\n\nnext") == len("```\ncode\n```\n\n")
     assert finished_blocks("no blank line yet") == 0
+
+
+def test_piped_lines_stop_at_the_first_failed_turn(cli: Cli) -> None:
+    before = len(_bodies(cli.emu))
+    cli.emu.enqueue(status=400, json={"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}})
+    done = cli("chat", "--no-log", "--stdin", input="first\nsecond\n")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "Error: the API answered 400: invalid_request_error: bad (stopped there: the rest of stdin is not sent)"
+    )
+    assert done.stderr.count("Error:") == 1 and done.stdout == ""
+    assert [b["messages"][-1]["content"] for b in _bodies(cli.emu)[before:]] == ["first"]  # "second" not sent
+
+
+def test_a_multi_line_message_is_sent_at_the_end_of_input(cli: Cli) -> None:
+    piped = cli("chat", "--no-log", "--stdin", input="!multi\na\nb\n")  # no !end
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == "Echo: a\nb\n"
+    assert _bodies(cli.emu)[-1]["messages"] == [{"role": "user", "content": "a\nb"}]
+    continued = cli("chat", "--no-log", "--stdin", input="one \\\ntwo \\")  # a trailing backslash, then the end
+    assert continued.returncode == 0 and continued.stdout == "Echo: one \ntwo \n"
+    term = Terminal(cli, "chat", "--no-log")
+    term.expect(r"> ")
+    term.line("!multi")
+    term.line("typed")
+    term.line("lines")
+    term.expect(r"\.\.\. ")
+    term.send("\x04")  # Ctrl-D inside the block: it is sent, and the session goes on
+    term.expect(r"Echo: typed\s+lines")
+    term.expect(r"> ")
+    assert _bodies(cli.emu)[-1]["messages"] == [{"role": "user", "content": "typed\nlines"}]
+    term.send("\x04")  # Ctrl-D at the prompt: the session ends
+    assert term.wait() == 0
+
+
+def test_a_cut_off_answer_in_chat_says_so(cli: Cli) -> None:
+    done = cli("chat", "--no-log", "--stdin", "--max-tokens", "3", input="one two three four\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Echo: one two\n"
+    assert done.stderr.splitlines()[-1] == (
+        "Note: the answer was cut off at --max-tokens 3: raise --max-tokens for a longer one"
+    )

@@ -54,7 +54,7 @@ def test_count_reads_stdin_then_the_arguments_as_prompt_sends_them(cli: Cli) -> 
 def test_count_reads_a_file_with_model_and_system(cli: Cli) -> None:
     notes = cli.home / "notes.md"
     notes.write_text("# Notes\n\nSome text to count.\n", encoding="utf-8")
-    done = cli("count", "-f", str(notes), "-m", "claude-haiku-4-5", "-s", "You are terse.", input="ignored")
+    done = cli("count", "-f", str(notes), "-m", "claude-haiku-4-5", "-s", "You are terse.", input="")
     assert done.returncode == 0, done.stderr
     body = sent(cli)
     assert body["model"] == "claude-haiku-4-5" and body["system"] == "You are terse."
@@ -64,6 +64,30 @@ def test_count_reads_a_file_with_model_and_system(cli: Cli) -> None:
     assert int(without_system.stdout) < int(done.stdout)
     env_model = cli("count", "hi", input="", env={"CLAUDE_CORE_MODEL": "claude-opus-4-6"})
     assert env_model.returncode == 0 and sent(cli)["model"] == "claude-opus-4-6"
+
+
+def test_count_refuses_a_file_beside_text_on_stdin(cli: Cli) -> None:
+    (cli.home / "notes.md").write_text("from the file")
+    before = len(cli.emu.requests)
+    both = cli("count", "-f", "notes.md", input="piped text")
+    assert both.returncode == 2
+    assert both.stderr.splitlines()[-1] == (
+        "Error: text on stdin and -f FILE: count one (-n leaves stdin alone, -f - counts stdin)"
+    )
+    assert len(cli.emu.requests) == before
+    left_alone = cli("count", "-n", "-f", "notes.md", input="piped text")
+    assert left_alone.returncode == 0, left_alone.stderr
+    assert sent(cli)["messages"][0]["content"] == "from the file"
+    dash = cli("count", "-f", "-", "and this", input="piped text")
+    assert dash.returncode == 0, dash.stderr
+    assert sent(cli)["messages"][0]["content"] == "piped text\n\nand this"
+    command = [sys.executable, "-m", "claude_cli", "count", "-a", "-", "describe"]
+    image = subprocess.run(command, input=PNG, capture_output=True, env=cli.env, cwd=cli.home, timeout=60)
+    assert image.returncode == 0, image.stderr
+    assert sent(cli)["messages"][0]["content"] == [
+        request.inline_block("image/png", PNG),
+        {"type": "text", "text": "describe"},
+    ]
 
 
 def test_count_usage_and_api_errors(cli: Cli) -> None:
@@ -173,3 +197,25 @@ def test_rows_and_details_format_a_dumped_model() -> None:
         "type          model",
         'capabilities  {"vision": true}',
     ]
+
+
+def test_models_show_an_empty_id_is_a_usage_error_and_nothing_is_sent(cli: Cli) -> None:
+    before = len(cli.emu.requests)
+    done = cli("models", "show", "")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith("is empty: give a model id, as `claude-core models` shows them")
+    assert "ValueError" not in done.stderr and "()" not in done.stderr
+    assert len(cli.emu.requests) == before
+
+
+def test_the_models_table_has_no_trailing_spaces_when_piped(cli: Cli) -> None:
+    done = cli("models")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) > 2
+    assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_what_the_api_says_of_a_model_is_shown_without_escape_sequences() -> None:
+    model = {"id": "m-\x1b[2J1", "display_name": "\x1b]0;title\x07M One", "created_at": "2025-09-29T00:00:00Z"}
+    assert details(model) == ["id            m-1", "display_name  M One", "created_at    2025-09-29T00:00:00Z"]

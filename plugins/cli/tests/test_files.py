@@ -7,9 +7,11 @@ import json
 import os
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import List
 
+import httpx
 from claude_cli.files import download_path
 from claude_cli.output import table, utc_time
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
@@ -113,7 +115,7 @@ def test_rm_deletes_each_file_and_an_unknown_one_is_one_error_line(cli: Cli, tmp
     assert file_id not in [row["id"] for row in json.loads(cli("files", "list", "--json").stdout)]
     missing = cli("files", "rm", file_id)
     assert missing.returncode == 1
-    assert missing.stderr.splitlines()[-1].startswith("Error: the API answered 404")
+    assert missing.stderr.splitlines()[-1].startswith(f"Error: {file_id}: the API answered 404")
     assert "Traceback" not in missing.stderr
     absent = cli("files", "upload", str(tmp_path / "nope.txt"))
     assert absent.returncode == 2 and "does not exist" in absent.stderr
@@ -151,3 +153,134 @@ def test_tables_show_times_in_utc_to_the_second() -> None:
     shown = table(("id", "created (UTC)"), [("file_1", "2026-12-07 18:05:09")])
     assert [column.header for column in shown.columns] == ["id", "created (UTC)"]
     assert shown.row_count == 1 and shown.box is None
+
+
+# -- -o through links, into pipes and devices ---------------------------------------------------------
+
+
+def uploaded(cli: Cli, content: bytes) -> str:
+    (cli.home / "source.bin").write_bytes(content)
+    (file_id,) = upload(cli, cli.home / "source.bin")
+    return file_id
+
+
+def test_a_download_through_a_symlink_replaces_its_target_and_keeps_the_link(cli: Cli) -> None:
+    file_id = uploaded(cli, b"new content")
+    (cli.home / "real").mkdir()
+    target = cli.home / "real" / "target.txt"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    (cli.home / "link.txt").symlink_to(target)
+    refused = cli("files", "download", file_id, "-o", "link.txt")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1] == "Error: link.txt exists: pass --force to overwrite it, or -o another path"
+    done = cli("files", "download", file_id, "-o", "link.txt", "--force")
+    assert done.returncode == 0, done.stderr
+    assert (cli.home / "link.txt").is_symlink()
+    assert target.read_bytes() == b"new content"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert not [name for name in os.listdir(cli.home / "real") if name.endswith(".part")]
+    (cli.home / "dangling.txt").symlink_to(cli.home / "real" / "new.txt")
+    through_dangling = cli("files", "download", file_id, "-o", "dangling.txt")
+    assert through_dangling.returncode == 0, through_dangling.stderr
+    assert (cli.home / "dangling.txt").is_symlink() and (cli.home / "real" / "new.txt").read_bytes() == b"new content"
+
+
+def test_a_download_into_a_fifo_writes_into_it_without_force(cli: Cli) -> None:
+    content = os.urandom(200_000)
+    file_id = uploaded(cli, content)
+    fifo = cli.home / "fifo"
+    os.mkfifo(fifo)
+    with open(cli.home / "received", "wb") as received:  # `cat fifo > received &`
+        reader = subprocess.Popen(["cat", str(fifo)], stdout=received)
+    try:
+        done = cli("files", "download", file_id, "-o", "fifo", timeout=30)
+        assert reader.wait(timeout=30) == 0
+    finally:
+        reader.kill()
+    assert done.returncode == 0, done.stderr
+    assert (cli.home / "received").read_bytes() == content
+    assert fifo.is_fifo()
+
+
+def test_a_download_into_a_device_or_a_descriptor_writes_into_it(cli: Cli) -> None:
+    content = os.urandom(100_000)
+    file_id = uploaded(cli, content)
+    # never with --force: the unfixed code would replace /dev/null with a file
+    to_null = cli("files", "download", file_id, "-o", "/dev/null")
+    assert to_null.returncode == 0, to_null.stderr
+    assert Path("/dev/null").is_char_device()
+    command = [sys.executable, "-m", "claude_cli", "files", "download", file_id, "-o", "/dev/stdout"]
+    to_stdout = subprocess.run(command, capture_output=True, env=cli.env, cwd=cli.home, timeout=60)
+    assert to_stdout.returncode == 0, to_stdout.stderr
+    assert to_stdout.stdout == content
+    read_end, write_end = os.pipe()  # as `-o >(cat > x)` gives it: /dev/fd/N, a pipe
+    command[-1] = f"/dev/fd/{write_end}"
+    with subprocess.Popen(command, pass_fds=(write_end,), env=cli.env, cwd=cli.home, stderr=subprocess.PIPE) as run:
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            received = pipe.read()
+        assert run.wait(timeout=60) == 0, run.stderr.read() if run.stderr else ""
+    assert received == content
+
+
+# -- rm carries on ------------------------------------------------------------------------------------
+
+
+def test_rm_carries_on_after_a_failure_says_each_and_exits_1(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("1")
+    (tmp_path / "two.txt").write_text("2")
+    first, second = upload(cli, tmp_path / "one.txt", tmp_path / "two.txt")
+    done = cli("files", "rm", "file_nope", first, "file_nope2", second)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [f"deleted {first}", f"deleted {second}"]
+    errors = done.stderr.splitlines()
+    assert len(errors) == 2 and "Traceback" not in done.stderr
+    assert errors[0].startswith("Error: file_nope: the API answered 404")
+    assert errors[1].startswith("Error: file_nope2: the API answered 404")
+    left = [row["id"] for row in json.loads(cli("files", "list", "--json").stdout)]
+    assert first not in left and second not in left
+
+
+def test_a_file_name_with_escape_sequences_is_shown_without_them_in_the_table(cli: Cli) -> None:
+    name = "\x1b[2J\x1b]0;pwned\x07evil\rname.txt"  # httpx would percent-encode it: sent as filename*
+    body = (
+        "--b\r\nContent-Disposition: form-data; name=\"file\"; filename*=utf-8''"
+        + urllib.parse.quote(name)
+        + "\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n"
+    )
+    stored = httpx.post(
+        f"{cli.emu.base_url}/v1/files",
+        content=body.encode(),
+        headers={
+            "x-api-key": cli.emu.api_key,
+            "anthropic-version": "2023-06-01",
+            "anthropic-beta": "files-api-2025-04-14",
+            "content-type": "multipart/form-data; boundary=b",
+        },
+    )
+    assert stored.status_code == 200, stored.text
+    file_id = stored.json()["id"]
+    assert stored.json()["filename"] == name
+    (cli.home / name).write_text("x")  # a local file of that name: `files upload` says it without the escapes
+    said = cli("files", "upload", name)  # (httpx sends BEL and CR percent-encoded, ESC as it is)
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.split("\t")[1].endswith("name.txt\n") and "\x1b" not in said.stdout
+    listed = cli("files", "list")  # piped too: a table saved to a file is read on a terminal later
+    assert listed.returncode == 0, listed.stderr
+    row = next(line for line in listed.stdout.splitlines() if line.startswith(file_id))
+    assert "evilname.txt" in row
+    assert "\x1b" not in listed.stdout and "\r" not in listed.stdout and "\x07" not in listed.stdout
+    exact = json.loads(cli("files", "list", "--json").stdout)
+    assert next(row["filename"] for row in exact if row["id"] == file_id) == name
+
+
+def test_table_lines_have_no_trailing_spaces_when_piped(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "a-rather-long-file-name.txt").write_text("a")
+    (tmp_path / "b.txt").write_text("b")
+    upload(cli, tmp_path / "a-rather-long-file-name.txt", tmp_path / "b.txt")
+    listed = cli("files", "list")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert len(lines) >= 3
+    assert [line for line in lines if line != line.rstrip()] == []

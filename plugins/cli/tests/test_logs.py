@@ -397,3 +397,20 @@ def test_the_markdown_of_an_interrupted_answer_shows_what_arrived_and_why_it_end
     cut = Exchange("c", "anthropic", "m", None, "hi", {}, "Once upon", None, None, None, "interrupted", 3, "i", when)
     text = as_markdown([cut])
     assert "### Response\n\nOnce upon\n\n### Error\n\ninterrupted\n" in text
+
+
+def test_rm_all_deletes_the_chat_history_too(cli: Cli) -> None:
+    from claude_cli.logdb import chat_history_path
+
+    logged(cli, 1)
+    history = cli.home / ".local" / "share" / "claude-core" / "chat-history"
+    assert history.parent == db_of(cli).path.parent  # where chat keeps it
+    history.write_text("what was typed\n")
+    done = cli("logs", "rm", "--all", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Deleted 1 exchange (1 conversation)", f"Deleted the chat history {history}"]
+    assert not history.exists()
+    history.write_text("typed again, nothing logged\n")
+    assert cli("logs", "rm", "--all", "--yes").stdout == f"Deleted the chat history {history}\n"
+    assert cli("logs", "rm", "--all", "--yes").stdout == "Nothing logged to delete\n"
+    assert chat_history_path().name == history.name

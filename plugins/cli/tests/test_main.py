@@ -4,6 +4,9 @@ errors and exit statuses, over a subprocess against the emulator."""
 from __future__ import annotations
 
 import json
+import re
+from importlib.metadata import version
+from pathlib import Path
 
 from cli_support import Cli, cli_fixture, emu_fixture  # noqa: F401
 
@@ -13,7 +16,9 @@ import claude_core
 def test_version_names_the_cli_and_the_sdk(cli: Cli) -> None:
     done = cli("--version")
     assert done.returncode == 0
-    assert done.stdout.strip() == f"claude-core 0.1.0 (claude-core {claude_core.__version__})"
+    cli_version, sdk_version = version("claude-cli"), version("claude-core")
+    assert done.stdout == f"claude-core {cli_version} (claude-cli {cli_version}, claude_core SDK {sdk_version})\n"
+    assert sdk_version == claude_core.__version__
 
 
 def test_plugins_lists_providers_plugins_and_command_plugins_with_versions(cli: Cli) -> None:
@@ -145,3 +150,59 @@ def test_a_log_that_cannot_be_written_costs_the_answer_nothing(cli: Cli) -> None
     assert done.stderr.startswith("Warning: not logged: ")
     bad = cli("prompt", "hi", env={"CLAUDE_CORE_LOG": "maybe"})
     assert bad.returncode == 2 and "CLAUDE_CORE_LOG" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_sdk_s_own_providers_and_plugins_show_as_built_in_as_the_docs_show_them(cli: Cli) -> None:
+    done = cli("plugins")
+    assert done.returncode == 0, done.stderr
+    rows = {tuple(line.split()[:2]): " ".join(line.split()) for line in done.stdout.splitlines()[1:]}
+    built_in = f"claude-core {claude_core.__version__} (built in)"
+    assert rows[("provider", "anthropic")] == f"provider anthropic {built_in}"
+    assert rows[("plugin", "claude_core.default_plugins.retry")].startswith(
+        f"plugin claude_core.default_plugins.retry {built_in}"
+    )
+    docs = (Path(__file__).parents[3] / "docs" / "cli.md").read_text()
+    example = docs.split("$ claude-core plugins\n", 1)[1].split("```", 1)[0]
+    documented = [" ".join(line.split()) for line in example.splitlines()[1:]]
+    assert f"provider anthropic {built_in}" in documented
+    for line in documented:  # every row the docs show is as the command shows it here
+        assert rows[tuple(line.split()[:2])] == line, line
+
+
+def test_a_base_url_without_http_or_https_is_a_usage_error_before_any_request(cli: Cli) -> None:
+    before = len(cli.emu.requests)
+    for given, env in (
+        (["--base-url", "127.0.0.1:8799"], {}),
+        (["--base-url", "ftp://127.0.0.1:8799"], {}),
+        ([], {"ANTHROPIC_BASE_URL": "localhost:8799"}),
+    ):
+        done = cli(*given, "prompt", "-n", "hi", env=env)
+        assert done.returncode == 2, (given, env, done.stderr)
+        line = done.stderr.splitlines()[-1]
+        assert line.startswith("Error: Invalid value for " + ("--base-url" if given else "ANTHROPIC_BASE_URL")), line
+        assert re.search(
+            r"add http:// or https:// \(http://(127.0.0.1|localhost):8799\)|give one such as https://", line
+        )
+        assert "Traceback" not in done.stderr
+    assert len(cli.emu.requests) == before
+    fine = cli("--base-url", cli.emu.base_url + "/", "prompt", "-n", "hi", env={"ANTHROPIC_BASE_URL": ""})
+    assert fine.returncode == 0 and fine.stdout == "Echo: hi\n", fine.stderr
+
+
+def test_base_url_problems_name_the_fix() -> None:
+    from claude_cli.state import base_url_problem
+
+    assert base_url_problem("https://api.anthropic.com") is None
+    assert base_url_problem("http://127.0.0.1:8080/") is None
+    assert base_url_problem("127.0.0.1:8080") == "has no scheme: add http:// or https:// (http://127.0.0.1:8080)"
+    assert base_url_problem("ftp://host") == "is not an http:// or https:// URL: give one such as https://host"
+    assert base_url_problem("http:/host") == "is not a URL: write it as http://HOST[:PORT] or https://HOST"
+    assert base_url_problem("https://") == "has no host: give one such as https://api.anthropic.com"
+
+
+def test_an_error_line_shows_escape_sequences_from_the_api_as_text(cli: Cli) -> None:
+    hostile = {"type": "error", "error": {"type": "invalid_request_error", "message": "bad \x1b[2J\x1b]0;title\x07end"}}
+    cli.emu.enqueue(status=400, json=hostile)
+    done = cli("prompt", "--no-log", "-n", "hi")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == "Error: the API answered 400: invalid_request_error: bad end"

@@ -366,3 +366,104 @@ def test_a_stream_that_fails_midway_logs_the_text_that_arrived(cli: Cli) -> None
     assert exchange.response.startswith("Echo: word0") and len(exchange.response) < len(f"Echo: {words}")
     assert done.stdout.startswith(exchange.response)
     assert exchange.message is not None and exchange.message["content"][0]["text"] == exchange.response
+
+
+def test_attachments_are_typed_by_content_and_read_from_stdin(cli: Cli) -> None:
+    (cli.home / "photo.jpg").write_bytes(PNG)  # a PNG named .jpg
+    named = cli("prompt", "--no-log", "-a", "photo.jpg", "describe", input="")
+    assert named.returncode == 0, named.stderr
+    assert _bodies(cli)[-1]["messages"][0]["content"][0]["source"]["media_type"] == "image/png"
+    command = [sys.executable, "-m", "claude_cli", "prompt", "--no-log", "-a", "-", "what is this?"]
+    piped = subprocess.run(command, input=PNG, capture_output=True, env=cli.env, cwd=cli.home, timeout=60)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == b"Echo: [image] what is this?\n"
+    image, text = _bodies(cli)[-1]["messages"][0]["content"]
+    assert image["source"] == {"type": "base64", "media_type": "image/png", "data": base64.b64encode(PNG).decode()}
+    assert text == {"type": "text", "text": "what is this?"}  # stdin was the attachment, not text
+    dev = subprocess.run([*command[:5], "-a", "/dev/stdin", "and this?"], input=PNG, capture_output=True, env=cli.env)
+    assert dev.returncode == 0 and dev.stdout == b"Echo: [image] and this?\n", dev.stderr
+    before = len(_bodies(cli))
+    as_text = subprocess.run([*command[:-3], "describe"], input=PNG, capture_output=True, env=cli.env, timeout=60)
+    assert as_text.returncode == 2
+    assert as_text.stderr.decode().splitlines()[-1] == (
+        'Error: stdin is a PNG image, not text: attach it with -a - (claude-core prompt -a - "describe this")'
+    )
+    assert len(_bodies(cli)) == before
+    (cli.home / "fake.png").write_text("not an image")
+    fake = cli("prompt", "--no-log", "-a", "fake.png", "hi", input="")
+    assert fake.returncode == 2 and "(its content is not a PNG image)" in fake.stderr
+
+
+def test_attachments_past_the_apis_size_limits_go_through_the_files_api(cli: Cli) -> None:
+    # 4 MiB of PNG is 5.3 MiB of base64: past the API's 5 MB limit on an image's base64
+    (cli.home / "big.png").write_bytes(PNG + b"\0" * (4 * 1024 * 1024))
+    done = cli("prompt", "--no-log", "-a", "big.png", "describe", input="")
+    assert done.returncode == 0, done.stderr
+    assert _bodies(cli)[-1]["messages"][0]["content"][0]["source"]["type"] == "file"
+    # five PDFs of 5 MiB, each fine inline, are 35 MB of base64 together: past the 32 MB request limit
+    names = []
+    for number in range(5):
+        names += ["-a", f"paper{number}.pdf"]
+        (cli.home / f"paper{number}.pdf").write_bytes(b"%PDF-1.4\n" + bytes([number]) * (5 * 1024 * 1024))
+    many = cli("count", *names, "read them", input="")  # count sends them as prompt does (and ignores the tokens limit)
+    assert many.returncode == 0, many.stderr
+    sent = [r for r in cli.emu.requests if r.path == "/v1/messages/count_tokens"][-1]
+    sources = [block["source"]["type"] for block in sent.json()["messages"][0]["content"][:5]]
+    assert sorted(sources) == ["base64", "base64", "base64", "base64", "file"]
+    assert len(sent.body) < 32 * 1000 * 1000
+
+
+def test_a_plain_tool_function_needs_type_hints_and_a_docstring(cli: Cli) -> None:
+    (cli.home / "bare_tools.py").write_text(
+        "def nodoc(city):\n    return city\n\n"
+        "def hinted(city: str, days: int) -> str:\n    return city\n\n"
+        "def described(city, days: int):\n    '''The weather.'''\n    return city\n"
+    )
+    for name, missing in (
+        ("nodoc", "a docstring and type hints for city"),
+        ("hinted", "a docstring"),
+        ("described", "type hints for city"),
+    ):
+        refused = cli("prompt", "--no-log", "--tool", f"bare_tools:{name}", "hi", input="")
+        assert refused.returncode == 2, (name, refused.stderr)
+        assert refused.stderr.splitlines()[-1] == (
+            f"Error: Invalid value for --tool: 'bare_tools:{name}' lacks {missing}, which describe it to Claude:"
+            " add them"
+        )
+
+
+def test_an_answer_cut_off_by_max_tokens_says_so_on_stderr(cli: Cli) -> None:
+    cut = cli("prompt", "--no-log", "--max-tokens", "3", "one two three four five", input="")
+    assert cut.returncode == 0, cut.stderr
+    assert cut.stdout == "Echo: one two\n"
+    assert cut.stderr.splitlines() == [
+        "Note: the answer was cut off at --max-tokens 3: raise --max-tokens for a longer one"
+    ]
+    whole = cli("prompt", "--no-log", "one two", input="")
+    assert whole.returncode == 0 and whole.stderr == ""
+
+
+def test_an_answer_claude_declined_says_so_on_stderr(cli: Cli) -> None:
+    start = {
+        "type": "message_start",
+        "message": {
+            "id": "msg_refused",
+            "type": "message",
+            "role": "assistant",
+            "model": "claude-sonnet-4-5",
+            "content": [],
+            "stop_reason": None,
+            "stop_sequence": None,
+            "usage": {"input_tokens": 5, "output_tokens": 0},
+        },
+    }
+    delta = {
+        "type": "message_delta",
+        "delta": {"stop_reason": "refusal", "stop_sequence": None},
+        "usage": {"output_tokens": 0},
+    }
+    events = [("message_start", start), ("message_delta", delta), ("message_stop", {"type": "message_stop"})]
+    cli.emu.enqueue(sse="".join(f"event: {name}\ndata: {json.dumps(data)}\n\n" for name, data in events).encode())
+    refused = cli("prompt", "--no-log", "something declined", input="")
+    assert refused.returncode == 0, refused.stderr
+    assert refused.stderr.splitlines() == ["Note: Claude declined to answer this prompt (stop reason: refusal)"]

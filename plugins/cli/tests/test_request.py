@@ -9,6 +9,8 @@ import click
 import pytest
 from claude_cli import request
 
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
 
 def test_the_prompt_is_stdin_then_the_arguments() -> None:
     assert request.prompt_text(["summarise", "this"], "my notes\n") == "my notes\n\nsummarise this"
@@ -44,20 +46,37 @@ def test_max_tokens_leaves_room_after_a_thinking_budget() -> None:
         request.max_tokens_for(0, None)
 
 
-def test_attachments_are_images_or_pdfs_by_name() -> None:
-    assert request.media_type("cat.PNG") == "image/png"
-    assert request.media_type("a.jpg") == "image/jpeg"
-    assert request.media_type("paper.pdf") == "application/pdf"
+def test_attachments_are_images_or_pdfs_by_their_content() -> None:
+    assert request.media_type("cat.PNG", PNG_HEAD) == "image/png"
+    assert request.media_type("photo.jpg", PNG_HEAD) == "image/png"  # the content decides, not the name
+    assert request.media_type("a.bin", b"\xff\xd8\xff\xe0\x00\x10JFIF") == "image/jpeg"
+    assert request.media_type("a", b"GIF89a\x01\x00") == "image/gif"
+    assert request.media_type("a", b"GIF87a\x01\x00") == "image/gif"
+    assert request.media_type("a.png", b"RIFF\x24\x00\x00\x00WEBPVP8 ") == "image/webp"
+    assert request.media_type("paper", b"%PDF-1.7\n") == "application/pdf"
+    assert request.sniff(b"RIFF\x24\x00\x00\x00WAVEfmt ") is None
     with pytest.raises(
         click.BadParameter, match=r"notes.txt: attach a JPEG, PNG, GIF or WebP image or a PDF \(this is text/plain\)"
     ):
-        request.media_type("notes.txt")
+        request.media_type("notes.txt", b"just text")
+    with pytest.raises(click.BadParameter, match=r"fake.png: .* \(its content is not a PNG image\)") as caught:
+        request.media_type("fake.png", b"just text")
+    assert caught.value.param_hint == "--attach"
 
 
-def test_large_attachments_go_through_the_files_api() -> None:
-    assert not request.uploads(request.INLINE_LIMIT)
-    assert request.uploads(request.INLINE_LIMIT + 1)
-    assert request.uploads(10, force=True)
+def test_attachments_too_large_for_inline_go_through_the_files_api() -> None:
+    biggest = request.INLINE_LIMIT // 4 * 3  # whose base64 is the limit exactly
+    assert request.base64_size(biggest) == request.INLINE_LIMIT
+    assert request.base64_size(1) == request.base64_size(3) == 4
+    assert request.uploads([("image/png", biggest)]) == [False]
+    assert request.uploads([("image/png", biggest + 1)]) == [True]  # 3.75 MiB of image is 5 MiB of base64
+    assert request.uploads([("image/png", 10)], force=True) == [True]
+    assert request.uploads([("application/pdf", 10 * 1000 * 1000)]) == [False]  # no 5 MB limit on PDFs
+    # the request as a whole: the largest go through the files API until the rest fits in 32 MB
+    pdfs = [("application/pdf", 6_000_000), ("application/pdf", 10_000_000), ("application/pdf", 9_000_000)]
+    assert request.uploads(pdfs) == [False, True, False]
+    assert request.uploads(pdfs[:2]) == [False, False]
+    assert request.uploads(pdfs[:2], text=request.REQUEST_LIMIT - 20_000_000) == [False, True]
 
 
 def test_attachment_blocks() -> None:
@@ -131,3 +150,23 @@ def test_a_schema_or_tool_target_is_told_from_a_file_name() -> None:
     assert request.is_target("models:Person") and request.is_target("pkg.models:Person")
     for name in ("person.json", "schemas/person.json", "C:\\schemas\\person.json", "a:b:c"):
         assert not request.is_target(name)
+
+
+def test_binary_text_that_is_an_image_or_pdf_points_to_attach() -> None:
+    with pytest.raises(click.UsageError) as caught:
+        request.decode_text(PNG_HEAD + b"\xff\xfe", "stdin")
+    assert caught.value.format_message() == (
+        'stdin is a PNG image, not text: attach it with -a - (claude-core prompt -a - "describe this")'
+    )
+    with pytest.raises(click.UsageError) as caught:
+        request.decode_text(b"%PDF-1.4\n\xe2\xe3\xcf\xd3", "paper.md")
+    assert caught.value.format_message().startswith("paper.md is a PDF, not text: attach it with -a paper.md")
+
+
+def test_an_answer_that_ended_early_is_noted() -> None:
+    assert request.stop_notice("max_tokens", 3) == (
+        "Note: the answer was cut off at --max-tokens 3: raise --max-tokens for a longer one"
+    )
+    assert request.stop_notice("refusal", 4096) == "Note: Claude declined to answer this prompt (stop reason: refusal)"
+    for usual in ("end_turn", "stop_sequence", "tool_use", None):
+        assert request.stop_notice(usual, 4096) is None

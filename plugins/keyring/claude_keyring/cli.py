@@ -116,7 +116,21 @@ def _read_secret(user: str) -> str:
             return getpass.getpass(f"API key for {user!r} (input hidden): ").strip()
         except EOFError:
             return ""
+        except KeyboardInterrupt:
+            _end_prompt_line()
+            raise
     return sys.stdin.read().strip()
+
+
+def _end_prompt_line() -> None:
+    """End the hidden prompt's line (Ctrl-C is not echoed there), where getpass wrote it: the
+    terminal, else stderr; the shell's prompt then starts on a line of its own."""
+    try:
+        with open("/dev/tty", "w") as tty:
+            tty.write("\n")
+    except OSError:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
 
 
 def _set(args: argparse.Namespace) -> None:

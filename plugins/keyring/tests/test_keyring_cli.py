@@ -7,6 +7,7 @@ import os
 import pty
 import select
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import List
@@ -189,3 +190,38 @@ def test_set_prompts_with_echo_off_on_a_terminal() -> None:
     assert process.returncode == 0, out
     assert STORED_KEY.encode() not in echoed + out
     assert keyring.get_password(SERVICE, "anthropic:typed") == STORED_KEY
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[str(SCRIPT), "set"], [sys.executable, "-m", "claude_cli", "keys", "set"]],
+    ids=["claude-keyring", "claude-core keys"],
+)
+def test_ctrl_c_at_the_hidden_prompt_ends_its_line_with_status_130(command: List[str]) -> None:
+    """Ctrl-C is not echoed while echo is off: the command ends the prompt's line itself, so the
+    shell's next prompt starts on a line of its own."""
+    pid, master = pty.fork()  # the pty is the command's controlling terminal: Ctrl-C is SIGINT
+    if pid == 0:
+        os.execv(command[0], [*command, "--profile", "interrupted"])
+    written = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"(input hidden): " not in written and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.5)[0]:
+                written += os.read(master, 1024)
+        assert written.endswith(b"API key for 'anthropic:interrupted' (input hidden): ")
+        os.write(master, b"\x03")
+        while select.select([master], [], [], 10)[0]:
+            try:
+                chunk = os.read(master, 1024)
+            except OSError:  # the command ended and closed the terminal
+                break
+            if not chunk:
+                break
+            written += chunk
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(master)
+    assert os.waitstatus_to_exitcode(status) == 130
+    assert written.split(b"(input hidden): ", 1)[1] == b"\r\n"  # the line ended, nothing else written
+    assert keyring.get_password(SERVICE, "anthropic:interrupted") is None
