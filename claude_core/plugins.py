@@ -47,6 +47,7 @@ __all__ = [
     "load_provider",
     "check_provider",
     "describe",
+    "failed_plugins",
     "ClientHooks",
     "call_impl",
 ]
@@ -67,6 +68,8 @@ _DEFAULT_PLUGINS = (
 
 _lock = threading.Lock()
 _manager: Optional[pluggy.PluginManager] = None
+#: One line for each plugin the manager skipped, set when it loads (:func:`failed_plugins`).
+_failures: List[str] = []
 _providers: Dict[str, Type[Provider]] = {}
 
 
@@ -124,6 +127,7 @@ def _load_manager() -> pluggy.PluginManager:
             if plugin is not None and pm.is_registered(plugin):
                 pm.unregister(plugin)
             failures.append(f"{entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}")
+    _failures[:] = failures
     if failures:
         warnings.warn(
             "claude_core skipped plugins that failed to load: " + "; ".join(failures),
@@ -195,6 +199,17 @@ def check_provider(name: object) -> None:
         raise TypeError(f"provider= takes a provider's name (a str, such as 'bedrock'), got {type(name).__name__}")
     if name != "anthropic":
         load_provider(name)
+
+
+def failed_plugins() -> List[str]:
+    """The plugins skipped because they failed to load, one line each, as the warning said once
+    per process lists them: ``'name' (module:attribute): ExceptionType: message``.
+
+    Loads the plugins first when no client has yet (a tool listing what is installed can call it
+    inside ``warnings.catch_warnings()`` to say it in its own words).
+    """
+    get_plugin_manager()
+    return list(_failures)
 
 
 def describe() -> List[Dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -249,3 +250,20 @@ def test_invalid_per_client_plugins_are_rejected_naming_them(api: Api, plugin: o
         create(api, api.make(plugins=[plugin]))
     assert caught.value.plugin == type(plugin).__name__
     assert api.emulator.requests == []
+
+
+def test_failed_plugins_lists_what_the_warning_says_once() -> None:
+    code = (
+        "import json, warnings, claude_core.plugins\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    first = claude_core.plugins.failed_plugins()\n"
+        "    again = claude_core.plugins.failed_plugins()\n"
+        "print(json.dumps({'first': first, 'again': again, 'warnings': [str(w.message) for w in caught]}))\n"
+    )
+    found = json.loads(_run(code).stdout)
+    line = "'broken' (claude_test_broken.plugin): ImportError: claude_test_broken needs a library that is not installed"
+    assert found["first"] == found["again"] == [line]
+    assert found["warnings"] == ["claude_core skipped plugins that failed to load: " + line]
+    disabled = json.loads(_run(code, CLAUDE_CORE_DISABLE_PLUGINS="broken").stdout)
+    assert disabled == {"first": [], "again": [], "warnings": []}

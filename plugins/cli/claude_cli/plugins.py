@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 import warnings
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Tuple
 
 import pluggy
 
@@ -40,8 +40,6 @@ _manager: "pluggy.PluginManager | None" = None
 _failed: List[Tuple[str, str]] = []
 #: How the SDK's warning about its own plugins that failed to load begins (claude_core.plugins).
 SDK_SKIPPED = "claude_core skipped plugins that failed to load"
-#: That warning's text, once the SDK's plugins are loaded (:func:`load_sdk_plugins`).
-_sdk_failed: Optional[List[str]] = None
 
 
 def entry_points(group: str = hookspecs.PROJECT) -> List[Any]:
@@ -79,27 +77,17 @@ def failed_plugins() -> List[str]:
     every run (:func:`claude_cli.main.main` silences the SDK's own warning)."""
     get_plugin_manager()
     lines = [f"claude-core: skipped the commands of {name!r}: {error}" for name, error in _failed]
-    skipped = "claude-core: skipped the SDK plugins that failed to load"
-    return lines + [skipped + text[len(SDK_SKIPPED) :] for text in load_sdk_plugins()]
+    sdk = load_sdk_plugins()
+    return lines + (["claude-core: skipped the SDK plugins that failed to load: " + "; ".join(sdk)] if sdk else [])
 
 
 def load_sdk_plugins() -> List[str]:
-    """Load the SDK's plugins (it does so once a process) and return its warnings about those that
-    failed to load, kept for :func:`failed_plugins`. The CLI calls it before it makes a client."""
-    global _sdk_failed
-    if _sdk_failed is not None:
-        return _sdk_failed
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        claude_core.plugins.get_plugin_manager()
-    _sdk_failed = []
-    for warning in caught:
-        text = str(warning.message)
-        if issubclass(warning.category, RuntimeWarning) and text.startswith(SDK_SKIPPED):
-            _sdk_failed.append(text)
-        else:  # anything else a plugin says as it loads is said as it would be
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    return _sdk_failed
+    """Load the SDK's plugins (it does so once a process) and return those that failed to load,
+    for :func:`failed_plugins`, without the SDK's own warning about them. The CLI calls it before
+    it makes a client."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=SDK_SKIPPED, category=RuntimeWarning)
+        return claude_core.plugins.failed_plugins()
 
 
 def register_commands(cli: Any) -> None:
