@@ -193,46 +193,31 @@ def record(
     its error line (``interrupted`` for Ctrl-C) and the text that had arrived."""
     if logger.db is None:
         return
+    from .logdb import Exchange
+
     message = turn.message if turn is not None else None
     usages = turn.usages if turn is not None else []
     try:
-        _write(logger, state, params, prompt, turn, started, error, message, usages, options)
+        logger.db.record(
+            Exchange(
+                conversation_id=str(logger.conversation_id),
+                provider=state.provider,
+                model=str(params["model"]),
+                system=params.get("system"),
+                prompt=prompt,
+                options=request.log_options(params, **options),
+                response=turn.text if turn is not None else "",
+                message=message.model_dump(mode="json") if message is not None else None,
+                input_tokens=sum(int(u.input_tokens or 0) for u in usages) if usages else None,
+                output_tokens=sum(int(u.output_tokens or 0) for u in usages) if usages else None,
+                error=error,
+                duration_ms=int((time.monotonic() - started) * 1000),
+            )
+        )
     except Exception as exc:  # the answer was shown (and paid for): a log that fails is a warning
         from .errors import describe
 
         click.echo(f"Warning: not logged: {describe(exc)[0]}", err=True)
-
-
-def _write(
-    logger: Logger,
-    state: State,
-    params: Dict[str, Any],
-    prompt: str,
-    turn: Optional[Turn],
-    started: float,
-    error: Optional[str],
-    message: Any,
-    usages: Sequence[Any],
-    options: Dict[str, Any],
-) -> None:
-    from .logdb import Exchange
-
-    logger.db.record(
-        Exchange(
-            conversation_id=str(logger.conversation_id),
-            provider=state.provider,
-            model=str(params["model"]),
-            system=params.get("system"),
-            prompt=prompt,
-            options=request.log_options(params, **options),
-            response=turn.text if turn is not None else "",
-            message=message.model_dump(mode="json") if message is not None else None,
-            input_tokens=sum(int(u.input_tokens or 0) for u in usages) if usages else None,
-            output_tokens=sum(int(u.output_tokens or 0) for u in usages) if usages else None,
-            error=error,
-            duration_ms=int((time.monotonic() - started) * 1000),
-        )
-    )
 
 
 _TOOL_EXAMPLE = "mytools:get_weather"
