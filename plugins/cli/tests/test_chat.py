@@ -467,7 +467,7 @@ def test_a_multi_line_message_is_sent_at_the_end_of_input(cli: Cli) -> None:
     term.line("!multi")
     term.line("typed")
     term.line("lines")
-    term.expect(r"\.\.\. ")
+    term.expect(r"lines\s+\.\.\. ")  # the prompt after the last line, not the one before it
     term.send("\x04")  # Ctrl-D inside the block: it is sent, and the session goes on
     term.expect(r"Echo: typed\s+lines")
     term.expect(r"> ")
