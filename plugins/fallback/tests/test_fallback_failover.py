@@ -181,6 +181,31 @@ def test_the_deployments_own_retries_come_first(api: Api, second: Emulator, brea
     assert message._provider.name == "bedrock"
 
 
+def test_a_timeout_fails_over_after_the_deployments_own_retries(
+    api: Api, second: Emulator, breakers: Breakers, caplog: pytest.LogCaptureFixture
+) -> None:
+    hops = Hops()
+    # B answers at once on 127.0.0.1: 0.5 s leaves a loaded machine room; A holds every answer 3 s
+    client = api.make(chain(second, breakers), plugins=[hops], max_retries=1, timeout=0.5)
+    api.server.enqueue(delay=3.0)
+    api.server.enqueue(delay=3.0)
+    with caplog.at_level(logging.WARNING, logger="claude_fallback"):
+        message = api(lambda c: c.messages.create(**PARAMS), client)
+    assert message.content[0].text == "Echo: Hello there, Claude"
+    assert message._provider.name == "bedrock"
+    assert len(api.server.requests) == 2  # A timed out, was retried once there, timed out again
+    assert bedrock_paths(second) == [f"/model/{BEDROCK_MODEL}/invoke"]
+    seen = [(r.provider.name, type(r.error).__name__, r.decision is not None) for r in hops.attempts]
+    assert seen == [
+        ("anthropic", "APITimeoutError", True),
+        ("anthropic", "APITimeoutError", True),
+        ("bedrock", "NoneType", False),
+    ]
+    [line] = [r.getMessage() for r in caplog.records if "failing over" in r.getMessage()]
+    assert "'anthropic' (APITimeoutError) after 1 retries there" in line and "'bedrock:us-east-1'" in line
+    assert breakers.state("anthropic") == "open"  # both timeouts counted: the breaker's 2 failures
+
+
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 413])
 def test_a_4xx_about_the_request_is_not_failed_over(
     api: Api, second: Emulator, breakers: Breakers, status: int

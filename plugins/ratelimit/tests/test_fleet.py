@@ -19,7 +19,7 @@ from claude_emulator import Emulator, RateLimits
 from ratelimit_support import RedisServer, redis_server  # noqa: F401
 
 WORKER = Path(__file__).resolve().parent / "fleet_worker.py"
-LIMITS = RateLimits(requests_per_minute=100, input_tokens_per_minute=20_000, time_scale=30)  # a minute: 2 s
+LIMITS = RateLimits(requests_per_minute=100, input_tokens_per_minute=20_000, time_scale=12)  # a minute: 5 s
 MINUTE = LIMITS.minute
 
 

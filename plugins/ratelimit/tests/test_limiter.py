@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterator, List
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable, Iterator, List, Tuple
 
 import pytest
 from claude_emulator import Emulator, RateLimits
@@ -222,14 +224,92 @@ def test_other_endpoints_pass_through_without_waiting(run: Runner) -> None:
         assert limiter.budget().requests.remaining == 0
 
 
+def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the emulator"
+        time.sleep(0.005)
+
+
+@contextlib.contextmanager
+def in_background(run: Runner) -> Iterator[Callable[[Callable[[], Any]], "Future[Any]"]]:
+    """Starts calls while the test goes on: the sync client's in threads, the async client's on its
+    loop, run by a thread of its own meanwhile."""
+    if run.loop is None:
+        with ThreadPoolExecutor(4) as pool:
+            yield pool.submit
+        return
+    loop = run.loop
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield lambda call: asyncio.run_coroutine_threadsafe(call(), loop)
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+
+
 def test_count_tokens_reserves_the_exact_input_tokens(run: Runner) -> None:
-    with Emulator(rate_limits=RateLimits(input_tokens_per_minute=1000)) as emu:
-        limiter = RateLimiter(count_tokens=True)
+    # The API counts 700 input tokens where the body's size (about 90 bytes) suggests 26: by the
+    # estimate two requests fit the 1000 a minute at once, by the count only one at a time.
+    limits = RateLimits(input_tokens_per_minute=1000, time_scale=60)  # a minute lasting 1 s
+    with Emulator(rate_limits=limits) as emu:
+        limiter = RateLimiter(count_tokens=True, input_tokens_per_minute=1000, minute=limits.minute)
         client = client_for(run.mode, emu, limiter)
-        run(client.messages.create(model=MODEL, max_tokens=8, messages=HI))
+        emu.enqueue(status=200, json={"input_tokens": 700})  # the first request's count
+        emu.enqueue(delay=2.0)  # the first request itself, answered 2 s later
+        emu.enqueue(status=200, json={"input_tokens": 700})  # the second request's count
+        with in_background(run) as start:
+            first = start(lambda: client.messages.create(model=MODEL, max_tokens=8, messages=HI))
+            wait_until(lambda: len(emu.requests) >= 2)  # its count, then the request: under way
+            assert limiter.budget().input_tokens.remaining == 1000 - 700  # the count is reserved
+            second = start(lambda: client.messages.create(model=MODEL, max_tokens=8, messages=HI))
+            wait_until(lambda: len(emu.requests) >= 3)  # its count
+            time.sleep(0.4)
+            assert not first.done() and len(emu.requests) == 3  # 700 + 700 > 1000: it waits for the first
+            results = [first.result(timeout=15), second.result(timeout=15)]
+        assert [message.type for message in results] == ["message", "message"]
         paths = [request.path for request in emu.requests]
-        assert paths == ["/v1/messages/count_tokens", "/v1/messages"]
+        assert paths == ["/v1/messages/count_tokens", "/v1/messages"] * 2
         assert emu.requests[0].headers["x-api-key"] == emu.api_key
+
+
+def test_an_async_wait_for_the_budget_leaves_the_loop_running() -> None:
+    # 2 requests a minute, a minute lasting 3 s: the third request waits about 1.5 s for its turn
+    limits = RateLimits(requests_per_minute=2, time_scale=20)
+    with Emulator(rate_limits=limits) as emu:
+        client = client_for("async", emu, RateLimiter(minute=limits.minute))
+        ticks: List[float] = []
+
+        async def ticker(stop: asyncio.Event) -> None:
+            while not stop.is_set():
+                ticks.append(time.monotonic())
+                await asyncio.sleep(0.01)
+
+        async def main() -> Tuple[float, float]:
+            for _ in range(2):
+                await client.messages.create(model=MODEL, max_tokens=8, messages=HI)
+            stop = asyncio.Event()
+            task = asyncio.ensure_future(ticker(stop))
+            started = time.monotonic()
+            await client.messages.create(model=MODEL, max_tokens=8, messages=HI)
+            ended = time.monotonic()
+            stop.set()
+            await task
+            await client.close()
+            return started, ended
+
+        loop = asyncio.new_event_loop()
+        try:
+            started, ended = loop.run_until_complete(main())
+        finally:
+            loop.close()
+    waited = ended - started
+    assert waited >= 0.9  # it did wait for the budget
+    moments = [started, *[tick for tick in ticks if started < tick < ended], ended]
+    longest = max(later - earlier for earlier, later in zip(moments, moments[1:]))
+    assert longest < waited / 4, f"the loop stood still {longest:.3f} s of the {waited:.3f} s wait"
+    assert len(moments) >= 20
 
 
 def test_redis_unreachable_is_one_warning_and_limits_in_process(run: Runner, caplog: pytest.LogCaptureFixture) -> None:
