@@ -157,6 +157,14 @@ class StreamCore:
         if watch_at is not None and self.error is None and time.monotonic() >= watch_at:
             self.error = self.timed_out()
 
+    def read_timeout_is_idle_limit(self) -> bool:
+        """Whether the request's read timeout is the idle watchdog's limit (the call shortened it to
+        that): then a read that timed out is the watchdog firing, even a little before
+        :meth:`seconds_left` reaches 0, as a transport may start its clock when the last bytes
+        arrived (aiohttp does) and this core only once it read them."""
+        timeout = self.request.extensions.get("timeout") or {}
+        return self._idle_timeout is not None and timeout.get("read") == self._idle_timeout
+
     def seconds_left(self) -> Optional[float]:
         """How long the next read may wait before a watchdog fires (None: no limit); 0.0 once it fired."""
         watch_at = self._watch_at
@@ -360,11 +368,14 @@ def wire_error(exc: Exception, core: StreamCore) -> AnthropicError:
     out is the watchdog's when the watchdog has no time left. An awaited read waits at most
     :meth:`StreamCore.seconds_left` and times out as ``TimeoutError``; a blocking read is
     bound by the read timeout, which the call shortened to the watchdog's limits, and times
-    out as httpx's exception (then maybe before the watchdog's time: the read timeout's own).
+    out as httpx's exception: the watchdog's when that read timeout is its idle limit, else
+    (a caller's read timeout shorter than the watchdog's) the read timeout's own.
     """
     if isinstance(exc, AnthropicError):
         return exc
-    if isinstance(exc, (TimeoutError, httpx.TimeoutException)) and core.seconds_left() == 0.0:
+    if isinstance(exc, (TimeoutError, httpx.TimeoutException)) and (
+        core.seconds_left() == 0.0 or (isinstance(exc, httpx.ReadTimeout) and core.read_timeout_is_idle_limit())
+    ):
         return _with_cause(core.timed_out(), exc)
     return connection_error(core.request, exc, mid_stream=True)
 

@@ -1,9 +1,13 @@
-"""Retries: which failures are retried, how often, and how long the SDK waits."""
+"""Retries: which failures are retried, how often, and how long the SDK waits.
+
+The tests against the emulator run sync, async over httpx's transport and async over aiohttp's
+(claude-aiohttp): a status, a dropped connection, a timeout or a refused connection is retried
+or raised the same whichever transport carries it."""
 
 from __future__ import annotations
 
 import time
-from typing import Dict
+from typing import Dict, Iterator
 
 import pytest
 
@@ -12,6 +16,12 @@ from claude_core.retries import Attempt, DefaultRetryPolicy
 from tests.conftest import MODEL, USER, Api
 
 OVERLOADED = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+
+
+@pytest.fixture
+def api(api_over_transports: Api) -> Iterator[Api]:
+    """The conftest's ``api``, plus async clients over aiohttp (as tests/streaming and tests/faults opt in)."""
+    yield api_over_transports
 
 
 def create(api: Api, client: object = None) -> object:

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claude_core
-from tests.conftest import MODEL
+from tests.conftest import MODEL, TRANSPORT_MODES, aiohttp_transport
 from tests.faults.server import ChunkedReply, FaultServer
 
 PARAMS: Dict[str, Any] = {"model": MODEL, "max_tokens": 256, "messages": [{"role": "user", "content": "hi"}]}
@@ -50,6 +50,10 @@ EMULATOR_CASES: List[Dict[str, Any]] = [
     },
     {"messages": [{"role": "user", "content": [DOCUMENT, {"type": "text", "text": "Which colour?"}]}]},
 ]
+
+
+#: The async clients' transports: httpx's and claude-aiohttp's.
+ASYNC_MODES = [mode for mode in TRANSPORT_MODES if mode != "sync"]
 
 
 @pytest.fixture(scope="module")
@@ -320,9 +324,11 @@ def read_sync(client: claude_core.Anthropic, events: List[Dict[str, Any]], plan:
     return reader
 
 
-async def read_async(base_url: str, events: List[Dict[str, Any]], plan: Any) -> Reader:
+async def read_async(base_url: str, events: List[Dict[str, Any]], plan: Any, mode: str = "async") -> Reader:
+    """``read_sync`` with an async client, over httpx's transport (``async``) or aiohttp's (``async-aiohttp``)."""
     reader = Reader(events, plan)
-    client = claude_core.AsyncAnthropic(api_key="k", base_url=base_url, max_retries=0)
+    plugins = [aiohttp_transport()] if mode == "async-aiohttp" else []
+    client = claude_core.AsyncAnthropic(api_key="k", base_url=base_url, max_retries=0, plugins=plugins)
     async with client, client.messages.stream(**PARAMS) as stream:
         if plan == "text":
             async for text in stream.text_stream:
@@ -372,7 +378,8 @@ def cuts_for(body: bytes) -> Any:
 
 def body_of(data: Any, emulator_bodies: List[bytes]) -> bytes:
     if data.draw(st.booleans(), label="from the emulator"):
-        return data.draw(st.sampled_from(emulator_bodies), label="emulator body")
+        body: bytes = data.draw(st.sampled_from(emulator_bodies), label="emulator body")
+        return body
     return sse(data.draw(generated_events(), label="events"))
 
 
@@ -388,16 +395,17 @@ def test_sync_snapshots_are_the_state_at_each_event(
     check(events, read_sync(client, events, plan))
 
 
+@pytest.mark.parametrize("mode", ASYNC_MODES)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_async_snapshots_are_the_state_at_each_event(
-    data: Any, server: FaultServer, emulator_bodies: List[bytes]
+    data: Any, server: FaultServer, emulator_bodies: List[bytes], mode: str
 ) -> None:
     body = body_of(data, emulator_bodies)
     plan = data.draw(plans, label="plan")
     server.enqueue(ChunkedReply(chunked(body, data.draw(cuts_for(body), label="cuts"))))
     events = parse_events(body)
-    check(events, asyncio.run(read_async(server.base_url, events, plan)))
+    check(events, asyncio.run(read_async(server.base_url, events, plan, mode)))
 
 
 def frames(body: bytes, per_read: int) -> List[bytes]:
@@ -413,7 +421,7 @@ def test_reads_of_whole_text_deltas(
 ) -> None:
     """Reads of nothing but text deltas take the client's fast path (kept as texts, not events)."""
     texts = [f"w{i} " for i in range(13)] + ["caf\u00e9 \U0001f600", 'a "quote" \\ done']
-    events = [
+    events: List[Dict[str, Any]] = [
         START,
         {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
         *[_delta(0, type="text_delta", text=text) for text in texts],
@@ -431,7 +439,7 @@ def test_reads_of_whole_text_deltas(
 
 def test_the_whole_stream_in_one_read(server: FaultServer, client: claude_core.Anthropic) -> None:
     """The issue's case: every event in one chunk; the first text event still shows only its own text."""
-    events = [
+    events: List[Dict[str, Any]] = [
         START,
         {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
         *[_delta(0, type="text_delta", text=text) for text in ("Echo: ", "one ", "two ", "three")],
@@ -461,7 +469,7 @@ def test_the_whole_stream_in_one_read(server: FaultServer, client: claude_core.A
 def test_broken_tool_input_fails_the_stream_at_its_block_stop(
     server: FaultServer, client: claude_core.Anthropic
 ) -> None:
-    events = [
+    events: List[Dict[str, Any]] = [
         START,
         {
             "type": "content_block_start",
@@ -482,7 +490,7 @@ def test_broken_tool_input_fails_the_stream_at_its_block_stop(
         final()
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", TRANSPORT_MODES)
 @pytest.mark.parametrize("plan", ["text", "iterate", ("texts", 1)])
 def test_texts_that_read_like_markers(server: FaultServer, client: claude_core.Anthropic, mode: str, plan: Any) -> None:
     """A found case: one body in one chunk whose texts are "block" and "message"."""
@@ -501,7 +509,9 @@ def test_texts_that_read_like_markers(server: FaultServer, client: claude_core.A
     ]
     server.enqueue(ChunkedReply([sse(events)]))
     reader = (
-        read_sync(client, events, plan) if mode == "sync" else asyncio.run(read_async(server.base_url, events, plan))
+        read_sync(client, events, plan)
+        if mode == "sync"
+        else asyncio.run(read_async(server.base_url, events, plan, mode))
     )
     texts = [
         extra if isinstance(extra, str) else extra.text
