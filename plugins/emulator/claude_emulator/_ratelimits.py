@@ -7,6 +7,9 @@ Messages request costs 1 request, its input tokens (the count its ``usage`` repo
 the reply once it (or its stream) ends. A request that does not fit takes nothing and is a
 429 ``rate_limit_error`` with ``retry-after``. Every answer carries the
 ``anthropic-ratelimit-*`` headers of the limits configured.
+
+:func:`admit` and :func:`limit_reply` are the app's side of it: a first-party request draws
+on its credential's limits (:func:`limit_key`), a Bedrock or Vertex request on its route's.
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ import datetime
 import math
 import threading
 import time
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 
-from ._wire import APIErrorReply, BodyPart, close_body, rfc3339
+from ._wire import APIErrorReply, BodyPart, EmulatorRequest, Reply, close_body, rfc3339
 
-__all__ = ["RateLimits", "RateLimiter", "Reservation", "SettleOnEnd"]
+__all__ = ["RateLimits", "RateLimiter", "Reservation", "SettleOnEnd", "admit", "limit_key", "limit_reply"]
 
 Headers = List[Tuple[str, str]]
 
@@ -254,3 +257,45 @@ class SettleOnEnd:
         reservation, self._reservation = self._reservation, None
         if reservation is not None:
             reservation.settle(self._output_tokens)
+
+
+def admit(
+    limiter: Optional[RateLimiter],
+    key: Optional[str],
+    request: EmulatorRequest,
+    input_tokens: int,
+    params: Mapping[str, Any],
+) -> Optional[Reservation]:
+    """Take a Messages request's cost from the rate limits of ``key`` (None: the request's credential).
+
+    None when no limits are set; raises a 429 when the request does not fit.
+    """
+    if limiter is None:
+        return None
+    key = key if key is not None else limit_key(request)
+    return limiter.admit(key, input_tokens, int(params["max_tokens"]))
+
+
+def limit_key(request: EmulatorRequest) -> str:
+    """Whose rate limits a first-party request draws on: its ``x-api-key``, else its bearer token."""
+    api_key: str = request.headers.get("x-api-key", "").strip()
+    if api_key:
+        return f"x-api-key {api_key}"
+    authorization: str = request.headers.get("authorization", "").strip()
+    return f"authorization {authorization}"
+
+
+def limit_reply(reply: Reply, reservation: Optional[Reservation], output_tokens: int, *, streamed: bool) -> Reply:
+    """A first-party Messages reply with the ``anthropic-ratelimit-*`` headers of its reservation, if any.
+
+    A whole reply settles the reservation now and carries the headers after that; a streamed
+    one carries the headers at admission and settles once its body ends.
+    """
+    if reservation is None:
+        return reply
+    if streamed:
+        reply.headers.extend(reservation.headers)
+        reply.body = SettleOnEnd(reply.body, reservation, output_tokens)
+    else:
+        reply.headers.extend(reservation.settle(output_tokens))
+    return reply

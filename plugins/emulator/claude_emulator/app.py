@@ -2,9 +2,10 @@
 
 The app checks authentication, routes to the Messages, count_tokens, Text Completions,
 Models, Message Batches and Files endpoints, to Claude on Amazon Bedrock's ``/model/...``
-ones (see :mod:`._bedrock`) and to Claude on Vertex AI's ``/v1/projects/...`` ones (see
-:mod:`._vertex`), records every request it receives, and serves queued faults (``enqueue``)
-before normal handling. ``POST /oauth2/token`` is a local Google OAuth token endpoint (see
+ones and to Claude on Vertex AI's ``/v1/projects/...`` ones (see :mod:`._cloud_routes`),
+records every request it receives, and serves queued faults (``enqueue``, see
+:mod:`._faults`) before normal handling; rate limits (``rate_limits``) are in
+:mod:`._ratelimits`. ``POST /oauth2/token`` is a local Google OAuth token endpoint (see
 :mod:`._oauth`) that grants the Vertex routes' access tokens; it is outside the Claude API, so
 its requests are neither recorded nor given queued faults. It is thread-safe: a server
 thread and a test thread may use it at once.
@@ -16,7 +17,6 @@ holds a real key runs unchanged; given ``api_keys`` or ``auth_tokens``, only tho
 from __future__ import annotations
 
 import collections
-import dataclasses
 import itertools
 import os
 import pathlib
@@ -24,22 +24,12 @@ import re
 import threading
 from typing import Any, Callable, Deque, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple, Union
 
-from . import (
-    _batches,
-    _bedrock,
-    _complete,
-    _content,
-    _eventstream,
-    _files,
-    _messages,
-    _models,
-    _oauth,
-    _stream,
-    _vertex,
-)
+from . import _batches, _bedrock, _complete, _content, _files, _messages, _models, _oauth, _ratelimits, _stream, _vertex
 from ._bedrock import EMULATOR_AWS_ACCESS_KEY_ID, EMULATOR_AWS_SECRET_ACCESS_KEY, EMULATOR_BEDROCK_API_KEY
-from ._ratelimits import RateLimiter, RateLimits, Reservation, SettleOnEnd
-from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, dumps, error_body, json_reply
+from ._cloud_routes import BedrockRoutes, VertexRoutes
+from ._faults import NO_SCRIPT, Fault, fault_reply, with_fault
+from ._ratelimits import RateLimiter, RateLimits
+from ._wire import MISSING, APIErrorReply, EmulatorRequest, RecordedRequest, Reply, error_body, json_reply
 
 __all__ = [
     "EmulatorApp",
@@ -54,22 +44,6 @@ __all__ = [
 EMULATOR_API_KEY = "sk-ant-emulator-key"
 #: The bearer token ``Emulator.auth_token`` hands to clients when no strict tokens are given.
 EMULATOR_AUTH_TOKEN = "emulator-token"
-
-
-@dataclasses.dataclass(frozen=True)
-class _Fault:
-    status: Optional[int]
-    headers: Tuple[Tuple[str, str], ...]
-    json: Any
-    body: Optional[bytes]
-    delay: float
-    drop: bool
-    script: _stream.StreamScript
-    sse: Optional[bytes]
-
-    @property
-    def replaces_reply(self) -> bool:
-        return self.status is not None or self.json is not MISSING or self.body is not None
 
 
 class EmulatorApp:
@@ -134,11 +108,13 @@ class EmulatorApp:
         self._limiter = None if rate_limits is None else RateLimiter(rate_limits)
         self._lock = threading.Lock()
         self._requests: List[RecordedRequest] = []
-        self._faults: Deque[_Fault] = collections.deque()
+        self._faults: Deque[Fault] = collections.deque()
         self._counter = itertools.count(1)
         self._files = _files.FileStore()
         self._batches = _batches.Batches(batch_step, self._check_message)
         self._tokens = _oauth.TokenStore()
+        self._bedrock_routes = BedrockRoutes(self, self._check_message, self._files, self._limiter)
+        self._vertex_routes = VertexRoutes(self, self._tokens, self._count_tokens, self._messages)
         self._routes: Dict[Tuple[str, str], Callable[[EmulatorRequest, int, _stream.StreamScript], Reply]] = {
             ("POST", "/v1/messages"): self._messages,
             ("POST", "/v1/messages/count_tokens"): self._count_tokens,
@@ -238,7 +214,7 @@ class EmulatorApp:
             truncate_after_events,
         )
         items = tuple((headers or {}).items())
-        fault = _Fault(status, items, json, body, float(delay), bool(drop), script, sse)
+        fault = Fault(status, items, json, body, float(delay), bool(drop), script, sse)
         with self._lock:
             self._faults.append(fault)
 
@@ -308,48 +284,24 @@ class EmulatorApp:
             self._requests.append(request)
             fault = self._faults.popleft() if self._faults else None
         if request.path.startswith("/model/"):
-            return self._handle_bedrock(request, number, fault)
+            return self._bedrock_routes.handle(request, number, fault)
         if fault is not None and fault.sse is not None:
             reply = _stream.sse_reply([fault.sse], _rid(number), fault.status if fault.status is not None else 200)
-            return self._with_fault(reply, fault)
+            return with_fault(reply, fault)
         if fault is not None and fault.replaces_reply:
-            return self._fault_reply(fault, number)
+            return fault_reply(fault, _rid(number))
         try:
-            reply = self._route(request, number, fault.script if fault is not None else _NO_SCRIPT)
+            reply = self._route(request, number, fault.script if fault is not None else NO_SCRIPT)
         except APIErrorReply as exc:
             reply = json_reply(exc.status, error_body(exc.error_type, exc.message, _rid(number)), _rid(number))
             reply.headers.extend(exc.headers)
         except _vertex.GoogleError as exc:
             reply = _vertex.error_reply(exc)
-        return reply if fault is None else self._with_fault(reply, fault)
-
-    @staticmethod
-    def _with_fault(reply: Reply, fault: _Fault) -> Reply:
-        names = {name.lower() for name, _ in fault.headers}
-        reply.headers = [(name, value) for name, value in reply.headers if name.lower() not in names]
-        reply.headers.extend(fault.headers)
-        reply.delay, reply.drop = fault.delay, fault.drop
-        return reply
-
-    def _fault_reply(self, fault: _Fault, number: int) -> Reply:
-        status = fault.status if fault.status is not None else 200
-        if fault.body is not None:
-            content = fault.body
-        elif fault.json is not MISSING:
-            content = dumps(fault.json)
-        elif status >= 400:
-            exc = APIErrorReply(status, _FAULT_MESSAGES.get(status, f"Emulated error {status}"))
-            content = dumps(error_body(exc.error_type, exc.message, _rid(number)))
-        else:
-            content = b"{}"
-        headers = [("content-type", "application/json"), ("request-id", _rid(number))]
-        names = {name.lower() for name, _ in fault.headers}
-        headers = [(name, value) for name, value in headers if name not in names] + list(fault.headers)
-        return Reply(status, headers, [content], delay=fault.delay, drop=fault.drop)
+        return reply if fault is None else with_fault(reply, fault)
 
     def _route(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         if request.path.startswith(_vertex.PREFIX):
-            return self._vertex(request, number, script)
+            return self._vertex_routes.handle(request, number, script)
         _check_size(request)
         if self.require_auth:
             self._check_auth(request)
@@ -364,91 +316,6 @@ class EmulatorApp:
             model = _models.retrieve_model(request.path[len("/v1/models/") :])
             return json_reply(200, model, _rid(number))
         raise APIErrorReply(404, "Not Found")
-
-    def _vertex(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
-        """A Vertex request, answered by the first-party handler of the request it stands for."""
-        route = _vertex.parse_path(request.path)
-        if route is None or request.method != "POST":
-            raise _vertex.not_found(request.path)
-        if self.require_auth:
-            _vertex.check_token(request, self._tokens)
-        translated = _vertex.first_party_request(request, route)
-        if route.count_tokens:
-            return self._count_tokens(translated, number, script)
-        return self._messages(translated, number, script, "msg_vrtx_emu_", limit_key="vertex")
-
-    def _handle_bedrock(self, request: EmulatorRequest, number: int, fault: Optional[_Fault]) -> Reply:
-        rid = _bedrock.request_id(number)
-        if fault is not None and fault.sse is not None:
-            headers = [("content-type", _eventstream.CONTENT_TYPE), ("x-amzn-requestid", rid)]
-            status = fault.status if fault.status is not None else 200
-            return self._with_fault(Reply(status, headers, iter([fault.sse])), fault)
-        if fault is not None and fault.replaces_reply:
-            return self._bedrock_fault_reply(fault, rid)
-        try:
-            try:
-                reply = self._bedrock(request, number, fault.script if fault is not None else _NO_SCRIPT)
-            except APIErrorReply as exc:
-                raise _bedrock.from_api_error(exc) from None
-        except _bedrock.BedrockError as exc:
-            reply = _bedrock.error_reply(exc.status, exc.error_type, exc.message, rid)
-        return reply if fault is None else self._with_fault(reply, fault)
-
-    def _bedrock_fault_reply(self, fault: _Fault, rid: str) -> Reply:
-        status = fault.status if fault.status is not None else 200
-        if fault.body is None and fault.json is MISSING and status >= 400:
-            error = _bedrock.status_error(status)
-            reply = _bedrock.error_reply(status, error.error_type, error.message, rid)
-        else:
-            content = (
-                fault.body if fault.body is not None else dumps(fault.json) if fault.json is not MISSING else b"{}"
-            )
-            reply = Reply(status, [("content-type", "application/json"), ("x-amzn-requestid", rid)], [content])
-        return self._with_fault(reply, fault)
-
-    def _bedrock(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
-        if self.require_auth:
-            _bedrock.check_auth(request, self.aws_credentials, self.bedrock_api_keys)
-        route = _bedrock.parse_path(request.path)
-        if route is None or request.method != "POST":
-            raise _bedrock.BedrockError(404, "UnknownOperationException", "The requested operation is not recognized.")
-        model_id, operation = route
-        model = _bedrock.resolve_model(model_id)
-        rid = _bedrock.request_id(number)
-        if operation == "count-tokens":
-            params, betas = _bedrock.messages_body(_bedrock.count_tokens_body(request.body), model, stream=False)
-            # an InvokeModel body, whose max_tokens is not counted: without one, none limits the thinking budget
-            params.setdefault("max_tokens", _NO_MAX_TOKENS)
-            params = _messages.validate_params(params, need_max_tokens=True, beta=True, betas=betas)
-            self._files.check_refs(params)
-            return Reply(
-                200,
-                [("content-type", "application/json"), ("x-amzn-requestid", rid)],
-                [dumps({"inputTokens": _messages.count_input_tokens(params)})],
-            )
-        stream = operation == "invoke-with-response-stream"
-        params, betas = _bedrock.messages_body(request.body, model, stream=stream)
-        params, input_tokens = self._check_message(params, bool(betas), betas)
-        knobs = _content.knobs_from_headers(request.headers)
-        generated = _content.generate(params, knobs)
-        message = _messages.build_message(params, f"msg_bdrk_emu_{number}", generated, input_tokens)
-        reservation = self._admit("bedrock", request, input_tokens, params)
-        if not stream:
-            if reservation is not None:
-                reservation.settle(generated.output_tokens)
-            return Reply(200, _bedrock.invoke_headers(rid, message), [dumps(message)])
-        frames = _stream.Reframed(_bedrock.stream_events(message, generated), _bedrock.chunk_frame)
-        body = _stream.stream_body(
-            frames, script, self.event_delay, self.event_chunks, error=_bedrock.exception_frame, ping=None
-        )
-        headers = [
-            ("content-type", _eventstream.CONTENT_TYPE),
-            ("x-amzn-requestid", rid),
-            ("x-amzn-bedrock-content-type", "application/json"),
-        ]
-        if reservation is not None:
-            return Reply(200, headers, SettleOnEnd(body, reservation, generated.output_tokens))
-        return Reply(200, headers, iter(body))
 
     def _check_auth(self, request: EmulatorRequest) -> None:
         headers = request.headers
@@ -490,30 +357,13 @@ class EmulatorApp:
         knobs = _content.knobs_from_headers(request.headers)
         generated = _content.generate(params, knobs)
         message = _messages.build_message(params, f"{id_prefix}{number}", generated, input_tokens)
-        reservation = self._admit(limit_key, request, input_tokens, params)
+        reservation = _ratelimits.admit(self._limiter, limit_key, request, input_tokens, params)
         if not params.get("stream"):
             reply = json_reply(200, message, _rid(number))
-            if reservation is not None:
-                reply.headers.extend(reservation.settle(generated.output_tokens))
-            return reply
+            return _ratelimits.limit_reply(reply, reservation, generated.output_tokens, streamed=False)
         frames = _stream.render_events(message, generated, pings=knobs.pings)
         reply = self._stream_reply(frames, script, number)
-        if reservation is not None:
-            reply.headers.extend(reservation.headers)
-            reply.body = SettleOnEnd(reply.body, reservation, generated.output_tokens)
-        return reply
-
-    def _admit(
-        self, key: Optional[str], request: EmulatorRequest, input_tokens: int, params: Mapping[str, Any]
-    ) -> Optional[Reservation]:
-        """Take a Messages request's cost from the rate limits of ``key`` (None: the request's credential).
-
-        None when no limits are set; raises a 429 when the request does not fit.
-        """
-        if self._limiter is None:
-            return None
-        key = key if key is not None else _limit_key(request)
-        return self._limiter.admit(key, input_tokens, int(params["max_tokens"]))
+        return _ratelimits.limit_reply(reply, reservation, generated.output_tokens, streamed=True)
 
     def _count_tokens(self, request: EmulatorRequest, number: int, script: _stream.StreamScript) -> Reply:
         params = _messages.validate_params(_parse_body(request), need_max_tokens=False, beta=_is_beta(request))
@@ -587,15 +437,6 @@ class EmulatorApp:
         return Reply(200, headers, self._files.open(file_id), length=stored.size_bytes)
 
 
-_FAULT_MESSAGES: Dict[int, str] = {
-    429: "Number of request tokens has exceeded your per-minute rate limit",
-    500: "Internal server error",
-    529: "Overloaded",
-}
-
-
-_NO_SCRIPT = _stream.StreamScript()
-_NO_MAX_TOKENS = 2**31 - 1
 _BATCH = re.compile(r"/v1/messages/batches/([^/]+)")
 _BATCH_CANCEL = re.compile(r"/v1/messages/batches/([^/]+)/cancel")
 _BATCH_RESULTS = re.compile(r"/v1/messages/batches/([^/]+)/results")
@@ -631,15 +472,6 @@ def _credentials(name: str, values: Iterable[str]) -> Tuple[str, ...]:
     if not all(isinstance(value, str) and value for value in result):
         raise ValueError(f"{name} should hold non-empty strings")
     return result
-
-
-def _limit_key(request: EmulatorRequest) -> str:
-    """Whose rate limits a first-party request draws on: its ``x-api-key``, else its bearer token."""
-    api_key: str = request.headers.get("x-api-key", "").strip()
-    if api_key:
-        return f"x-api-key {api_key}"
-    authorization: str = request.headers.get("authorization", "").strip()
-    return f"authorization {authorization}"
 
 
 def _base_url(request: EmulatorRequest) -> str:
