@@ -48,9 +48,16 @@ __all__ = [
     "check_provider",
     "describe",
     "failed_plugins",
+    "PluginLoadWarning",
     "ClientHooks",
     "call_impl",
 ]
+
+
+class PluginLoadWarning(RuntimeWarning):
+    """Warned once a process when installed plugins failed to load (the SDK skips them): a tool
+    that says so in its own words (from :func:`failed_plugins`) silences this category."""
+
 
 PLUGIN_GROUP = "claude_core.plugins"
 PROVIDER_GROUP = "claude_core.providers"
@@ -131,7 +138,7 @@ def _load_manager() -> pluggy.PluginManager:
     if failures:
         warnings.warn(
             "claude_core skipped plugins that failed to load: " + "; ".join(failures),
-            RuntimeWarning,
+            PluginLoadWarning,
             stacklevel=3,
         )
     return pm

@@ -250,7 +250,7 @@ def test_plugins_are_registered_by_name_and_a_failing_one_is_named_in_one_warnin
         warnings.simplefilter("always")
         manager = plugins._load_manager()
     (warning,) = caught
-    assert warning.category is RuntimeWarning
+    assert warning.category is plugins.PluginLoadWarning and issubclass(warning.category, RuntimeWarning)
     assert str(warning.message) == (
         "claude_core skipped plugins that failed to load: "
         f"'mm_failing' ({PREFIX}failing): ImportError: needs a library that is not installed"

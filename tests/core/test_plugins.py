@@ -208,7 +208,7 @@ def test_broken_plugin_gives_one_warning_and_is_skipped() -> None:
     result = _run(EMULATOR_CALL)
     assert result.returncode == 0, result.stderr
     assert "OK Echo" in result.stdout or "OK" in result.stdout
-    assert result.stderr.count("RuntimeWarning") == 1
+    assert result.stderr.count("PluginLoadWarning") == 1
     assert "'broken' (claude_test_broken.plugin)" in result.stderr
     assert "needs a library that is not installed" in result.stderr
 
@@ -216,7 +216,7 @@ def test_broken_plugin_gives_one_warning_and_is_skipped() -> None:
 def test_env_disables_plugins_before_they_load() -> None:
     result = _run(EMULATOR_CALL, CLAUDE_CORE_DISABLE_PLUGINS="broken, thirdparty")
     assert result.returncode == 0, result.stderr
-    assert "RuntimeWarning" not in result.stderr
+    assert "PluginLoadWarning" not in result.stderr
 
 
 def test_import_scans_nothing() -> None:

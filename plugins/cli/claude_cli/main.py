@@ -16,12 +16,13 @@ from typing import Any, List, Optional
 import click
 
 import claude_core
+import claude_core.plugins
 
 from . import __version__
 from .errors import EXIT_OK, PipeClosed, QuietPipeGroup, describe
 from .notices import configure_logging
 from .output import printable, stop_writing
-from .plugins import SDK_SKIPPED, failed_plugins, register_commands
+from .plugins import failed_plugins, register_commands
 from .state import PROVIDER_ENV, State
 
 __all__ = ["cli", "main"]
@@ -111,7 +112,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             click.echo(line, err=True)
     try:
         with warnings.catch_warnings():  # said by failed_plugins() where it matters, not by every run
-            warnings.filterwarnings("ignore", message=SDK_SKIPPED, category=RuntimeWarning)
+            warnings.simplefilter("ignore", claude_core.plugins.PluginLoadWarning)
             status = cli.main(args=args, prog_name="claude-core", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code

@@ -89,15 +89,17 @@ _SEQUENCE = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[\x20-\x2f]*[\x30-\x7e]"
 )
-#: A control character other than newline and tab: C0, DEL, C1.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A control character other than newline and tab: C0, DEL, C1; and the bidirectional embeddings,
+#: overrides and isolates, which reorder what follows them on screen ("Trojan Source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
     """``text`` without what a terminal would obey instead of show: escape sequences (colours,
     cursor moves, clearing the screen, window titles, hyperlinks) and control characters other
-    than newline and tab (``\\r`` included). What is left of a sequence cut short (the text after
-    its lone ``ESC``) stays, as the harmless text it then is."""
+    than newline and tab (``\\r`` included), and the bidirectional overrides that would show text
+    in another order than it has (U+202A-U+202E, U+2066-U+2069). What is left of a sequence cut
+    short (the text after its lone ``ESC``) stays, as the harmless text it then is."""
     if not _CONTROL.search(text):
         return text
     return _CONTROL.sub("", _SEQUENCE.sub("", text))

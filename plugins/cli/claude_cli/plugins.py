@@ -15,7 +15,6 @@ from . import hookspecs
 
 __all__ = [
     "BUILTIN",
-    "SDK_SKIPPED",
     "get_plugin_manager",
     "entry_points",
     "failed_plugins",
@@ -38,8 +37,6 @@ BUILTIN: Tuple[str, ...] = (
 _manager: "pluggy.PluginManager | None" = None
 #: (entry point name, the error) of each command plugin that failed to load.
 _failed: List[Tuple[str, str]] = []
-#: How the SDK's warning about its own plugins that failed to load begins (claude_core.plugins).
-SDK_SKIPPED = "claude_core skipped plugins that failed to load"
 
 
 def entry_points(group: str = hookspecs.PROJECT) -> List[Any]:
@@ -86,7 +83,7 @@ def load_sdk_plugins() -> List[str]:
     for :func:`failed_plugins`, without the SDK's own warning about them. The CLI calls it before
     it makes a client."""
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=SDK_SKIPPED, category=RuntimeWarning)
+        warnings.simplefilter("ignore", claude_core.plugins.PluginLoadWarning)
         return claude_core.plugins.failed_plugins()
 
 

@@ -23,6 +23,7 @@ from claude_cli.output import OutputPathError, OutputTarget, check_output, outpu
         ("\x1b_apc\x1b\\ok", "ok"),  # APC
         ("a\x1bcb\x1b(Bc\x1b7d", "abcd"),  # ESC c (reset), ESC ( B (charset), ESC 7 (save cursor)
         ("a\rb\x00c\x07d\x08e\x0bf\x0cg\x7fh\x85i", "abcdefghi"),  # C0, DEL, C1
+        ("if admin\u202e\u2066 then\u2069\u2067x\u2068y\u202a\u202b\u202c\u202d", "if admin thenxy"),  # bidi
     ],
 )
 def test_printable_removes_escape_sequences_and_control_characters(text: str, shown: str) -> None:
@@ -30,7 +31,7 @@ def test_printable_removes_escape_sequences_and_control_characters(text: str, sh
 
 
 def test_printable_keeps_newlines_tabs_and_any_other_text() -> None:
-    text = "line one\n\tindented: é ünï 日本 🙂 [31m ~\n"
+    text = "line one\n\tindented: é ünï 日本 🙂 [31m ~ שלום \u200f مرحبا\n"  # RTL text and its marks stay
     assert printable(text) == text
 
 

@@ -245,3 +245,17 @@ def test_a_log_record_is_one_printable_line() -> None:
     except ValueError:
         record = logging.LogRecord("claude_core.tools", logging.ERROR, "f", 1, "tool %s failed", ("x",), sys.exc_info())
     assert OneLine().format(record) == "claude-core: tool x failed (ValueError: bad thing )"
+
+
+def test_with_anthropic_log_each_sdk_record_is_printed_once(cli: Cli) -> None:
+    cli.emu.enqueue(status=529)  # one retry: two requests logged at DEBUG, one retry at INFO
+    debug = cli("--debug", "prompt", "--no-log", "-n", "hello", env={"ANTHROPIC_LOG": "debug"})
+    assert debug.returncode == 0, debug.stderr
+    assert debug.stderr.count("] Request: POST") == 2, debug.stderr
+    assert debug.stderr.count("Retrying POST") == 1, debug.stderr
+    _tool_module(cli)
+    info = cli(
+        "prompt", "--no-log", "-n", "--tool", "failing_tools:explode", "please explode", env={"ANTHROPIC_LOG": "info"}
+    )
+    assert info.returncode == 0, info.stderr
+    assert info.stderr.count("Error occurred while calling tool: explode") == 1, info.stderr  # the SDK's handler's
