@@ -140,11 +140,30 @@ def fallback_getattr(module: str, first: Optional[Callable[[str], Any]] = None) 
         try:
             value = resolve(path, name)
         except AttributeError:
-            raise AttributeError(f"module {module!r} has no attribute {name!r}") from None
+            value = _submodule(module, name)
+        if isinstance(value, ModuleType) and value.__name__ != f"{module}.{name}":  # another home's submodule
+            value = _submodule(module, name)
         namespace[name] = value
         return value
 
     return __getattr__
+
+
+def _submodule(package: str, name: str) -> ModuleType:
+    """Submodule ``name`` of ``package`` (a file, or an official path the finder serves), imported:
+    after ``import anthropic`` the official package has its submodules as attributes, so code may
+    read ``anthropic.lib.streaming.MessageStream`` without importing it. AttributeError if there
+    is none, or if it cannot load (a provider path without its distribution: the error says what
+    to install), so that ``hasattr`` and ``dir()`` walkers still work."""
+    from importlib.util import find_spec  # here: only a name a package lacks needs it
+
+    full = f"{package}.{name}"
+    try:
+        if find_spec(full) is not None:
+            return importlib.import_module(full)
+    except ImportError as exc:
+        raise AttributeError(f"module {package!r} has no attribute {name!r}: {exc}") from exc
+    raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
 
 class _Loader:
@@ -169,6 +188,8 @@ class _Loader:
             found.append(name)
         module.__all__ = found  # type: ignore[attr-defined]
         module.__doc__ = f"The official SDK's ``anthropic.{self.path}``: claude-core's objects of the same names."
+        if module.__spec__ is not None and module.__spec__.submodule_search_locations is not None:
+            module.__dict__["__getattr__"] = fallback_getattr(module.__name__)  # its submodules, as attributes
 
 
 class _Finder:

@@ -22,7 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from claude_core import errors
-from claude_core._cloud_providers import check_served
+from claude_core.cloud_clients import check_served
 from claude_core.providers import APIRequest, Provider, StreamDecoder, StreamPair, body_bytes
 
 __all__ = [

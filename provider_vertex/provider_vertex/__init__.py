@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claude_core._lazy import lazy_exports
+from claude_core.distributions import lazy_exports
 
 if TYPE_CHECKING:
     from ._client import AccessToken, AnthropicVertex, AsyncAnthropicVertex

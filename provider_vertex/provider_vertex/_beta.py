@@ -1,11 +1,11 @@
 """``client.beta`` of the Vertex clients: the ``Beta`` and ``Messages`` classes (sync and async) of the
 official ``anthropic.lib.vertex._beta`` and ``._beta_messages``, to which ``claude_core.lib.vertex`` maps those
-paths; see :func:`claude_core._cloud_providers.beta_classes` for why they are classes of Vertex's own.
+paths; see :func:`claude_core.cloud_clients.beta_classes` for why they are classes of Vertex's own.
 """
 
 from __future__ import annotations
 
-from claude_core._cloud_providers import beta_classes
+from claude_core.cloud_clients import beta_classes
 
 __all__ = ["Beta", "AsyncBeta", "Messages", "AsyncMessages"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union, cast
 import httpx
 
 from claude_core import DEFAULT_MAX_RETRIES, NOT_GIVEN, Anthropic, AsyncAnthropic, NotGiven, Omit
-from claude_core._cloud_providers import CloudClient, HttpClientT, ProviderOption, client_arguments
+from claude_core.cloud_clients import CloudClient, HttpClientT, ProviderOption, client_arguments
 
 from .provider import resolve_region
 

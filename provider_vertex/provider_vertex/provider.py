@@ -20,7 +20,7 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
 import httpx
 
 from claude_core import ClientOptions, errors
-from claude_core._cloud_providers import check_served
+from claude_core.cloud_clients import check_served
 from claude_core.providers import APIRequest, Provider
 
 __all__ = [

@@ -329,3 +329,43 @@ def test_the_official_client_module_names_are_the_objects_the_client_uses(api: A
     options: RequestOptions = {"timeout": Timeout(5.0), "extra_headers": {"x-probe": "1"}}
     api(lambda c: c.messages.create(model=MODEL, max_tokens=16, messages=USER, **options))
     assert api.emulator.requests[-1].headers["x-probe"] == "1"
+
+
+def test_every_submodule_the_official_package_has_as_an_attribute_is_one_here_too() -> None:
+    # in a fresh interpreter: another test's imports would make the submodules attributes already
+    listed = (HERE / "official_attribute_modules.txt").read_text(encoding="utf-8").splitlines()
+    paths = ["claude_core" + line[len("anthropic") :] for line in listed if line and not line.startswith("#")]
+    assert len(paths) > 380
+    code = (
+        "import functools, sys, types, claude_core\n"
+        "wrong = []\n"
+        "for path in sys.argv[1:]:\n"
+        "    try:\n"
+        "        value = functools.reduce(getattr, path.split('.')[1:], claude_core)\n"
+        "    except AttributeError as error:\n"
+        "        value = error\n"
+        "    if not (isinstance(value, types.ModuleType) and value.__name__ == path):\n"
+        "        wrong.append(f'{path}: {value!r}')\n"
+        "wrong += [name for name in ('nothing', 'streamin') if hasattr(claude_core.lib, name)]\n"
+        "wrong += [name for name in ('nope', 'Nope') if hasattr(claude_core.types, name)]\n"
+        "print('\\n'.join(wrong) or 'all there')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["all there"], done.stdout[:2000]
+
+
+def test_a_provider_path_without_its_distribution_is_no_attribute_and_says_what_to_install(tmp_path: Path) -> None:
+    code = (
+        "import site, sys\n"
+        "site.addsitedir(sys.argv[1])\n"
+        "import claude_core\n"
+        "print(hasattr(claude_core.lib, 'vertex'))\n"
+        "try:\n"
+        "    claude_core.lib.vertex\n"
+        "except AttributeError as error:\n"
+        "    print(error)\n"
+    )
+    without = site_without("claude-provider-vertex", tmp_path)
+    first, second = _fresh(code, str(without), site=str(tmp_path)).splitlines()
+    assert first == "False"  # hasattr and dir() walkers keep working
+    assert "needs the claude-provider-vertex distribution" in second and "pip install" in second

@@ -3,8 +3,9 @@ as :mod:`claude_core.types.messages` (``BetaMessageBatch is MessageBatch``)."""
 
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING, List
 
+from ..._compat.paths import fallback_getattr
 from ..messages import BatchCreateParams, BatchListParams
 from ..messages import DeletedMessageBatch as BetaDeletedMessageBatch
 from ..messages import MessageBatch as BetaMessageBatch
@@ -33,3 +34,7 @@ __all__ = [
     "BetaMessageBatchResult",
     "BetaMessageBatchSucceededResult",
 ]
+
+
+if not TYPE_CHECKING:
+    __getattr__ = fallback_getattr(__name__)  # the official submodules, as attributes

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..._compat.paths import fallback_getattr
 from .batches import (
     BatchCreateParams,
     BatchListParams,
@@ -33,3 +36,7 @@ __all__ = [
     "MessageBatchResult",
     "MessageBatchSucceededResult",
 ]
+
+
+if not TYPE_CHECKING:
+    __getattr__ = fallback_getattr(__name__)  # the official submodules, as attributes

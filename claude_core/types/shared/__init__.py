@@ -4,6 +4,9 @@ Its official submodules (``error_response``, ``not_found_error``, ...) import as
 ``claude_core._compat.paths``.
 """
 
+from typing import TYPE_CHECKING
+
+from ..._compat.paths import fallback_getattr
 from ..error_bodies import (
     APIErrorObject,
     AuthenticationError,
@@ -31,3 +34,6 @@ __all__ = [
     "PermissionError",
     "RateLimitError",
 ]
+
+if not TYPE_CHECKING:
+    __getattr__ = fallback_getattr(__name__)  # the official submodules, as attributes

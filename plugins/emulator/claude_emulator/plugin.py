@@ -13,7 +13,7 @@ from claude_core.credentials import APIKeyCredentials
 from claude_core.hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from claude_core._options import ClientOptions
+    from claude_core import ClientOptions
     from claude_core.providers import Provider
 
     from .transport import EmulatorTransport

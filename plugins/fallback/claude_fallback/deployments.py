@@ -155,7 +155,7 @@ class FirstParty(Deployment):
 
 def _require(module: str, distribution: str, kind: str) -> None:
     if importlib.util.find_spec(module) is None:
-        from claude_core._install import install_hint  # the one wording of every install hint
+        from claude_core.distributions import install_hint  # the one wording of every install hint
 
         raise AnthropicError(
             f"a {kind} deployment needs the {distribution} distribution, which is not installed: "

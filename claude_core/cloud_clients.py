@@ -1,4 +1,5 @@
-"""What the cloud provider distributions (claude-provider-bedrock, claude-provider-vertex) share.
+"""What a cloud provider's distribution builds its clients from (claude-provider-bedrock and
+claude-provider-vertex do; public, for any other cloud's).
 
 Their clients (``AnthropicBedrock``, ``AnthropicVertex`` and the async ones) are the core
 clients with the official constructor and a few attributes, written once for sync and async
