@@ -167,8 +167,8 @@ def reserve(
         short = held - _level(state, d, now)
         if short > 0:
             wait = max(wait, short / rate)
-    if blocked > 0:
-        return False, max(blocked, PROBE_WAIT)
+    if blocked > 0:  # the answers may come (and correct what they hold) sooner: look again by the horizon
+        return False, max(min(blocked, HORIZON), PROBE_WAIT)
     if wait > HORIZON:
         return False, max(wait - HORIZON, PROBE_WAIT)
     for d, need in zip(DIMENSIONS, needs):

@@ -94,7 +94,7 @@ if op == "reserve" then
       end
     end
     if blocked > 0 then
-      wait = math.max(blocked, PROBE_WAIT)
+      wait = math.max(math.min(blocked, HORIZON), PROBE_WAIT)
     elseif wait > HORIZON then
       wait = math.max(wait - HORIZON, PROBE_WAIT)
     else

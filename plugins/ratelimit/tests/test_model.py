@@ -110,7 +110,8 @@ def test_preset_limits_without_headers_charge_the_estimate_and_the_usage_correct
     assert (budget.input_tokens.remaining, budget.output_tokens.remaining) == (5600, 590)
     assert store.reserve(KEY, clock(), (1, 500, 400), preset, 6.0) == (True, 0.0)  # 590 left: 400 fit
     # 400 under way and 400 more do not fit in the bucket (600): ask again once 200 were answered
-    assert store.reserve(KEY, clock(), (1, 500, 400), preset, 6.0) == (False, pytest.approx(2.0))
+    # (2 s of refill), or by the horizon, when an answer may have corrected what it holds
+    assert store.reserve(KEY, clock(), (1, 500, 400), preset, 6.0) == (False, pytest.approx(HORIZON))
     clock.advance(1.2)  # full again, but still 400 under way
     assert store.reserve(KEY, clock(), (1, 500, 400), preset, 6.0)[0] is False
     store.update(KEY, clock(), (1, 500, 400), (None, None, None), (1, 500, 10), 0.0, 6.0)
@@ -159,6 +160,20 @@ def test_headers_are_read_as_the_api_writes_them() -> None:
     assert retry_after(headers) == 1.5
     assert retry_after(httpx.Headers({"retry-after": "soon"})) is None
     assert read_headers(httpx.Headers({"anthropic-ratelimit-requests-limit": "5"})) == (None, None, None)
+
+
+def test_a_request_blocked_by_answers_under_way_looks_again_by_the_horizon(store: Any) -> None:
+    # 1000 input tokens a minute (a real one); one request holds 700, another asks for 700: it
+    # waits for the first's answer, which may correct the 700 down at any moment, not for the
+    # 24 s the bucket would take to refill the 400 over the limit
+    clock = FakeClock()
+    preset = (None, 1000.0, None)
+    assert store.reserve(KEY, clock(), (1, 700, 0), preset, 60.0) == (True, 0.0)
+    granted, wait = store.reserve(KEY, clock(), (1, 700, 0), preset, 60.0)
+    assert granted is False and wait == pytest.approx(HORIZON)
+    store.update(KEY, clock(), (1, 700, 0), (None, None, None), (1, 12, 0), 0.0, 60.0)  # it used 12
+    clock.advance(wait)
+    assert store.reserve(KEY, clock(), (1, 700, 0), preset, 60.0) == (True, 0.0)
 
 
 def test_turns_are_given_only_while_what_is_reserved_fits_in_a_full_bucket(store: Any) -> None:
