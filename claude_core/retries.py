@@ -18,9 +18,22 @@ from typing_extensions import Protocol, runtime_checkable
 if TYPE_CHECKING:
     from .providers import Provider
 
-__all__ = ["Attempt", "RetryDecision", "RetryPolicy", "DefaultRetryPolicy", "RETRYABLE_STATUSES"]
+__all__ = [
+    "Attempt",
+    "RetryDecision",
+    "RetryPolicy",
+    "DefaultRetryPolicy",
+    "RETRYABLE_STATUSES",
+    "WAIT_TAKEN_OVER",
+    "retry_after_seconds",
+]
 
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
+#: A response extension (``response.extensions[WAIT_TAKEN_OVER] = True``) by which a transport or
+#: a transport wrapper says it holds the next attempt back itself until the server's
+#: ``retry-after`` (a rate limiter that closed its budget does): the default policy then retries
+#: at once rather than wait a second time, and the response's headers stay as the server sent them.
+WAIT_TAKEN_OVER = "claude_core.wait_taken_over"
 INITIAL_DELAY = 0.5
 MAX_DELAY = 8.0
 MAX_SERVER_DELAY = 60.0
@@ -83,7 +96,8 @@ class DefaultRetryPolicy:
     ``attempt.max_retries`` times. ``x-should-retry: true|false`` from the server
     overrides the status rule. The wait is the server's ``retry-after-ms`` or
     ``retry-after`` (seconds or an HTTP date) when it lies in (0, 60] seconds, otherwise
-    exponential backoff ``min(0.5 * 2**n, 8)`` seconds reduced by up to 25 % jitter.
+    exponential backoff ``min(0.5 * 2**n, 8)`` seconds reduced by up to 25 % jitter; none
+    when the transport took the wait over (:data:`WAIT_TAKEN_OVER`).
     """
 
     def __init__(self, *, rand: "random.Random | None" = None) -> None:
@@ -101,6 +115,8 @@ class DefaultRetryPolicy:
         status = getattr(attempt.error, "status_code", None)  # an error event inside a stream
         if isinstance(status, int) and not (status in RETRYABLE_STATUSES or status >= 500):
             return RetryDecision(False)
+        if response is not None and response.extensions.get(WAIT_TAKEN_OVER):
+            return RetryDecision(True, 0.0)
         server_delay = retry_after_seconds(response.headers) if response is not None else None
         if server_delay is not None and 0 < server_delay <= MAX_SERVER_DELAY:
             return RetryDecision(True, server_delay)

@@ -12,7 +12,7 @@ from typing import Dict, Iterator
 import pytest
 
 import claude_core
-from claude_core.retries import Attempt, DefaultRetryPolicy
+from claude_core.retries import WAIT_TAKEN_OVER, Attempt, DefaultRetryPolicy
 from tests.conftest import MODEL, USER, Api
 
 OVERLOADED = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
@@ -153,3 +153,16 @@ def test_default_policy_http_date_and_backoff_growth() -> None:
     delays = [DefaultRetryPolicy().backoff(n) for n in range(6)]
     assert all(0.75 * min(0.5 * 2**n, 8) <= d <= min(0.5 * 2**n, 8) for n, d in enumerate(delays))
     assert not DefaultRetryPolicy().decide(_attempt(503, {}, retries_taken=2)).retry
+
+
+def test_a_wait_the_transport_took_over_is_not_waited_again() -> None:
+    attempt = _attempt(429, {"retry-after": "7"})
+    assert attempt.response is not None
+    attempt.response.extensions[WAIT_TAKEN_OVER] = True
+    decision = DefaultRetryPolicy().decide(attempt)
+    assert decision.retry and decision.delay == 0.0
+    assert attempt.response.headers["retry-after"] == "7"  # the server's, as it sent it
+    spent = _attempt(429, {"retry-after": "7"}, retries_taken=2)  # the retries still count
+    assert spent.response is not None
+    spent.response.extensions[WAIT_TAKEN_OVER] = True
+    assert not DefaultRetryPolicy().decide(spent).retry

@@ -18,13 +18,10 @@ __all__ = [
     "count_tokens_request",
     "counted_tokens",
     "EXTENSION",
-    "ORIGINAL_RETRY_AFTER_MS",
 ]
 
 #: Where a request carries its ticket (``request.extensions``), for the call observer.
 EXTENSION = "claude_ratelimit"
-#: The header a 429 keeps its own ``retry-after-ms`` in once the limiter took over the waiting.
-ORIGINAL_RETRY_AFTER_MS = "x-claude-ratelimit-retry-after-ms"
 #: The fields of a Messages body that count_tokens takes.
 _COUNTED = ("model", "messages", "system", "tools", "tool_choice", "thinking", "mcp_servers")
 

@@ -14,10 +14,11 @@ import httpx
 
 from claude_core import hookimpl
 from claude_core.observers import AttemptRecord, CallInfo, CallObserver, CallResult
+from claude_core.retries import WAIT_TAKEN_OVER
 
 from ._local import LOCAL
 from ._model import Budget, HeaderLimits, Needs, Presets, budget_of, read_headers, retry_after
-from ._ticket import EXTENSION, ORIGINAL_RETRY_AFTER_MS, Ticket, budget_key, is_limited
+from ._ticket import EXTENSION, Ticket, budget_key, is_limited
 
 if TYPE_CHECKING:
     from ._redis import RedisStore
@@ -40,11 +41,6 @@ class Update(NamedTuple):
     charge: Needs
     gate: float
     minute: float
-
-
-#: The ``retry-after-ms`` a 429 is handed up with once its wait is the limiter's: the retry
-#: policy then retries at once, and the retry waits in the limiter until the budget allows it.
-HANDED_UP_RETRY_AFTER_MS = "1"
 
 
 def _positive(name: str, value: object, *, allow_none: bool = True) -> None:
@@ -225,8 +221,8 @@ class RateLimiter:
 
     def settle(self, ticket: Ticket, request: httpx.Request, response: httpx.Response) -> Update:
         """The update a response to a Messages request makes; a 429 also closes the budget until its
-        ``retry-after``, and is handed up with ``retry-after-ms: 1`` so the retry policy does not
-        wait a second time (its own value stays in ``x-claude-ratelimit-retry-after-ms``)."""
+        ``retry-after``, and is handed up marked :data:`~claude_core.retries.WAIT_TAKEN_OVER`, so
+        the retry policy retries at once and the retry waits here, once."""
         release, limits, charge = ticket.answered(response, self._presets)
         now = self._clock()
         gate = 0.0
@@ -234,8 +230,7 @@ class RateLimiter:
             wait = retry_after(response.headers)
             if wait is not None:
                 gate = now + wait
-                response.headers[ORIGINAL_RETRY_AFTER_MS] = str(max(1, math.ceil(wait * 1000)))
-                response.headers["retry-after-ms"] = HANDED_UP_RETRY_AFTER_MS
+                response.extensions[WAIT_TAKEN_OVER] = True
         else:
             request.extensions[EXTENSION] = (self, ticket)  # for the observer's correction
         return Update(ticket.store, ticket.key, now, release, limits, charge, gate, self.minute)
