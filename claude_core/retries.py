@@ -10,7 +10,7 @@ import dataclasses
 import email.utils
 import random
 import time
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 from typing_extensions import Protocol, runtime_checkable
@@ -137,7 +137,7 @@ class DefaultRetryPolicy:
         return delay * (1 - 0.25 * self._random.random())
 
 
-def retry_after_seconds(headers: httpx.Headers) -> Optional[float]:
+def retry_after_seconds(headers: Mapping[str, str]) -> Optional[float]:
     """The server's requested wait in seconds, or None when it names none we can read."""
     millis = headers.get("retry-after-ms")
     if millis is not None:

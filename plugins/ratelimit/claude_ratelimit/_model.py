@@ -27,6 +27,8 @@ import datetime
 import math
 from typing import Dict, Mapping, MutableMapping, NamedTuple, Optional, Tuple
 
+from claude_core.retries import retry_after_seconds
+
 __all__ = [
     "DIMENSIONS",
     "Dimension",
@@ -121,17 +123,10 @@ def _epoch(text: str) -> float:
 
 
 def retry_after(headers: Mapping[str, str]) -> Optional[float]:
-    """The wait a response asks for, in seconds: ``retry-after-ms``, else ``retry-after`` (seconds)."""
-    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        value = headers.get(name)
-        if value is not None:
-            try:
-                seconds = float(value) * scale
-            except ValueError:
-                continue
-            if math.isfinite(seconds) and seconds > 0:
-                return seconds
-    return None
+    """The wait a response asks for, in seconds, read as the retry policy reads it; None unless
+    it is a positive, finite wait."""
+    seconds = retry_after_seconds(headers)
+    return seconds if seconds is not None and math.isfinite(seconds) and seconds > 0 else None
 
 
 def _level(state: Mapping[str, float], d: str, now: float) -> float:
