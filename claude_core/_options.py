@@ -9,6 +9,7 @@ import httpx
 from httpx import _config as _httpx_config
 
 from ._headers import is_secret_header
+from ._records import record
 from ._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ DEFAULT_MAX_RETRIES = 2
 _SECRET_FIELDS = frozenset({"api_key", "auth_token", "api_key_callable", "auth_token_callable"})
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class ClientOptions:
     """The options of one client. Plugins receive it in hooks; it never prints a secret.
 

@@ -21,6 +21,8 @@ from typing import Any, Awaitable, Callable, Dict, MutableMapping, Optional, Uni
 
 from typing_extensions import Protocol, runtime_checkable
 
+from ._records import record
+
 __all__ = ["Secret", "Expiring", "KeySource", "APIKeyCredentials", "RotatingCredentials", "RefreshableCredentials"]
 
 _REDACTED = "<redacted>"
@@ -76,7 +78,7 @@ def _secret(value: Union[str, Secret, None]) -> Optional[Secret]:
     return value if value is None or isinstance(value, Secret) else Secret(value)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Expiring:
     """A key together with the lifetime it states: a rotating-key callable may return one.
 

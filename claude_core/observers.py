@@ -11,9 +11,9 @@ loop) and must not block.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator, Optional, Sequence
 
+from ._records import record
 from .errors import AnthropicError, PluginError
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class CallInfo:
     """A call that is starting.
 
@@ -57,7 +57,7 @@ class CallInfo:
     body: Optional[Any] = None
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class AttemptRecord:
     """One finished attempt: exactly one of ``response`` and ``error`` is set.
 
@@ -79,7 +79,7 @@ class AttemptRecord:
     decision: Optional[RetryDecision] = None
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class CallResult:
     """How a call ended.
 

@@ -6,7 +6,6 @@ The logic is free of I/O; the pipeline does the sleeping (``time.sleep`` or
 
 from __future__ import annotations
 
-import dataclasses
 import email.utils
 import random
 import time
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 from typing_extensions import Protocol, runtime_checkable
+
+from ._records import record
 
 if TYPE_CHECKING:
     from .providers import Provider
@@ -39,7 +40,7 @@ MAX_DELAY = 8.0
 MAX_SERVER_DELAY = 60.0
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Attempt:
     """One finished attempt that did not succeed.
 
@@ -65,7 +66,7 @@ class Attempt:
     """Retries taken at ``provider`` since the call moved there (``retries_taken`` counts them all)."""
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class RetryDecision:
     """Retry after ``delay`` seconds, or give up (``retry=False``).
 

@@ -22,6 +22,7 @@ import httpx
 from typing_extensions import Protocol
 
 from .._options import ClientOptions
+from .._records import record
 from .._types import NotGiven
 from ..errors import APIStatusError, UnsupportedEndpointError, error_from_stream_event, status_error_from_response
 
@@ -83,7 +84,7 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-@dataclasses.dataclass
+@record(frozen=False)
 class APIRequest:
     """One API call before it becomes an HTTP request.
 

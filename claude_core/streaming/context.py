@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Optional
+
+from .._records import record
 
 __all__ = ["StreamContext"]
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class StreamContext:
     """The stream an event belongs to: its provider, model and request id."""
 

@@ -94,6 +94,29 @@ def test_per_client_plugins_apply_to_that_client_only(api: Api) -> None:
     assert "x-per-client" not in api.emulator.requests[-1].headers
 
 
+class SpecnamePlugin:
+    """Hook implementations under another name and as a static method."""
+
+    @hookimpl(specname="claude_sign_request", tryfirst=True)
+    def stamp(self, request: httpx.Request, credentials: Any) -> Optional[httpx.Request]:
+        request.headers["x-stamped"] = "yes"
+        request.headers["x-api-key"] = credentials.api_key.get_secret_value()
+        return request
+
+    @staticmethod
+    @hookimpl
+    def claude_retry_policy() -> CountingPolicy:
+        return CountingPolicy()
+
+
+def test_hook_implementations_are_found_under_their_specname_and_as_static_methods(api: Api) -> None:
+    client = api.make(plugins=[SpecnamePlugin()])
+    api.emulator.enqueue(status=503, json={})
+    create(api, client)
+    assert api.emulator.requests[-1].headers["x-stamped"] == "yes"
+    assert len(api.emulator.requests) == 2  # CountingPolicy retried the 503 once
+
+
 def test_per_client_retry_policy_sees_each_attempt(api: Api) -> None:
     policy = CountingPolicy()
     client = api.make(plugins=[PolicyPlugin(policy)])
