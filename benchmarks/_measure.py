@@ -79,7 +79,7 @@ class Settings:
 
 FULL = Settings(
     quick=False,
-    first_response_runs=15,
+    first_response_runs=25,
     paced_deltas=2000,
     paced_repeat=2,
     event_delay=0.001,

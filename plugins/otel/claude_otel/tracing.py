@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
 from claude_core import hookimpl
 from claude_core.observers import NOT_THIS_CLIENT
 
-from . import _attributes as attrs
-
 if TYPE_CHECKING:
     from opentelemetry.metrics import MeterProvider
     from opentelemetry.trace import TracerProvider
@@ -67,10 +65,12 @@ class Tracing:
         instruments = self._instruments(call)
         if instruments is None:
             return NOT_THIS_CLIENT  # the client never asks again: its calls cost nothing more
-        operation = attrs.operation_of(call.endpoint)
+        from ._attributes import operation_of  # loaded already: instruments_for made the instruments
+        from ._spans import CallSpan
+
+        operation = operation_of(call.endpoint)
         if operation is None:
             return None
-        from ._spans import CallSpan  # loaded already: instruments_for made the instruments
 
         return CallSpan(self, instruments, call, operation)
 
