@@ -60,30 +60,34 @@ def record(cls: Any = None, *, frozen: bool = True) -> Any:
 
 
 def _initializer(qualname: str, fields: Tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
-    plan = [(f.name, f.default, f.default_factory) for f in fields]
-    count = len(plan)
-    set_attribute = object.__setattr__
+    names = tuple(f.name for f in fields)
+    count = len(names)
+    known = frozenset(names)
+    defaults = {f.name: f.default for f in fields if f.default is not _MISSING}
+    factories = [(f.name, f.default_factory) for f in fields if f.default_factory is not _MISSING]
 
-    def __init__(self: object, *args: Any, **kwargs: Any) -> None:
-        given = len(args)
-        if given > count:
-            raise TypeError(f"{qualname}() takes {count} arguments but {given} were given")
-        for index, (name, default, factory) in enumerate(plan):
-            if index < given:
-                if name in kwargs:
-                    raise TypeError(f"{qualname}() got multiple values for argument {name!r}")
-                value = args[index]
-            elif name in kwargs:
-                value = kwargs.pop(name)
-            elif default is not _MISSING:
-                value = default
-            elif factory is not _MISSING:
-                value = factory()
-            else:
-                raise TypeError(f"{qualname}() missing required argument: {name!r}")
-            set_attribute(self, name, value)
-        if kwargs:
-            raise TypeError(f"{qualname}() got an unexpected keyword argument {next(iter(kwargs))!r}")
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) > count:
+            raise TypeError(f"{qualname}() takes {count} arguments but {len(args)} were given")
+        given = dict(zip(names, args))
+        for name in kwargs:
+            if name in given:
+                raise TypeError(f"{qualname}() got multiple values for argument {name!r}")
+            if name not in known:
+                raise TypeError(f"{qualname}() got an unexpected keyword argument {name!r}")
+        given.update(kwargs)
+        if len(given) < count:
+            for name, factory in factories:
+                if name not in given:
+                    given[name] = factory()
+            try:
+                given = {name: given[name] if name in given else defaults[name] for name in names}
+            except KeyError as missing:
+                raise TypeError(f"{qualname}() missing required argument: {missing.args[0]!r}") from None
+        elif kwargs:
+            given = {name: given[name] for name in names}  # the fields' order, as a dataclass sets them
+        # the instance's own dict, as pickle and copy write it: a frozen record's __setattr__ raises
+        self.__dict__.update(given)
 
     return __init__
 

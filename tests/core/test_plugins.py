@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import types
 from typing import Any, List, Optional
 
 import httpx
@@ -115,6 +116,14 @@ def test_hook_implementations_are_found_under_their_specname_and_as_static_metho
     create(api, client)
     assert api.emulator.requests[-1].headers["x-stamped"] == "yes"
     assert len(api.emulator.requests) == 2  # CountingPolicy retried the 503 once
+
+
+def test_a_module_plugin_may_hold_a_bound_method_as_hook_implementation(api: Api) -> None:
+    module = types.ModuleType("bound_plugin")
+    module.claude_sign_request = HeaderPlugin("bound").claude_sign_request  # type: ignore[attr-defined]
+    module.CountingPolicy = CountingPolicy  # type: ignore[attr-defined]  (a class: never a hook implementation)
+    create(api, api.make(plugins=[module]))
+    assert api.emulator.requests[-1].headers["x-per-client"] == "bound"
 
 
 def test_per_client_retry_policy_sees_each_attempt(api: Api) -> None:
