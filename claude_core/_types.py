@@ -27,6 +27,7 @@ __all__ = [
     "AsyncTransport",
     "FileContent",
     "FileTypes",
+    "REQUEST_BODY",
 ]
 
 
@@ -76,6 +77,11 @@ Body = Dict[str, Any]
 TimeoutTypes = Union[float, httpx.Timeout, None]
 #: The type of ``None``, as the official package exports it.
 NoneType = type(None)
+
+#: The key of the pydantic serialization context under which a model is dumped into a request
+#: body: a response model's field the API refuses back (``ParsedTextBlock.parsed_output``)
+#: leaves itself out of the dump then.
+REQUEST_BODY = "claude_core.request_body"
 #: What an ``http_client``'s ``transport=`` is (httpx's base transports, under the official names).
 Transport = httpx.BaseTransport
 AsyncTransport = httpx.AsyncBaseTransport

@@ -23,10 +23,12 @@ from typing_extensions import Protocol
 
 from .._options import ClientOptions
 from .._records import record
-from .._types import NotGiven
+from .._types import REQUEST_BODY, NotGiven
 from ..errors import APIStatusError, UnsupportedEndpointError, error_from_stream_event, status_error_from_response
 
 __all__ = ["APIRequest", "Provider", "StreamDecoder", "StreamPair"]
+
+_REQUEST_BODY_CONTEXT = {REQUEST_BODY: True}
 
 #: One decoded stream event: its name (None when the stream named none) and its JSON text.
 #: A name of ``"error"`` marks an error the stream reported; :meth:`Provider.stream_error`
@@ -80,7 +82,11 @@ def _encode(value: Any) -> Any:
         return value.isoformat()
     dump = getattr(value, "model_dump", None)
     if dump is not None:
-        return dump(mode="json", exclude_unset=True, by_alias=True)
+        from pydantic import BaseModel  # here: loaded already by whatever made the model
+
+        if isinstance(value, BaseModel):
+            return dump(mode="json", exclude_unset=True, by_alias=True, context=_REQUEST_BODY_CONTEXT)
+        return dump(mode="json", exclude_unset=True, by_alias=True)  # the SDK's stream events, or another kind
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 

@@ -2,8 +2,8 @@
 
 Each text block is a :class:`ParsedTextBlock` holding ``parsed_output``, the block's text
 validated with ``pydantic.TypeAdapter(T).validate_json``; ``message.parsed_output`` is the first
-one that is not empty. ``parsed_output`` is never sent back to the API when a block is reused
-in ``messages=[...]`` (it is excluded from dumps, ``to_dict()`` and ``to_json()`` included).
+one that is not empty. Dumps hold ``parsed_output`` as the official SDK's do, but it is never
+sent back to the API when a block is reused in ``messages=[...]``.
 A text that does not validate raises :class:`StructuredOutputError`, holding the raw text.
 """
 
@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any, Generic, List, Optional, Union
 import pydantic
 from typing_extensions import TypeVar
 
+from .._types import REQUEST_BODY
 from ..errors import AnthropicError
 from .content import (
     BashCodeExecutionToolResultBlock,
     CodeExecutionToolResultBlock,
     CompactionBlock,
     ContainerUploadBlock,
+    ContentBlock,
     MCPToolResultBlock,
     MCPToolUseBlock,
     RedactedThinkingBlock,
@@ -57,9 +59,22 @@ class StructuredOutputError(AnthropicError, ValueError):
 
 
 class ParsedTextBlock(TextBlock, Generic[ResponseFormatT]):
-    """A text block with its text validated into the requested type."""
+    """A text block with its text validated into the requested type.
 
-    parsed_output: Optional[ResponseFormatT] = pydantic.Field(default=None, exclude=True)
+    Its dumps hold ``parsed_output`` as the official SDK's do; a request body leaves it out
+    (the API refuses it), however deep in ``messages=[...]`` the block is sent back.
+    """
+
+    parsed_output: Optional[ResponseFormatT] = None
+
+    @pydantic.model_serializer(mode="wrap")
+    def _leave_out_of_requests(
+        self, handler: pydantic.SerializerFunctionWrapHandler, info: pydantic.SerializationInfo
+    ) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and info.context is not None and info.context.get(REQUEST_BODY):
+            data.pop("parsed_output", None)
+        return data
 
 
 ParsedContentBlock = Union[
@@ -87,6 +102,8 @@ class ParsedMessage(Message, Generic[ResponseFormatT]):
 
     if TYPE_CHECKING:
         content: List[ParsedContentBlock[ResponseFormatT]]  # type: ignore[assignment]
+    else:  # each block dumps as its own class does: a ParsedTextBlock with its parsed_output
+        content: List[pydantic.SerializeAsAny[ContentBlock]]
 
     @property
     def parsed_output(self) -> Optional[ResponseFormatT]:

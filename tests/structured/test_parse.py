@@ -52,8 +52,13 @@ def test_parse_round_trips_nested_models(api: Api) -> None:
     assert isinstance(block, ParsedTextBlock) and block.parsed_output == person
     assert Person.model_validate_json(block.text) == person
     assert message._request_id is not None
-    # parsed_output is never written back into a dump (nor a later request body)
-    assert "parsed_output" not in message.to_dict()["content"][0]
+    # dumps hold parsed_output, as the official SDK's do; a request body sending the block back does not
+    assert message.to_dict()["content"][0]["parsed_output"] == person.model_dump()
+    assert message.model_dump(mode="json")["content"][0]["parsed_output"]["color"] == "red"
+    later = [*USER, {"role": "assistant", "content": message.content}, {"role": "user", "content": "And?"}]
+    api(lambda c: c.messages.create(model=MODEL, max_tokens=8, messages=later))
+    sent_back = api.emulator.requests[-1].json()["messages"][1]["content"]
+    assert sent_back == [{"citations": None, "text": block.text, "type": "text"}]
 
 
 def test_parse_sends_the_transformed_schema_in_the_official_key_order(api: Api) -> None:

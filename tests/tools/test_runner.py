@@ -43,6 +43,13 @@ def sent(api: Api) -> List[Dict[str, Any]]:
     return [request.json() for request in api.emulator.requests]
 
 
+def sent_back(message: Any) -> List[Dict[str, Any]]:
+    """A turn's content as the next request sends it: the dump of what the API sent, but a parsed
+    text block's ``parsed_output``, which the API refuses."""
+    content = message.model_dump(mode="json", exclude_unset=True)["content"]
+    return [{key: value for key, value in block.items() if key != "parsed_output"} for block in content]
+
+
 @pytest.fixture(autouse=True)
 def _clear_calls() -> None:
     calls.clear()
@@ -59,7 +66,7 @@ def test_one_tool_takes_two_turns_with_the_exact_history(api: Api) -> None:
     assert first["tools"] == second["tools"] == [tool.to_dict()]
     assert second["messages"] == [
         *ASK,
-        {"role": "assistant", "content": messages[0].model_dump(mode="json", exclude_unset=True)["content"]},
+        {"role": "assistant", "content": sent_back(messages[0])},
         {
             "role": "user",
             "content": [{"type": "tool_result", "tool_use_id": use.id, "content": f"sunny in {use.input['location']}"}],
@@ -206,7 +213,7 @@ def test_two_tools_over_three_turns_with_the_exact_history(api: Api) -> None:
     assert [m.stop_reason for m in [first, *rest]] == ["tool_use", "tool_use", "end_turn"]
     bodies = sent(api)
     assert len(bodies) == 3 and all(body["tools"] == [weather.to_dict(), clock.to_dict()] for body in bodies)
-    turn1 = first.model_dump(mode="json", exclude_unset=True)["content"]
+    turn1 = sent_back(first)
     weather_result = {"type": "tool_result", "tool_use_id": "toolu_emu_1", "content": "sunny"}
     time_result = {"type": "tool_result", "tool_use_id": "toolu_time", "content": "noon"}
     assert bodies[0]["messages"] == ASK
@@ -254,7 +261,7 @@ def test_pause_turn_goes_on_and_server_tool_blocks_pass_through(api: Api) -> Non
     assert paused.type == "server_tool_use" and paused.input == {"query": "Please search for sunny places"}
     first, second = sent(api)
     assert first["tools"][1] == search
-    dumped = messages[0].model_dump(mode="json", exclude_unset=True)["content"]
+    dumped = sent_back(messages[0])
     assert second["messages"] == [*ask, {"role": "assistant", "content": dumped}]  # no tool results: nothing ran
     result = messages[1].content[0]
     assert result.type == "web_search_tool_result" and result.tool_use_id == paused.id
