@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Generic, List, Optional, Union
 
 import pydantic
-from typing_extensions import TypeVar
+from typing_extensions import Annotated, TypeVar, get_args
 
 from .._types import REQUEST_BODY
 from ..errors import AnthropicError
+from ._discriminator import given_tag
 from .content import (
     BashCodeExecutionToolResultBlock,
     CodeExecutionToolResultBlock,
@@ -65,7 +66,10 @@ class ParsedTextBlock(TextBlock, Generic[ResponseFormatT]):
     (the API refuses it), however deep in ``messages=[...]`` the block is sent back.
     """
 
-    parsed_output: Optional[ResponseFormatT] = None
+    if TYPE_CHECKING:
+        parsed_output: Optional[ResponseFormatT] = None
+    else:  # validated by the output type's TypeAdapter, not here; dumped as whatever it holds
+        parsed_output: Any = None
 
     @pydantic.model_serializer(mode="wrap")
     def _leave_out_of_requests(
@@ -97,13 +101,27 @@ ParsedContentBlock = Union[
 """A block of :attr:`ParsedMessage.content`: text blocks are :class:`ParsedTextBlock`."""
 
 
+def _with_parsed_text(union: Any) -> Any:
+    """:data:`ContentBlock`'s runtime union (``Annotated[Union[...], discriminator]``) with
+    :class:`ParsedTextBlock` in place of its text member."""
+    members, discriminator = get_args(union)
+    swapped = tuple(
+        Annotated[ParsedTextBlock, pydantic.Tag("text")] if given_tag(member) == "text" else member
+        for member in get_args(members)
+    )
+    return Annotated[Union[swapped], discriminator]
+
+
+_PARSED_CONTENT = _with_parsed_text(ContentBlock)
+
+
 class ParsedMessage(Message, Generic[ResponseFormatT]):
     """A :class:`Message` whose text blocks carry ``parsed_output``."""
 
     if TYPE_CHECKING:
         content: List[ParsedContentBlock[ResponseFormatT]]  # type: ignore[assignment]
-    else:  # each block dumps as its own class does: a ParsedTextBlock with its parsed_output
-        content: List[pydantic.SerializeAsAny[ContentBlock]]
+    else:  # the content union with ParsedTextBlock as its text member: it dumps its parsed_output
+        content: List[_PARSED_CONTENT]
 
     @property
     def parsed_output(self) -> Optional[ResponseFormatT]:
