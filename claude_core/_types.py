@@ -77,14 +77,14 @@ Body = Dict[str, Any]
 TimeoutTypes = Union[float, httpx.Timeout, None]
 #: The type of ``None``, as the official package exports it.
 NoneType = type(None)
+#: What an ``http_client``'s ``transport=`` is (httpx's base transports, under the official names).
+Transport = httpx.BaseTransport
+AsyncTransport = httpx.AsyncBaseTransport
 
 #: The key of the pydantic serialization context under which a model is dumped into a request
 #: body: a response model's field the API refuses back (``ParsedTextBlock.parsed_output``)
 #: leaves itself out of the dump then.
 REQUEST_BODY = "claude_core.request_body"
-#: What an ``http_client``'s ``transport=`` is (httpx's base transports, under the official names).
-Transport = httpx.BaseTransport
-AsyncTransport = httpx.AsyncBaseTransport
 
 #: The content of a file to upload: bytes, a path, or an open binary file.
 FileContent: TypeAlias = Union[IO[bytes], bytes, os.PathLike[str]]
